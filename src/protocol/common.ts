@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { limits } from './limits.js';
+import type { StoredMessage } from '../domain/conversation/messageLog.js';
+import type { ConversationStatus, EndReason } from '../domain/conversation/conversationLifecycle.js';
+
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const languageSchema = z.enum(languages);
+
+// Chosen by the client so that a resend after a lost ack is recognised and stored once.
+export const clientIdSchema = z
+  .string()
+  .min(8)
+  .max(limits.clientIdMaxChars)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+
+export const messageBodySchema = z
+  .string()
+  .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+  .pipe(z.string().min(1, 'empty message').max(limits.messageMaxChars, 'message too long'));
+
+export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const idSchema = z.string().min(1).max(64);
+
+export type WireMessage = StoredMessage;
+
+export interface TypingEvent {
+  conversationId: string;
+  typing: boolean;
+}
+
+export type { ConversationStatus, EndReason };

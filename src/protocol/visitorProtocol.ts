@@ -1,0 +1,59 @@
+// The wire protocol between the visitor page and the server (Socket.IO namespace /visitor).
+// Payloads from the browser are validated with these schemas on the server; the browser
+// uses the same types, so the two ends cannot drift apart.
+import { z } from 'zod';
+import type { AckCallback } from './ack.js';
+import { clientIdSchema, languageSchema, messageBodySchema, seqSchema } from './common.js';
+import type { ConversationStatus, EndReason, TypingEvent, WireMessage } from './common.js';
+import { limits } from './limits.js';
+
+export const visitorNamespace = '/visitor';
+
+export const startChatSchema = z.object({
+  nickname: z
+    .string()
+    .trim()
+    .max(limits.nicknameMaxChars)
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+  language: languageSchema,
+  preChat: z.record(z.string().max(40), z.string().max(40)).optional(),
+});
+export type StartChatRequest = z.input<typeof startChatSchema>;
+
+export const visitorResumeSchema = z.object({ afterSeq: seqSchema });
+export const visitorSendSchema = z.object({ clientId: clientIdSchema, body: messageBodySchema });
+export const visitorTypingSchema = z.object({ typing: z.boolean() });
+export const visitorEndSchema = z.object({ reason: z.enum(['visitor', 'quick_exit']) });
+
+/** What a visitor may know of her own conversation: never staff ids, notes or triage. */
+export interface VisitorConversationView {
+  id: string;
+  status: ConversationStatus;
+  nickname: string | null;
+  counsellorName: string | null;
+  endReason: EndReason | null;
+  lastSeq: number;
+}
+
+export interface VisitorChatSnapshot {
+  conversation: VisitorConversationView;
+  messages: WireMessage[];
+}
+
+export interface VisitorClientToServer {
+  'chat:start': (req: StartChatRequest, ack: AckCallback<VisitorChatSnapshot & { token: string }>) => void;
+  'chat:resume': (req: z.input<typeof visitorResumeSchema>, ack: AckCallback<VisitorChatSnapshot>) => void;
+  'message:send': (req: z.input<typeof visitorSendSchema>, ack: AckCallback<{ message: WireMessage }>) => void;
+  typing: (req: z.input<typeof visitorTypingSchema>) => void;
+  'chat:end': (req: z.input<typeof visitorEndSchema>, ack: AckCallback<{ conversation: VisitorConversationView }>) => void;
+}
+
+export interface VisitorServerToClient {
+  message: (message: WireMessage) => void;
+  'chat:state': (conversation: VisitorConversationView) => void;
+  typing: (event: TypingEvent) => void;
+}
+
+/** Handshake: `auth: { token }` to reattach to an existing conversation after a reload. */
+export const visitorHandshakeSchema = z.object({ token: z.string().min(20).max(100).optional() });

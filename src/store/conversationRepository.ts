@@ -1,0 +1,167 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ConversationTable, Database } from './schema.js';
+import type {
+  Actor,
+  ConversationState,
+  ConversationStatus,
+  EndReason,
+  LifecycleEvent,
+} from '../domain/conversation/conversationLifecycle.js';
+import type { Language } from '../protocol/common.js';
+
+export interface Conversation extends ConversationState {
+  id: string;
+  nickname: string | null;
+  language: Language;
+  lastSeq: number;
+  preChat: Record<string, string> | null;
+  createdAt: number;
+  acceptedAt: number | null;
+  endedAt: number | null;
+  closedAt: number | null;
+}
+
+function toConversation(row: Selectable<ConversationTable>): Conversation {
+  return {
+    id: row.id,
+    status: row.status as ConversationStatus,
+    counsellorId: row.counsellor_id,
+    endReason: row.end_reason as EndReason | null,
+    nickname: row.nickname,
+    language: row.language as Language,
+    lastSeq: row.last_seq,
+    preChat: row.pre_chat ? (JSON.parse(row.pre_chat) as Record<string, string>) : null,
+    createdAt: row.created_at,
+    acceptedAt: row.accepted_at,
+    endedAt: row.ended_at,
+    closedAt: row.closed_at,
+  };
+}
+
+export class ConversationRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: {
+    id: string;
+    tokenHash: string;
+    nickname: string | null;
+    language: Language;
+    preChat: Record<string, string> | null;
+    now: number;
+  }): Promise<Conversation> {
+    const row = await this.db
+      .insertInto('conversations')
+      .values({
+        id: input.id,
+        visitor_token_hash: input.tokenHash,
+        nickname: input.nickname,
+        language: input.language,
+        status: 'waiting',
+        counsellor_id: null,
+        end_reason: null,
+        last_seq: 0,
+        pre_chat: input.preChat ? JSON.stringify(input.preChat) : null,
+        created_at: input.now,
+        accepted_at: null,
+        ended_at: null,
+        closed_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toConversation(row);
+  }
+
+  async findById(id: string): Promise<Conversation | undefined> {
+    const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toConversation(row) : undefined;
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<Conversation | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('visitor_token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ? toConversation(row) : undefined;
+  }
+
+  /** Waiting and offered conversations, oldest first. */
+  async listQueued(): Promise<Conversation[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('status', 'in', ['waiting', 'offered'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  async listForCounsellor(staffId: string, statuses: ConversationStatus[]): Promise<Conversation[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('counsellor_id', '=', staffId)
+      .where('status', 'in', statuses)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  /**
+   * Compare-and-set: apply `next` only if the row still has the state the caller decided on.
+   * This, not in-process state, is what makes two counsellors (or two nodes) unable to take
+   * the same conversation. Returns the updated conversation, or undefined if it changed meanwhile.
+   */
+  async applyTransition(input: {
+    current: Conversation;
+    next: ConversationState;
+    event: LifecycleEvent['type'];
+    actor: Actor;
+    now: number;
+  }): Promise<Conversation | undefined> {
+    const { current, next, now } = input;
+    return this.db.transaction().execute(async (trx) => {
+      let update = trx
+        .updateTable('conversations')
+        .set({
+          status: next.status,
+          counsellor_id: next.counsellorId,
+          end_reason: next.endReason,
+          ...(next.status === 'active' && current.acceptedAt === null ? { accepted_at: now } : {}),
+          ...(next.status === 'ended' ? { ended_at: now } : {}),
+          ...(next.status === 'closed' ? { closed_at: now } : {}),
+        })
+        .where('id', '=', current.id)
+        .where('status', '=', current.status);
+      update =
+        current.counsellorId === null
+          ? update.where('counsellor_id', 'is', null)
+          : update.where('counsellor_id', '=', current.counsellorId);
+      const row = await update.returningAll().executeTakeFirst();
+      if (!row) return undefined;
+      await trx
+        .insertInto('conversation_events')
+        .values({
+          conversation_id: current.id,
+          type: input.event,
+          from_status: current.status,
+          to_status: next.status,
+          actor_kind: input.actor.kind,
+          actor_id: input.actor.kind === 'staff' ? input.actor.staffId : null,
+          at: now,
+        })
+        .execute();
+      return toConversation(row);
+    });
+  }
+
+  async listEvents(conversationId: string) {
+    return this.db
+      .selectFrom('conversation_events')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('id')
+      .execute();
+  }
+}

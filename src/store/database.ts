@@ -1,0 +1,85 @@
+// Opens the database: embedded SQLite by default, a PostgreSQL server when a URL is given.
+// Everything above this file sees one Kysely<Database>, whatever the dialect.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+import type { Dialect } from './migrations/migrationContext.js';
+import { migrationProvider } from './migrations/index.js';
+
+export type { Dialect };
+
+export interface DatabaseOptions {
+  /** postgres://… ; when absent, SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+// pg returns int8 (bigint) and count(*) as strings; our times fit safely in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openStore(options: DatabaseOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    });
+    if (options.pgSchema) {
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.pgSchema}"`);
+      } finally {
+        client.release();
+      }
+    }
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? './data';
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    file = path.join(dataDir, 'baken.sqlite');
+  }
+  const sqlite = new SqliteDatabase(file);
+  // WAL + synchronous=FULL: an acknowledged message has been fsynced and survives a power cut.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+export async function migrateToLatest(store: Store): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider({ dialect: store.dialect }) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+}
+
+/** For /readyz: the database answers and every known migration has been applied. */
+export async function isReady(store: Store): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(store.db);
+    const migrator = new Migrator({ db: store.db, provider: migrationProvider({ dialect: store.dialect }) });
+    const all = await migrator.getMigrations();
+    return all.every((m) => m.executedAt !== undefined);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, MessageTable } from './schema.js';
+import type { StoredMessage } from '../domain/conversation/messageLog.js';
+
+export interface NewMessage {
+  id: string;
+  conversationId: string;
+  clientId: string;
+  sender: StoredMessage['sender'];
+  senderStaffId: string | null;
+  senderName: string | null;
+  body: string;
+  now: number;
+}
+
+export interface AppendResult {
+  message: StoredMessage;
+  /** True when this client id was already stored: a resend, answered with the original. */
+  duplicate: boolean;
+}
+
+function toMessage(row: Selectable<MessageTable>): StoredMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    sender: row.sender as StoredMessage['sender'],
+    senderName: row.sender_name,
+    body: row.body,
+    createdAt: row.created_at,
+  };
+}
+
+export class MessageRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Store a message exactly once and give it the next sequence number of its conversation.
+   * The counter lives on the conversation row; incrementing it takes that row's lock, so
+   * concurrent writers (even on other nodes) get distinct, gap-free numbers.
+   */
+  async append(input: NewMessage): Promise<AppendResult> {
+    const existing = await this.findByClientId(this.db, input.conversationId, input.clientId);
+    if (existing) return { message: existing, duplicate: true };
+    try {
+      const message = await this.db.transaction().execute((trx) => this.insert(trx, input));
+      return { message, duplicate: false };
+    } catch (error) {
+      // A concurrent resend of the same client id won the race: answer with the stored one.
+      const raced = await this.findByClientId(this.db, input.conversationId, input.clientId);
+      if (raced) return { message: raced, duplicate: true };
+      throw error;
+    }
+  }
+
+  private async insert(trx: Transaction<Database>, input: NewMessage): Promise<StoredMessage> {
+    const counter = await trx
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .where('id', '=', input.conversationId)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('messages')
+      .values({
+        id: input.id,
+        conversation_id: input.conversationId,
+        seq: counter.last_seq,
+        client_id: input.clientId,
+        sender: input.sender,
+        sender_staff_id: input.senderStaffId,
+        sender_name: input.senderName,
+        body: input.body,
+        created_at: input.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toMessage(row);
+  }
+
+  private async findByClientId(db: Kysely<Database>, conversationId: string, clientId: string) {
+    const row = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    return row ? toMessage(row) : undefined;
+  }
+
+  /** Messages after `afterSeq`, in order: what a reconnecting participant missed. */
+  async listAfter(conversationId: string, afterSeq: number, limit = 1000): Promise<StoredMessage[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  async countFor(conversationIds: string[]): Promise<Map<string, number>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('messages')
+      .select(['conversation_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('conversation_id', 'in', conversationIds)
+      .groupBy('conversation_id')
+      .execute();
+    return new Map(rows.map((r) => [r.conversation_id, Number(r.n)]));
+  }
+}

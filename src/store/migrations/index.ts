@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { MigrationContext } from './migrationContext.js';
+import { initial } from './001_initial.js';
+
+// Migrations are listed in code (not read from a folder) so the compiled server and the
+// tests apply exactly the same set on both dialects. Names sort in the order they apply.
+export function migrationProvider(ctx: MigrationContext): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001_initial': initial(ctx),
+      };
+    },
+  };
+}

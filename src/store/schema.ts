@@ -1,0 +1,84 @@
+// Table types for Kysely. Portable column types only: text ids, integer epoch-ms times,
+// 0/1 integers for booleans, JSON as text. The same types serve SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface StaffTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  disabled: number;
+  max_chats: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StaffSessionTable {
+  /** sha256 of the cookie token: a database dump does not yield live sessions. */
+  id: string;
+  staff_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface ConversationTable {
+  id: string;
+  /** sha256 of the visitor's tab token: the token itself never reaches the database. */
+  visitor_token_hash: string;
+  nickname: string | null;
+  language: string;
+  status: string;
+  counsellor_id: string | null;
+  end_reason: string | null;
+  last_seq: number;
+  pre_chat: string | null;
+  created_at: number;
+  accepted_at: number | null;
+  ended_at: number | null;
+  closed_at: number | null;
+}
+
+export interface MessageTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string;
+  sender: string;
+  sender_staff_id: string | null;
+  sender_name: string | null;
+  body: string;
+  created_at: number;
+}
+
+export interface ConversationEventTable {
+  id: Generated<number>;
+  conversation_id: string;
+  type: string;
+  from_status: string;
+  to_status: string;
+  actor_kind: string;
+  actor_id: string | null;
+  at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  staff_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  conversation_events: ConversationEventTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,109 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, StaffTable } from './schema.js';
+
+export const staffRoles = ['counsellor', 'supervisor', 'researcher', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export interface StaffMember {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  disabled: boolean;
+  maxChats: number;
+  createdAt: number;
+}
+
+export interface StaffWithSecret extends StaffMember {
+  passwordHash: string;
+}
+
+function toStaff(row: Selectable<StaffTable>): StaffWithSecret {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as StaffRole,
+    disabled: row.disabled === 1,
+    maxChats: row.max_chats,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+  };
+}
+
+export function withoutSecret({ passwordHash: _omit, ...staff }: StaffWithSecret): StaffMember {
+  return staff;
+}
+
+export class StaffRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async create(input: {
+    id: string;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: StaffRole;
+    maxChats?: number;
+    now: number;
+  }): Promise<StaffMember> {
+    await this.db
+      .insertInto('staff')
+      .values({
+        id: input.id,
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: input.passwordHash,
+        role: input.role,
+        disabled: 0,
+        max_chats: input.maxChats ?? 3,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      .execute();
+    const created = await this.findById(input.id);
+    if (!created) throw new Error('staff insert vanished');
+    return withoutSecret(created);
+  }
+
+  async findById(id: string): Promise<StaffWithSecret | undefined> {
+    const row = await this.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toStaff(row) : undefined;
+  }
+
+  async findByUsername(username: string): Promise<StaffWithSecret | undefined> {
+    const row = await this.db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+    return row ? toStaff(row) : undefined;
+  }
+
+  async list(): Promise<StaffMember[]> {
+    const rows = await this.db.selectFrom('staff').selectAll().orderBy('username').execute();
+    return rows.map((r) => withoutSecret(toStaff(r)));
+  }
+
+  async update(
+    id: string,
+    changes: Partial<{ displayName: string; role: StaffRole; disabled: boolean; maxChats: number; passwordHash: string }>,
+    now: number,
+  ): Promise<StaffMember | undefined> {
+    await this.db
+      .updateTable('staff')
+      .set({
+        ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
+        ...(changes.maxChats !== undefined ? { max_chats: changes.maxChats } : {}),
+        ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    const row = await this.findById(id);
+    return row ? withoutSecret(row) : undefined;
+  }
+}
