@@ -41,14 +41,14 @@ export class MessageRepository {
    * concurrent writers (even on other nodes) get distinct, gap-free numbers.
    */
   async append(input: NewMessage): Promise<AppendResult> {
-    const existing = await this.findByClientId(this.db, input.conversationId, input.clientId);
+    const existing = await this.findByClientId(input.conversationId, input.clientId);
     if (existing) return { message: existing, duplicate: true };
     try {
       const message = await this.db.transaction().execute((trx) => this.insert(trx, input));
       return { message, duplicate: false };
     } catch (error) {
       // A concurrent resend of the same client id won the race: answer with the stored one.
-      const raced = await this.findByClientId(this.db, input.conversationId, input.clientId);
+      const raced = await this.findByClientId(input.conversationId, input.clientId);
       if (raced) return { message: raced, duplicate: true };
       throw error;
     }
@@ -79,8 +79,8 @@ export class MessageRepository {
     return toMessage(row);
   }
 
-  private async findByClientId(db: Kysely<Database>, conversationId: string, clientId: string) {
-    const row = await db
+  async findByClientId(conversationId: string, clientId: string): Promise<StoredMessage | undefined> {
+    const row = await this.db
       .selectFrom('messages')
       .selectAll()
       .where('conversation_id', '=', conversationId)

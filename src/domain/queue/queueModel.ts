@@ -1,0 +1,498 @@
+/**
+ * The routing brain as a pure reducer: (state, event) → (state, effects).
+ * The server feeds it every queue-relevant event with the time it happened,
+ * persists/broadcasts the effects, and schedules a `tick` at `nextDeadline`.
+ * Invalid events (accepting an offer made to someone else, ids that do not
+ * exist, ...) leave the state untouched and produce a `rejected` effect, so a
+ * race between two browser tabs can never corrupt the queue.
+ *
+ * Ended conversations leave this model; their lifecycle history is recorded
+ * by the conversation state machine, not here.
+ */
+import { compareQueueOrder, eligibleCounsellorIds, planOffers, pullNext } from './routingPolicy.js';
+import type {
+  CounsellorLoad,
+  CounsellorStatus,
+  OfferReason,
+  RoutingMode,
+  RoutingSnapshot,
+  WaitingConversation,
+} from './routingPolicy.js';
+import type { Priority } from './priority.js';
+import { queueAdmission } from './queueLimits.js';
+
+export interface QueueConfig {
+  /** An offer not accepted within this time goes to the next counsellor. */
+  readonly offerTimeoutMs: number;
+  /** A disconnected counsellor keeps their chats this long before they return to the queue. */
+  readonly disconnectGraceMs: number;
+  /** Maximum number of waiting visitors; undefined = no cap. */
+  readonly queueCap?: number | undefined;
+}
+
+interface ConversationBase {
+  readonly id: string;
+  readonly priority: Priority;
+  readonly enqueuedAt: number;
+  readonly returnedToFront: boolean;
+  readonly preferredCounsellorId?: string | undefined;
+  readonly declinedBy: readonly string[];
+}
+
+export interface WaitingEntry extends ConversationBase {
+  readonly phase: 'waiting';
+}
+
+export interface OfferedEntry extends ConversationBase {
+  readonly phase: 'offered';
+  readonly counsellorId: string;
+  readonly offeredAt: number;
+  /** Set when offered as a named transfer: on decline it returns to the front. */
+  readonly transferredFrom?: string | undefined;
+}
+
+export interface ActiveEntry extends ConversationBase {
+  readonly phase: 'active';
+  readonly counsellorId: string;
+  readonly acceptedAt: number;
+}
+
+export type QueueEntry = WaitingEntry | OfferedEntry | ActiveEntry;
+
+export interface CounsellorEntry {
+  readonly id: string;
+  readonly status: CounsellorStatus;
+  readonly capacity: number;
+  readonly idleSince: number;
+  /** Set while the connection is lost; chats return to the queue after the grace period. */
+  readonly disconnectedAt?: number | undefined;
+}
+
+export interface QueueState {
+  readonly mode: RoutingMode;
+  readonly conversations: Readonly<Record<string, QueueEntry>>;
+  readonly counsellors: Readonly<Record<string, CounsellorEntry>>;
+}
+
+export type QueueEvent =
+  | {
+      readonly type: 'visitor_arrived';
+      readonly at: number;
+      readonly conversationId: string;
+      readonly priority: Priority;
+      readonly preferredCounsellorId?: string | undefined;
+    }
+  /** Ended for any reason: by visitor, counsellor, idle timeout, quick exit, abandoned while waiting. */
+  | { readonly type: 'conversation_ended'; readonly at: number; readonly conversationId: string }
+  | { readonly type: 'priority_changed'; readonly at: number; readonly conversationId: string; readonly priority: Priority }
+  | {
+      readonly type: 'counsellor_status_changed';
+      readonly at: number;
+      readonly counsellorId: string;
+      readonly status: CounsellorStatus;
+      /** Required the first time a counsellor appears; defaults to 1 otherwise. */
+      readonly capacity?: number | undefined;
+    }
+  | { readonly type: 'counsellor_capacity_changed'; readonly at: number; readonly counsellorId: string; readonly capacity: number }
+  | { readonly type: 'counsellor_disconnected'; readonly at: number; readonly counsellorId: string }
+  | { readonly type: 'counsellor_reconnected'; readonly at: number; readonly counsellorId: string }
+  | { readonly type: 'offer_accepted'; readonly at: number; readonly conversationId: string; readonly counsellorId: string }
+  | { readonly type: 'offer_declined'; readonly at: number; readonly conversationId: string; readonly counsellorId: string }
+  /** Manual pick of a specific waiting chat. */
+  | { readonly type: 'conversation_picked'; readonly at: number; readonly conversationId: string; readonly counsellorId: string }
+  /** "Give me the next chat". */
+  | { readonly type: 'next_pulled'; readonly at: number; readonly counsellorId: string }
+  /** Handover to a named colleague (as an offer) or, without one, back to the queue. */
+  | {
+      readonly type: 'transferred';
+      readonly at: number;
+      readonly conversationId: string;
+      readonly toCounsellorId?: string | undefined;
+    }
+  | { readonly type: 'mode_changed'; readonly at: number; readonly mode: RoutingMode }
+  /** Time passes: offer timeouts and disconnect grace periods expire. */
+  | { readonly type: 'tick'; readonly at: number };
+
+export type RequeueReason =
+  | 'declined'
+  | 'offer_timeout'
+  | 'offer_withdrawn'
+  | 'counsellor_disconnected'
+  | 'counsellor_offline'
+  | 'transferred_to_queue';
+
+export type RejectReason =
+  | 'unknown_conversation'
+  | 'unknown_counsellor'
+  | 'duplicate_conversation'
+  | 'not_waiting'
+  | 'not_offered_to_counsellor'
+  | 'not_active'
+  | 'no_capacity'
+  | 'counsellor_unavailable'
+  | 'nothing_to_pull'
+  | 'queue_full'
+  | 'invalid_capacity';
+
+export type QueueEffect =
+  | { readonly type: 'offered'; readonly conversationId: string; readonly counsellorId: string; readonly reason: OfferReason | 'named_transfer' }
+  | { readonly type: 'assigned'; readonly conversationId: string; readonly counsellorId: string; readonly via: 'accepted' | 'picked' | 'pulled' }
+  | { readonly type: 'requeued'; readonly conversationId: string; readonly fromCounsellorId: string; readonly reason: RequeueReason }
+  | { readonly type: 'removed'; readonly conversationId: string; readonly phase: QueueEntry['phase']; readonly counsellorId?: string | undefined }
+  | { readonly type: 'rejected'; readonly event: QueueEvent['type']; readonly reason: RejectReason };
+
+export interface QueueStep {
+  readonly state: QueueState;
+  readonly effects: readonly QueueEffect[];
+}
+
+export function emptyQueueState(mode: RoutingMode = 'automatic'): QueueState {
+  return { mode, conversations: {}, counsellors: {} };
+}
+
+// ---------------------------------------------------------------- derived views
+
+export function entriesOf(state: QueueState): QueueEntry[] {
+  return Object.values(state.conversations);
+}
+
+/** Waiting conversations in queue order. */
+export function waitingInOrder(state: QueueState): WaitingEntry[] {
+  return entriesOf(state)
+    .filter((e): e is WaitingEntry => e.phase === 'waiting')
+    .sort(compareQueueOrder);
+}
+
+export function counsellorLoad(state: QueueState, counsellorId: string): { active: number; offered: number } {
+  let active = 0;
+  let offered = 0;
+  for (const e of entriesOf(state)) {
+    if (e.phase === 'active' && e.counsellorId === counsellorId) active++;
+    if (e.phase === 'offered' && e.counsellorId === counsellorId) offered++;
+  }
+  return { active, offered };
+}
+
+/** A disconnected counsellor is offline as far as routing is concerned. */
+function routingStatus(c: CounsellorEntry): CounsellorStatus {
+  return c.disconnectedAt === undefined ? c.status : 'offline';
+}
+
+export function routingSnapshot(state: QueueState): RoutingSnapshot {
+  const counsellors: CounsellorLoad[] = Object.values(state.counsellors).map((c) => {
+    const { active, offered } = counsellorLoad(state, c.id);
+    return {
+      id: c.id,
+      status: routingStatus(c),
+      capacity: c.capacity,
+      activeCount: active,
+      offeredCount: offered,
+      idleSince: c.idleSince,
+    };
+  });
+  const waiting: WaitingConversation[] = waitingInOrder(state);
+  return { mode: state.mode, waiting, counsellors };
+}
+
+/** Earliest moment a `tick` would change something, so the server can set one timer. */
+export function nextDeadline(state: QueueState, config: QueueConfig): number | undefined {
+  let next: number | undefined;
+  const consider = (t: number) => {
+    next = next === undefined ? t : Math.min(next, t);
+  };
+  for (const e of entriesOf(state)) if (e.phase === 'offered') consider(e.offeredAt + config.offerTimeoutMs);
+  for (const c of Object.values(state.counsellors)) {
+    if (c.disconnectedAt !== undefined) consider(c.disconnectedAt + config.disconnectGraceMs);
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------- reducer
+
+/** Mutable working copy used inside one step; never escapes. */
+interface Draft {
+  mode: RoutingMode;
+  conversations: Record<string, QueueEntry>;
+  counsellors: Record<string, CounsellorEntry>;
+  effects: QueueEffect[];
+}
+
+function toWaiting(e: QueueEntry, changes: Partial<ConversationBase> = {}): WaitingEntry {
+  return {
+    id: e.id,
+    priority: e.priority,
+    enqueuedAt: e.enqueuedAt,
+    returnedToFront: e.returnedToFront,
+    preferredCounsellorId: e.preferredCounsellorId,
+    declinedBy: e.declinedBy,
+    ...changes,
+    phase: 'waiting',
+  };
+}
+
+function withDecliner(declinedBy: readonly string[], counsellorId: string): readonly string[] {
+  return declinedBy.includes(counsellorId) ? declinedBy : [...declinedBy, counsellorId];
+}
+
+function requeue(d: Draft, e: OfferedEntry | ActiveEntry, reason: RequeueReason, changes: Partial<ConversationBase> = {}): void {
+  d.conversations[e.id] = toWaiting(e, changes);
+  d.effects.push({ type: 'requeued', conversationId: e.id, fromCounsellorId: e.counsellorId, reason });
+}
+
+/** A counsellor's chat ended or left them: they become idle from now for tie-breaking. */
+function touchIdle(d: Draft, counsellorId: string, at: number): void {
+  const c = d.counsellors[counsellorId];
+  if (c) d.counsellors[counsellorId] = { ...c, idleSince: at };
+}
+
+function reject(d: Draft, event: QueueEvent, reason: RejectReason): void {
+  d.effects.push({ type: 'rejected', event: event.type, reason });
+}
+
+function loadIn(d: Draft, counsellorId: string): number {
+  let n = 0;
+  for (const e of Object.values(d.conversations)) {
+    if (e.phase !== 'waiting' && e.counsellorId === counsellorId) n++;
+  }
+  return n;
+}
+
+function hasRoom(d: Draft, counsellorId: string): boolean {
+  const c = d.counsellors[counsellorId];
+  return c !== undefined && loadIn(d, counsellorId) < c.capacity;
+}
+
+function withdrawOffers(d: Draft, counsellorId: string, reason: RequeueReason): void {
+  for (const e of Object.values(d.conversations)) {
+    if (e.phase === 'offered' && e.counsellorId === counsellorId) {
+      // A withdrawn named transfer keeps its place at the front.
+      requeue(d, e, reason, e.transferredFrom !== undefined ? { returnedToFront: true } : {});
+    }
+  }
+}
+
+function returnActiveChats(d: Draft, counsellorId: string, reason: RequeueReason): void {
+  for (const e of Object.values(d.conversations)) {
+    if (e.phase === 'active' && e.counsellorId === counsellorId) {
+      requeue(d, e, reason, { returnedToFront: true });
+    }
+  }
+}
+
+function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
+  switch (event.type) {
+    case 'visitor_arrived': {
+      if (d.conversations[event.conversationId]) return reject(d, event, 'duplicate_conversation');
+      const waitingCount = Object.values(d.conversations).filter((e) => e.phase === 'waiting').length;
+      if (queueAdmission({ waitingCount, cap: config.queueCap, priority: event.priority }).kind === 'full') {
+        return reject(d, event, 'queue_full');
+      }
+      d.conversations[event.conversationId] = {
+        id: event.conversationId,
+        phase: 'waiting',
+        priority: event.priority,
+        enqueuedAt: event.at,
+        returnedToFront: false,
+        preferredCounsellorId: event.preferredCounsellorId,
+        declinedBy: [],
+      };
+      return;
+    }
+    case 'conversation_ended': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      delete d.conversations[event.conversationId];
+      if (e.phase === 'active') touchIdle(d, e.counsellorId, event.at);
+      d.effects.push({
+        type: 'removed',
+        conversationId: e.id,
+        phase: e.phase,
+        counsellorId: e.phase === 'waiting' ? undefined : e.counsellorId,
+      });
+      return;
+    }
+    case 'priority_changed': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      d.conversations[e.id] = { ...e, priority: event.priority };
+      return;
+    }
+    case 'counsellor_status_changed': {
+      const existing = d.counsellors[event.counsellorId];
+      const capacity = event.capacity ?? existing?.capacity ?? 1;
+      if (!Number.isInteger(capacity) || capacity < 0) return reject(d, event, 'invalid_capacity');
+      d.counsellors[event.counsellorId] = {
+        id: event.counsellorId,
+        status: event.status,
+        capacity,
+        idleSince: existing?.idleSince ?? event.at,
+        disconnectedAt: existing?.disconnectedAt,
+      };
+      // Anyone not available, or now over capacity, should not sit on pending offers.
+      if (event.status !== 'available' || loadIn(d, event.counsellorId) > capacity) {
+        withdrawOffers(d, event.counsellorId, 'offer_withdrawn');
+      }
+      // Going offline with chats open: the visitors must not be stranded.
+      if (event.status === 'offline') returnActiveChats(d, event.counsellorId, 'counsellor_offline');
+      return;
+    }
+    case 'counsellor_capacity_changed': {
+      const c = d.counsellors[event.counsellorId];
+      if (!c) return reject(d, event, 'unknown_counsellor');
+      if (!Number.isInteger(event.capacity) || event.capacity < 0) return reject(d, event, 'invalid_capacity');
+      d.counsellors[c.id] = { ...c, capacity: event.capacity };
+      // Lowered below the current load: pending offers go back to the queue; active chats
+      // stay with the counsellor (nobody is cut off), and no new ones arrive until below capacity.
+      if (loadIn(d, c.id) > event.capacity) withdrawOffers(d, c.id, 'offer_withdrawn');
+      return;
+    }
+    case 'counsellor_disconnected': {
+      const c = d.counsellors[event.counsellorId];
+      if (!c) return reject(d, event, 'unknown_counsellor');
+      if (c.disconnectedAt !== undefined) return;
+      d.counsellors[c.id] = { ...c, disconnectedAt: event.at };
+      // They cannot accept while gone; not held against them as a decline.
+      withdrawOffers(d, c.id, 'offer_withdrawn');
+      return;
+    }
+    case 'counsellor_reconnected': {
+      const c = d.counsellors[event.counsellorId];
+      if (!c) return reject(d, event, 'unknown_counsellor');
+      d.counsellors[c.id] = { ...c, disconnectedAt: undefined };
+      return;
+    }
+    case 'offer_accepted': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      if (e.phase !== 'offered' || e.counsellorId !== event.counsellorId) {
+        return reject(d, event, 'not_offered_to_counsellor');
+      }
+      const { offeredAt: _o, transferredFrom: _t, ...base } = e;
+      d.conversations[e.id] = { ...base, phase: 'active', acceptedAt: event.at };
+      d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: e.counsellorId, via: 'accepted' });
+      return;
+    }
+    case 'offer_declined': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      if (e.phase !== 'offered' || e.counsellorId !== event.counsellorId) {
+        return reject(d, event, 'not_offered_to_counsellor');
+      }
+      requeue(d, e, 'declined', {
+        declinedBy: withDecliner(e.declinedBy, e.counsellorId),
+        returnedToFront: e.returnedToFront || e.transferredFrom !== undefined,
+      });
+      return;
+    }
+    case 'conversation_picked': {
+      const e = d.conversations[event.conversationId];
+      const c = d.counsellors[event.counsellorId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      if (!c) return reject(d, event, 'unknown_counsellor');
+      if (e.phase !== 'waiting') return reject(d, event, 'not_waiting');
+      if (routingStatus(c) === 'offline') return reject(d, event, 'counsellor_unavailable');
+      if (!hasRoom(d, c.id)) return reject(d, event, 'no_capacity');
+      d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at };
+      d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: c.id, via: 'picked' });
+      return;
+    }
+    case 'next_pulled': {
+      const c = d.counsellors[event.counsellorId];
+      if (!c) return reject(d, event, 'unknown_counsellor');
+      if (routingStatus(c) === 'offline') return reject(d, event, 'counsellor_unavailable');
+      if (!hasRoom(d, c.id)) return reject(d, event, 'no_capacity');
+      const next = pullNext(snapshotOf(d), c.id);
+      const e = next ? d.conversations[next.id] : undefined;
+      if (!e || e.phase !== 'waiting') return reject(d, event, 'nothing_to_pull');
+      d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at };
+      d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: c.id, via: 'pulled' });
+      return;
+    }
+    case 'transferred': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      if (e.phase !== 'active') return reject(d, event, 'not_active');
+      const from = e.counsellorId;
+      if (event.toCounsellorId === undefined) {
+        // Handed back: front of its band, and preferably not to the same counsellor again.
+        requeue(d, e, 'transferred_to_queue', { returnedToFront: true, declinedBy: withDecliner(e.declinedBy, from) });
+        touchIdle(d, from, event.at);
+        return;
+      }
+      const to = d.counsellors[event.toCounsellorId];
+      if (!to) return reject(d, event, 'unknown_counsellor');
+      if (to.id === from) return reject(d, event, 'not_active');
+      if (routingStatus(to) === 'offline') return reject(d, event, 'counsellor_unavailable');
+      if (!hasRoom(d, to.id)) return reject(d, event, 'no_capacity');
+      const { acceptedAt: _a, ...base } = e;
+      d.conversations[e.id] = {
+        ...base,
+        phase: 'offered',
+        counsellorId: to.id,
+        offeredAt: event.at,
+        transferredFrom: from,
+        declinedBy: withDecliner(e.declinedBy, from),
+      };
+      touchIdle(d, from, event.at);
+      d.effects.push({ type: 'offered', conversationId: e.id, counsellorId: to.id, reason: 'named_transfer' });
+      return;
+    }
+    case 'mode_changed': {
+      d.mode = event.mode;
+      return;
+    }
+    case 'tick': {
+      for (const e of Object.values(d.conversations)) {
+        if (e.phase === 'offered' && event.at >= e.offeredAt + config.offerTimeoutMs) {
+          requeue(d, e, 'offer_timeout', {
+            declinedBy: withDecliner(e.declinedBy, e.counsellorId),
+            returnedToFront: e.returnedToFront || e.transferredFrom !== undefined,
+          });
+        }
+      }
+      for (const c of Object.values(d.counsellors)) {
+        if (c.disconnectedAt !== undefined && event.at >= c.disconnectedAt + config.disconnectGraceMs) {
+          returnActiveChats(d, c.id, 'counsellor_disconnected');
+          // Gone for good: they must set themselves available again after reconnecting.
+          d.counsellors[c.id] = { ...c, status: 'offline', disconnectedAt: undefined };
+        }
+      }
+      return;
+    }
+  }
+}
+
+function snapshotOf(d: Draft): RoutingSnapshot {
+  return routingSnapshot({ mode: d.mode, conversations: d.conversations, counsellors: d.counsellors });
+}
+
+/** Offer waiting chats to counsellors with room (automatic mode only). */
+function routeWaiting(d: Draft, at: number): void {
+  for (const decision of planOffers(snapshotOf(d))) {
+    const e = d.conversations[decision.conversationId];
+    if (!e || e.phase !== 'waiting') continue;
+    d.conversations[e.id] = { ...e, phase: 'offered', counsellorId: decision.counsellorId, offeredAt: at };
+    d.effects.push({ type: 'offered', conversationId: e.id, counsellorId: decision.counsellorId, reason: decision.reason });
+  }
+}
+
+export function reduceQueue(state: QueueState, event: QueueEvent, config: QueueConfig): QueueStep {
+  const d: Draft = {
+    mode: state.mode,
+    conversations: { ...state.conversations },
+    counsellors: { ...state.counsellors },
+    effects: [],
+  };
+  apply(d, event, config);
+  routeWaiting(d, event.at);
+  return { state: { mode: d.mode, conversations: d.conversations, counsellors: d.counsellors }, effects: d.effects };
+}
+
+/** Whether a waiting conversation may be offered to this counsellor right now (status, decline rule, room). */
+export function canBeOfferedTo(state: QueueState, conversationId: string, counsellorId: string): boolean {
+  const e = state.conversations[conversationId];
+  const snapshot = routingSnapshot(state);
+  const c = snapshot.counsellors.find((x) => x.id === counsellorId);
+  if (!e || e.phase !== 'waiting' || !c) return false;
+  return eligibleCounsellorIds(e, snapshot.counsellors).has(counsellorId) && c.activeCount + c.offeredCount < c.capacity;
+}

@@ -1,0 +1,61 @@
+// Request bodies and responses of the console's HTTP API (JSON over /api).
+import { z } from 'zod';
+import { languageSchema } from './common.js';
+
+export const staffRoles = ['counsellor', 'supervisor', 'researcher', 'admin'] as const;
+export type StaffRoleName = (typeof staffRoles)[number];
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9._-]+$/, 'use letters, digits, dot, dash or underscore');
+const displayName = z.string().trim().min(1).max(60);
+const password = z.string().min(12, 'at least 12 characters').max(256);
+
+export const loginRequestSchema = z.object({ username: z.string().trim().toLowerCase().min(1).max(40), password: z.string().min(1).max(256) });
+export const setupRequestSchema = z.object({ token: z.string().min(20).max(100), username, displayName, password });
+export const createStaffRequestSchema = z.object({
+  username,
+  displayName,
+  password,
+  role: z.enum(staffRoles),
+  maxChats: z.number().int().min(1).max(10).default(3),
+});
+export const updateStaffRequestSchema = z
+  .object({
+    displayName: displayName.optional(),
+    role: z.enum(staffRoles).optional(),
+    disabled: z.boolean().optional(),
+    maxChats: z.number().int().min(1).max(10).optional(),
+    password: password.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+export interface StaffMemberDto {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRoleName;
+  disabled: boolean;
+  maxChats: number;
+  createdAt: number;
+}
+
+export interface MeResponse {
+  staff: StaffMemberDto;
+  permissions: string[];
+  csrfToken: string;
+}
+
+export interface PublicConfig {
+  quickExitUrl: string;
+  languages: z.infer<typeof languageSchema>[];
+}
+
+/** Error body of every failed API call. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}

@@ -1,0 +1,109 @@
+// The composition root: builds the store, services, HTTP routes and socket server from a
+// config, and returns handles to start and stop them. Tests build apps through this too.
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import crypto from 'node:crypto';
+import type { Server as SocketIoServer } from 'socket.io';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
+import { createLogger, type Logger } from './logger.js';
+import { migrateToLatest, openStore } from '../store/database.js';
+import { createRepositories } from '../store/repositories.js';
+import { StaffSessions } from './auth/staffSessions.js';
+import { ConversationService } from './conversations/conversationService.js';
+import { EventBus } from './events/eventBus.js';
+import { LoginThrottle } from './auth/loginThrottle.js';
+import type { AppContext } from './appContext.js';
+import { registerAccessControl } from './http/access.js';
+import { registerErrorHandler } from './http/errors.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
+import { authRoutes } from './http/auth/authRoutes.js';
+import { staffRoutes } from './http/staff/staffRoutes.js';
+import { setupRoutes } from './http/setup/setupRoutes.js';
+import { healthRoutes } from './http/health/healthRoutes.js';
+import { webRoutes } from './http/web/webRoutes.js';
+import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
+import { randomToken } from './auth/secrets.js';
+
+export interface BakenApp {
+  ctx: AppContext;
+  http: FastifyInstance;
+  io: SocketIoServer;
+  /** Listens on config.port (0 picks a free one) and returns the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  clock?: Clock;
+  logger?: Logger;
+  socket?: SocketServerOptions;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BakenApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(store);
+  const repos = createRepositories(store);
+  const events = new EventBus();
+  const ctx: AppContext = {
+    config,
+    clock,
+    logger,
+    repos,
+    events,
+    sessions: new StaffSessions(repos, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+    conversations: new ConversationService(repos, clock, events),
+    loginThrottle: new LoginThrottle(clock),
+    setup: { token: (await repos.staff.count()) === 0 ? randomToken() : undefined },
+    shuttingDown: false,
+  };
+
+  const http = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 256 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    // Behind a reverse proxy the address is only used (hashed, in memory) for throttling.
+    trustProxy: true,
+  });
+  // Our own request log: method, route pattern, status and time. No addresses, no bodies.
+  http.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { reqId: request.id, method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  await http.register(fastifyCookie);
+  registerSecurityHeaders(http);
+  registerErrorHandler(http);
+  registerAccessControl(http, ctx.sessions);
+  await http.register(healthRoutes(ctx));
+  await http.register(setupRoutes(ctx));
+  await http.register(authRoutes(ctx));
+  await http.register(staffRoutes(ctx));
+  await http.register(webRoutes(ctx));
+  await http.ready();
+
+  const io = createSocketServer(http.server, ctx, options.socket);
+
+  return {
+    ctx,
+    http,
+    io,
+    async listen() {
+      await http.listen({ port: config.port, host: config.host });
+      const address = http.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      return `http://localhost:${port}`;
+    },
+    async close() {
+      ctx.shuttingDown = true;
+      // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await http.close();
+      await store.close();
+    },
+  };
+}

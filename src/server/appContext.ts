@@ -1,0 +1,23 @@
+// Everything a route or socket handler may use, built once by the composition root (app.ts).
+import type { Config } from './config.js';
+import type { Clock } from './clock.js';
+import type { Repositories } from '../store/repositories.js';
+import type { StaffSessions } from './auth/staffSessions.js';
+import type { ConversationService } from './conversations/conversationService.js';
+import type { EventBus } from './events/eventBus.js';
+import type { LoginThrottle } from './auth/loginThrottle.js';
+import type { Logger } from './logger.js';
+
+export interface AppContext {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  repos: Repositories;
+  sessions: StaffSessions;
+  conversations: ConversationService;
+  events: EventBus;
+  loginThrottle: LoginThrottle;
+  /** The one-time token of the first-start setup link; undefined once an admin exists. */
+  setup: { token: string | undefined };
+  shuttingDown: boolean;
+}

@@ -1,0 +1,60 @@
+// Slows down password guessing per account and per address. Addresses are kept only as a
+// keyed hash in memory, under a key that changes every day, and never reach disk or logs.
+import crypto from 'node:crypto';
+import type { Clock } from '../clock.js';
+
+interface Counter {
+  failures: number;
+  blockedUntil: number;
+  lastFailure: number;
+}
+
+export class LoginThrottle {
+  private readonly counters = new Map<string, Counter>();
+  private key = crypto.randomBytes(32);
+  private keyDay = -1;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly policy = { freeAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 },
+  ) {}
+
+  allow(username: string, ip: string): boolean {
+    const now = this.clock.now();
+    return this.keys(username, ip).every((k) => (this.counters.get(k)?.blockedUntil ?? 0) <= now);
+  }
+
+  fail(username: string, ip: string): void {
+    const now = this.clock.now();
+    for (const k of this.keys(username, ip)) {
+      const c = this.counters.get(k) ?? { failures: 0, blockedUntil: 0, lastFailure: now };
+      c.failures += 1;
+      c.lastFailure = now;
+      if (c.failures >= this.policy.freeAttempts) {
+        const delay = this.policy.baseDelayMs * 2 ** (c.failures - this.policy.freeAttempts);
+        c.blockedUntil = now + Math.min(delay, this.policy.maxDelayMs);
+      }
+      this.counters.set(k, c);
+    }
+    if (this.counters.size > 50_000) this.prune(now);
+  }
+
+  succeed(username: string, ip: string): void {
+    this.counters.delete(this.keys(username, ip)[0]!);
+  }
+
+  private keys(username: string, ip: string): [string, string] {
+    const day = Math.floor(this.clock.now() / 86_400_000);
+    if (day !== this.keyDay) {
+      this.key = crypto.randomBytes(32);
+      this.keyDay = day;
+      this.counters.clear();
+    }
+    const mac = (v: string) => crypto.createHmac('sha256', this.key).update(v).digest('base64url');
+    return [`u:${mac(username)}`, `a:${mac(ip)}`];
+  }
+
+  private prune(now: number): void {
+    for (const [k, c] of this.counters) if (c.blockedUntil <= now && now - c.lastFailure > 3_600_000) this.counters.delete(k);
+  }
+}

@@ -1,0 +1,44 @@
+// What leaves the server about a conversation, per audience. Fields are whitelisted here.
+import type { Conversation } from '../../store/conversationRepository.js';
+import type { VisitorConversationView } from '../../protocol/visitorProtocol.js';
+import type { QueueItem, StaffConversationView } from '../../protocol/staffProtocol.js';
+
+export function presentForVisitor(c: Conversation, counsellorName: string | null): VisitorConversationView {
+  return {
+    id: c.id,
+    status: c.status,
+    nickname: c.nickname,
+    // The visitor learns who helps her only once the chat is accepted.
+    counsellorName: c.status === 'active' || c.status === 'ended' || c.status === 'closed' ? counsellorName : null,
+    endReason: c.endReason,
+    lastSeq: c.lastSeq,
+  };
+}
+
+export function presentForStaff(c: Conversation, counsellorName: string | null): StaffConversationView {
+  return {
+    id: c.id,
+    status: c.status,
+    nickname: c.nickname,
+    language: c.language,
+    counsellorId: c.counsellorId,
+    counsellorName,
+    createdAt: c.createdAt,
+    acceptedAt: c.acceptedAt,
+    endedAt: c.endedAt,
+    endReason: c.endReason,
+    lastSeq: c.lastSeq,
+  };
+}
+
+export function presentQueueItem(c: Conversation, messageCount: number): QueueItem {
+  return {
+    conversationId: c.id,
+    nickname: c.nickname,
+    language: c.language,
+    status: c.status,
+    createdAt: c.createdAt,
+    offeredTo: c.status === 'offered' ? c.counsellorId : null,
+    messageCount,
+  };
+}

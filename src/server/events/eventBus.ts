@@ -1,0 +1,30 @@
+// Side effects (broadcasts, audit, metrics) subscribe to what happened instead of being
+// sprinkled through the code that made it happen.
+import { EventEmitter } from 'node:events';
+import type { Conversation } from '../../store/conversationRepository.js';
+import type { StoredMessage } from '../../domain/conversation/messageLog.js';
+
+export interface DomainEvents {
+  'conversation.changed': { conversation: Conversation; previousCounsellorId: string | null };
+  'message.stored': { message: StoredMessage; conversation: Conversation };
+  'queue.changed': Record<string, never>;
+  /** sessionId null: every session of that staff member ended. */
+  'staff.sessionEnded': { staffId: string; sessionId: string | null };
+}
+
+export class EventBus {
+  private readonly emitter = new EventEmitter({ captureRejections: false });
+
+  constructor() {
+    this.emitter.setMaxListeners(50);
+  }
+
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  on<K extends keyof DomainEvents>(name: K, listener: (payload: DomainEvents[K]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

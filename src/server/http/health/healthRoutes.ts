@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { isReady } from '../../../store/database.js';
+import type { AppContext } from '../../appContext.js';
+
+export function healthRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    app.get('/healthz', async () => ({ status: 'ok' }));
+    app.get('/readyz', async (_request, reply) => {
+      const ready = !ctx.shuttingDown && (await isReady(ctx.repos.store));
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+    });
+    app.get('/api/config', { config: { access: 'public' } }, async () => ({
+      quickExitUrl: ctx.config.quickExitUrl,
+      languages: ['nl', 'en'],
+    }));
+  };
+}

@@ -1,0 +1,79 @@
+// Wraps every socket event handler: validates the payload, enforces the rate limit, turns
+// expected refusals into typed acks, and makes sure no client input can crash the process.
+import type { ZodType } from 'zod';
+import { ackError, ackOk, type Ack } from '../../protocol/ack.js';
+import { ServiceError } from '../conversations/serviceError.js';
+import type { Logger } from '../logger.js';
+import type { RateLimiter } from './rateLimiter.js';
+
+export interface HandlerDeps {
+  logger: Logger;
+  limiter: RateLimiter;
+}
+
+type AckFn = (ack: Ack<unknown>) => void;
+
+/** For events with a payload and an acknowledgement. */
+export function withAck<S extends ZodType, R>(
+  deps: HandlerDeps,
+  event: string,
+  schema: S,
+  handler: (input: ReturnType<S['parse']>) => Promise<R>,
+) {
+  return (payload: unknown, ack: unknown) => {
+    // A client that sends no callback gets no answer, but still cannot break anything.
+    const reply: AckFn = typeof ack === 'function' ? (ack as AckFn) : () => {};
+    if (!deps.limiter.take()) {
+      reply(ackError('rate_limited', 'too many requests; slow down'));
+      return;
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+      reply(ackError(tooLong ? 'too_large' : 'invalid_request', `${event}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}`));
+      return;
+    }
+    handler(parsed.data as ReturnType<S['parse']>).then(
+      (result) => reply(ackOk(result)),
+      (error: unknown) => reply(toAckError(deps.logger, event, error)),
+    );
+  };
+}
+
+/** For events with only an acknowledgement (requests without a payload). */
+export function withAckOnly<R>(deps: HandlerDeps, event: string, handler: () => Promise<R>) {
+  return (ack: unknown) => {
+    const reply: AckFn = typeof ack === 'function' ? (ack as AckFn) : () => {};
+    if (!deps.limiter.take()) {
+      reply(ackError('rate_limited', 'too many requests; slow down'));
+      return;
+    }
+    handler().then(
+      (result) => reply(ackOk(result)),
+      (error: unknown) => reply(toAckError(deps.logger, event, error)),
+    );
+  };
+}
+
+/** For fire-and-forget events (typing). Invalid payloads are ignored. */
+export function withoutAck<S extends ZodType>(deps: HandlerDeps, schema: S, handler: (input: ReturnType<S['parse']>) => Promise<void> | void) {
+  return (payload: unknown) => {
+    if (!deps.limiter.take()) return;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return;
+    Promise.resolve()
+      .then(() => handler(parsed.data as ReturnType<S['parse']>))
+      .catch((error: unknown) => deps.logger.warn({ err: describe(error) }, 'socket event failed'));
+  };
+}
+
+function toAckError(logger: Logger, event: string, error: unknown) {
+  if (error instanceof ServiceError) return ackError(error.code, error.message);
+  logger.error({ event, err: describe(error) }, 'socket handler failed');
+  return ackError('internal', 'something went wrong on our side');
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+}

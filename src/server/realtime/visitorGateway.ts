@@ -1,0 +1,115 @@
+// The visitor side of the socket server. A visitor is anonymous: she is known only by the
+// random token her tab holds, which maps to exactly one conversation.
+import type { Namespace, Socket } from 'socket.io';
+import {
+  startChatSchema,
+  visitorEndSchema,
+  visitorHandshakeSchema,
+  visitorResumeSchema,
+  visitorSendSchema,
+  visitorTypingSchema,
+  type VisitorChatSnapshot,
+  type VisitorClientToServer,
+  type VisitorServerToClient,
+} from '../../protocol/visitorProtocol.js';
+import { isOpen } from '../../domain/conversation/conversationLifecycle.js';
+import type { AppContext } from '../appContext.js';
+import { ServiceError } from '../conversations/serviceError.js';
+import { presentForVisitor } from '../conversations/conversationPresenter.js';
+import { RateLimiter } from './rateLimiter.js';
+import { rooms } from './rooms.js';
+import { withAck, withoutAck } from './socketHandler.js';
+import type { Conversation } from '../../store/conversationRepository.js';
+
+interface VisitorSocketData {
+  conversationId: string | null;
+}
+
+export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
+type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
+
+export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typingTo: (conversationId: string, typing: boolean) => void) {
+  ns.use(async (socket, next) => {
+    socket.data.conversationId = null;
+    const auth = visitorHandshakeSchema.safeParse(socket.handshake.auth ?? {});
+    if (auth.success && auth.data.token) {
+      try {
+        const conversation = await ctx.conversations.findByVisitorToken(auth.data.token);
+        if (conversation) {
+          socket.data.conversationId = conversation.id;
+          await socket.join(rooms.conversation(conversation.id));
+        }
+      } catch (error) {
+        return next(error instanceof Error ? error : new Error('unavailable'));
+      }
+    }
+    next();
+  });
+
+  ns.on('connection', (socket: VisitorSocket) => {
+    const deps = { logger: ctx.logger, limiter: new RateLimiter(30, 3) };
+
+    const snapshot = async (conversation: Conversation, afterSeq: number): Promise<VisitorChatSnapshot> => ({
+      conversation: presentForVisitor(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),
+      messages: await ctx.conversations.messagesAfter(conversation.id, afterSeq),
+    });
+
+    const own = () => {
+      const id = socket.data.conversationId;
+      if (!id) throw new ServiceError('not_found', 'no conversation in this tab; start a chat first');
+      return id;
+    };
+
+    socket.on(
+      'chat:start',
+      withAck(deps, 'chat:start', startChatSchema, async (input) => {
+        if (socket.data.conversationId) {
+          const current = await ctx.conversations.get(socket.data.conversationId);
+          if (isOpen(current.status)) throw new ServiceError('conflict', 'this tab already has an open chat');
+          await socket.leave(rooms.conversation(current.id));
+        }
+        const { conversation, token } = await ctx.conversations.startVisitorChat({
+          nickname: input.nickname,
+          language: input.language,
+          preChat: input.preChat,
+        });
+        socket.data.conversationId = conversation.id;
+        await socket.join(rooms.conversation(conversation.id));
+        return { token, ...(await snapshot(conversation, 0)) };
+      }),
+    );
+
+    socket.on(
+      'chat:resume',
+      withAck(deps, 'chat:resume', visitorResumeSchema, async ({ afterSeq }) => {
+        return snapshot(await ctx.conversations.get(own()), afterSeq);
+      }),
+    );
+
+    socket.on(
+      'message:send',
+      withAck(deps, 'message:send', visitorSendSchema, async ({ clientId, body }) => {
+        const { message } = await ctx.conversations.sendMessage({ conversationId: own(), sender: { kind: 'visitor' }, clientId, body });
+        return { message };
+      }),
+    );
+
+    socket.on(
+      'typing',
+      withoutAck(deps, visitorTypingSchema, ({ typing }) => {
+        if (socket.data.conversationId) typingTo(socket.data.conversationId, typing);
+      }),
+    );
+
+    socket.on(
+      'chat:end',
+      withAck(deps, 'chat:end', visitorEndSchema, async ({ reason }) => {
+        const current = await ctx.conversations.get(own());
+        const ended = isOpen(current.status)
+          ? await ctx.conversations.end(current.id, reason, { kind: 'visitor' })
+          : current;
+        return { conversation: presentForVisitor(ended, await ctx.conversations.counsellorName(ended.counsellorId)) };
+      }),
+    );
+  });
+}

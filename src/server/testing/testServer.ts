@@ -1,0 +1,143 @@
+// Starts a real Baken server on a free port for integration and browser tests, on SQLite
+// (in memory) or on a fresh PostgreSQL schema, with helpers to make staff and clients.
+import crypto from 'node:crypto';
+import { io as connect, type Socket } from 'socket.io-client';
+import pg from 'pg';
+import { buildApp, type BakenApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { StaffRole } from '../../store/staffRepository.js';
+import { testDatabaseUrl } from '../../store/testing/testStores.js';
+import type { VisitorClientToServer, VisitorServerToClient } from '../../protocol/visitorProtocol.js';
+import type { StaffClientToServer, StaffServerToClient } from '../../protocol/staffProtocol.js';
+import { createLogger } from '../logger.js';
+import type { Clock } from '../clock.js';
+
+export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+export type StaffSocket = Socket<StaffServerToClient, StaffClientToServer>;
+
+export interface TestServer {
+  app: BakenApp;
+  url: string;
+  createStaff(role: StaffRole, overrides?: { username?: string; password?: string; maxChats?: number; displayName?: string }): Promise<{ id: string; username: string; password: string }>;
+  /** Logs in over HTTP and returns the cookie header value and CSRF token. */
+  login(username: string, password: string): Promise<{ cookie: string; csrfToken: string }>;
+  visitor(auth?: { token?: string }): VisitorSocket;
+  staff(cookie: string): StaffSocket;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  dialect?: 'sqlite' | 'postgres';
+  env?: Record<string, string>;
+  clock?: Clock;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const schema = options.dialect === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
+  if (schema) {
+    const client = new pg.Client({ connectionString: testDatabaseUrl });
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.end();
+  }
+  const config: Config = {
+    ...loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: ':memory:',
+      COOKIE_SECURE: 'false',
+      LOG_LEVEL: 'silent',
+      ...(schema ? { DATABASE_URL: `${testDatabaseUrl}?options=-c%20search_path%3D${schema}` } : {}),
+      ...options.env,
+    }),
+  };
+  const app = await buildApp(config, { logger: createLogger(config.logLevel), ...(options.clock ? { clock: options.clock } : {}) });
+  const url = await app.listen();
+  const sockets: Socket[] = [];
+
+  return {
+    app,
+    url,
+    async createStaff(role, overrides = {}) {
+      const username = overrides.username ?? `${role}-${crypto.randomBytes(3).toString('hex')}`;
+      const password = overrides.password ?? 'correct horse battery staple';
+      const staff = await app.ctx.repos.staff.create({
+        id: crypto.randomUUID(),
+        username,
+        displayName: overrides.displayName ?? username.split('-')[0]!.replace(/^./, (c) => c.toUpperCase()),
+        passwordHash: await hashPassword(password),
+        role,
+        maxChats: overrides.maxChats ?? 3,
+        now: app.ctx.clock.now(),
+      });
+      return { id: staff.id, username, password };
+    },
+    async login(username, password) {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+      const setCookie = res.headers.get('set-cookie') ?? '';
+      const body = (await res.json()) as { csrfToken: string };
+      return { cookie: setCookie.split(';')[0]!, csrfToken: body.csrfToken };
+    },
+    visitor(auth = {}) {
+      const socket: VisitorSocket = connect(`${url}/visitor`, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
+      sockets.push(socket);
+      return socket;
+    },
+    staff(cookie) {
+      const socket: StaffSocket = connect(`${url}/staff`, {
+        transports: ['websocket'],
+        extraHeaders: { cookie },
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket);
+      return socket;
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+      if (schema) {
+        const client = new pg.Client({ connectionString: testDatabaseUrl });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Emit with an acknowledgement and wait for it (socket.io's own timeout guards a lost ack). */
+export function request<T>(socket: Socket, event: string, ...args: unknown[]): Promise<T> {
+  return socket.timeout(5000).emitWithAck(event, ...args) as Promise<T>;
+}
+
+/** Resolves with the next occurrence of `event` that satisfies `predicate`. */
+export function nextEvent<T>(socket: Socket, event: string, predicate: (value: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, timeoutMs);
+    const listener = (value: T) => {
+      if (!predicate(value)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(value);
+    };
+    socket.on(event, listener);
+  });
+}
+
+export function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
