@@ -28,6 +28,12 @@ export interface QueueConfig {
   readonly disconnectGraceMs: number;
   /** Maximum number of waiting visitors; undefined = no cap. */
   readonly queueCap?: number | undefined;
+  /**
+   * Put a counsellor who let an offer time out on a break (default true).
+   * Otherwise an "available" counsellor who walked away stays the longest idle,
+   * keeps winning offers and makes every visitor wait a full timeout first.
+   */
+  readonly pauseOnOfferTimeout?: boolean | undefined;
 }
 
 interface ConversationBase {
@@ -139,6 +145,8 @@ export type QueueEffect =
   | { readonly type: 'assigned'; readonly conversationId: string; readonly counsellorId: string; readonly via: 'accepted' | 'picked' | 'pulled' }
   | { readonly type: 'requeued'; readonly conversationId: string; readonly fromCounsellorId: string; readonly reason: RequeueReason }
   | { readonly type: 'removed'; readonly conversationId: string; readonly phase: QueueEntry['phase']; readonly counsellorId?: string | undefined }
+  /** Status set to break after a missed offer; the console should tell them why. */
+  | { readonly type: 'counsellor_paused'; readonly counsellorId: string; readonly reason: 'missed_offer' }
   | { readonly type: 'rejected'; readonly event: QueueEvent['type']; readonly reason: RejectReason };
 
 export interface QueueStep {
@@ -230,8 +238,9 @@ function toWaiting(e: QueueEntry, changes: Partial<ConversationBase> = {}): Wait
   };
 }
 
+/** Oldest decline first: a repeated decline moves to the end (used for round-robin re-offers). */
 function withDecliner(declinedBy: readonly string[], counsellorId: string): readonly string[] {
-  return declinedBy.includes(counsellorId) ? declinedBy : [...declinedBy, counsellorId];
+  return [...declinedBy.filter((id) => id !== counsellorId), counsellorId];
 }
 
 function requeue(d: Draft, e: OfferedEntry | ActiveEntry, reason: RequeueReason, changes: Partial<ConversationBase> = {}): void {
@@ -442,12 +451,23 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       return;
     }
     case 'tick': {
+      const missed = new Set<string>();
       for (const e of Object.values(d.conversations)) {
         if (e.phase === 'offered' && event.at >= e.offeredAt + config.offerTimeoutMs) {
           requeue(d, e, 'offer_timeout', {
             declinedBy: withDecliner(e.declinedBy, e.counsellorId),
             returnedToFront: e.returnedToFront || e.transferredFrom !== undefined,
           });
+          missed.add(e.counsellorId);
+        }
+      }
+      if (config.pauseOnOfferTimeout ?? true) {
+        for (const id of missed) {
+          const c = d.counsellors[id];
+          if (!c || c.status !== 'available') continue;
+          d.counsellors[id] = { ...c, status: 'break' };
+          d.effects.push({ type: 'counsellor_paused', counsellorId: id, reason: 'missed_offer' });
+          withdrawOffers(d, id, 'offer_withdrawn');
         }
       }
       for (const c of Object.values(d.counsellors)) {

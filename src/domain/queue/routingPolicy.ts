@@ -25,7 +25,7 @@ export interface WaitingConversation {
   readonly returnedToFront?: boolean | undefined;
   /** A returning visitor's previous counsellor. */
   readonly preferredCounsellorId?: string | undefined;
-  /** Counsellors who declined this chat, let an offer time out or handed it back. */
+  /** Counsellors who declined this chat, let an offer time out or handed it back; oldest first. */
   readonly declinedBy: readonly string[];
 }
 
@@ -128,11 +128,16 @@ export function planOffers(snapshot: RoutingSnapshot): AssignmentDecision[] {
     if (preferred) {
       chosen = preferred;
       reason = 'preferred_counsellor';
+    } else if (withRoom.every((c) => conversation.declinedBy.includes(c.id))) {
+      // Everyone declined: round-robin, starting with whoever declined longest ago.
+      const declineOrder = (c: CounsellorLoad) => conversation.declinedBy.indexOf(c.id);
+      chosen = withRoom.reduce((best, c) => (declineOrder(c) < declineOrder(best) ? c : best));
+      reason = 'all_declined';
     } else {
       chosen = withRoom.reduce((best, c) =>
         compareForOffer(c, load.get(c.id) ?? 0, best, load.get(best.id) ?? 0) < 0 ? c : best,
       );
-      reason = conversation.declinedBy.includes(chosen.id) ? 'all_declined' : 'least_loaded';
+      reason = 'least_loaded';
     }
     load.set(chosen.id, (load.get(chosen.id) ?? 0) + 1);
     decisions.push({ conversationId: conversation.id, counsellorId: chosen.id, reason });

@@ -1,0 +1,37 @@
+// Builds the two browser apps: the small visitor page and the counsellor console.
+// They share nothing at runtime except tiny common helpers, so a visitor never downloads
+// console code (e2e/bundle.test.ts checks the built chunk graph).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = resolve(import.meta.dirname, 'web');
+const backend = process.env.BAKEN_DEV_BACKEND ?? 'http://localhost:8080';
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  // No inline module-preload polyfill script: the CSP allows only same-origin script files.
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    rollupOptions: {
+      input: {
+        visitor: resolve(root, 'visitor/index.html'),
+        console: resolve(root, 'console/index.html'),
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/socket.io': { target: backend, ws: true, changeOrigin: false },
+    },
+  },
+});
