@@ -1,0 +1,48 @@
+// A few finished conversations for the demo, written through the same service the
+// sockets use, so they look exactly like real ones.
+import type { AppContext } from '../server/appContext.js';
+
+const scripts: { nickname: string; language: 'nl' | 'en'; lines: ['v' | 'c', string][] }[] = [
+  {
+    nickname: 'Roos',
+    language: 'nl',
+    lines: [
+      ['v', 'hoi, ik weet niet of ik hier goed ben'],
+      ['c', 'Hoi Roos, fijn dat je er bent. Je bent hier goed. Waar wil je over praten?'],
+      ['v', 'mijn vriend zegt dat ik geld moet verdienen voor hem'],
+      ['c', 'Dat klinkt heel zwaar. Je hoeft niets te doen wat je niet wilt. Ben je nu veilig?'],
+      ['v', 'ja nu wel'],
+    ],
+  },
+  {
+    nickname: 'Kim',
+    language: 'en',
+    lines: [
+      ['v', 'hi, my friend has to work for some guys and she is 15'],
+      ['c', 'Thank you for reaching out about your friend. Can you tell me a bit more?'],
+    ],
+  },
+  { nickname: '', language: 'nl', lines: [['v', 'test']] },
+];
+
+export async function seedDemoConversations(ctx: AppContext, counsellorId: string): Promise<void> {
+  const counsellor = await ctx.repos.staff.findById(counsellorId);
+  if (!counsellor) throw new Error('demo counsellor missing');
+  for (const [i, script] of scripts.entries()) {
+    const { conversation } = await ctx.conversations.startVisitorChat({
+      nickname: script.nickname || undefined,
+      language: script.language,
+      preChat: undefined,
+    });
+    await ctx.conversations.accept(conversation.id, counsellor);
+    for (const [j, [who, body]] of script.lines.entries()) {
+      await ctx.conversations.sendMessage({
+        conversationId: conversation.id,
+        sender: who === 'v' ? { kind: 'visitor' } : { kind: 'staff', staff: counsellor },
+        clientId: `demo-${i}-${j}-message`,
+        body,
+      });
+    }
+    await ctx.conversations.end(conversation.id, 'visitor', { kind: 'visitor' });
+  }
+}

@@ -1,0 +1,107 @@
+// Visitor page, English. Same keys as visitor.nl.ts (checked by the type below).
+import type { visitorNl } from './visitor.nl.js';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const visitorEn: Shape<typeof visitorNl> = {
+  appName: 'Baken',
+  tagline: 'Anonymous chat',
+  quickExit: {
+    button: 'Quick exit',
+    label: 'Quick exit: close this page now and go to another website',
+    hint: 'Or press Esc.',
+  },
+  language: { label: 'Language', nl: 'Nederlands', en: 'English' },
+  start: {
+    title: 'Talk anonymously with someone who can help',
+    intro:
+      'Are you being forced to work, to have sex or to do criminal things? Or are you not sure if something is right? You can chat here with a counsellor.',
+    anonymous: 'You do not have to give your name. We cannot see who you are or where you are.',
+    free: 'The chat is free. You decide what you tell.',
+    nicknameLabel: 'What can we call you? (you can leave this empty)',
+    nicknameHint: 'Better not use your real name.',
+    button: 'Start the chat',
+    starting: 'One moment…',
+    privacyLink: 'What happens with what I tell?',
+    danger: 'Are you in danger right now? Call 112.',
+    safetyTip: 'Tip: use a private window. With the “Quick exit” button or the Esc key you leave this page at once.',
+  },
+  waiting: {
+    title: 'You are in the queue',
+    body: 'A counsellor will be with you soon. You can already type a message.',
+    danger: 'Are you in danger right now? Call 112.',
+  },
+  chat: {
+    title: 'Chat',
+    with: 'You are chatting with {{name}}',
+    withUnknown: 'You are chatting with a counsellor',
+    messagesLabel: 'Messages',
+    you: 'You',
+    counsellor: 'Counsellor',
+    system: 'Baken',
+    sending: 'Sending…',
+    sent: 'Sent',
+    failed: 'Not sent',
+    retry: 'Try again',
+    typing: '{{name}} is typing…',
+    typingUnknown: 'The counsellor is typing…',
+    composerLabel: 'Your message',
+    composerPlaceholder: 'Type your message…',
+    send: 'Send',
+    charsLeft: '{{count}} characters left',
+    tooLong: 'Your message is too long. It can be at most {{max}} characters. Remove {{over}} characters.',
+    end: 'End chat',
+    endConfirm: 'Are you sure you want to end the chat?',
+    endYes: 'Yes, end it',
+    endNo: 'No, keep chatting',
+    offline: 'No connection. We are trying again…',
+    reconnected: 'You are connected again.',
+  },
+  ended: {
+    title: 'The chat has ended',
+    byCounsellor: 'The counsellor ended the chat.',
+    byVisitor: 'You ended the chat.',
+    byOther: 'The chat has ended.',
+    thanks: 'Good that you reached out. You can always chat again.',
+    danger: 'Are you in danger? Call 112.',
+    again: 'Start a new chat',
+    traces: 'Do you want to leave no traces? Close this tab and clear your browser history.',
+  },
+  lost: 'Your previous chat is no longer available. You can start a new chat.',
+  errors: {
+    invalid_request: 'That did not work. Check your message and try again.',
+    not_found: 'This chat no longer exists. Start a new chat.',
+    forbidden: 'Sorry, that is not allowed.',
+    unauthenticated: 'Sorry, that is not allowed.',
+    conflict: 'There is already a chat open in this tab.',
+    invalid_state: 'This chat has ended. You cannot send messages any more.',
+    rate_limited: 'You are sending many messages quickly. Wait a moment and try again.',
+    too_large: 'Your message is too long.',
+    unavailable: 'The chat cannot be reached right now. Try again soon. Are you in danger? Call 112.',
+    internal: 'Something went wrong on our side. Try again soon.',
+  },
+  privacy: {
+    title: 'Privacy: what happens with what you tell?',
+    back: 'Back',
+    anonymousTitle: 'You are anonymous',
+    anonymous:
+      'You do not have to give a name, phone number or email address. We do not keep your IP address, nor which device or browser you use.',
+    keptTitle: 'What we keep',
+    kept:
+      'We keep the messages of the chat and the nickname you may give. After the chat the counsellor notes a few things, without your name, for example what the chat was about. We use this to make the help better.',
+    howLongTitle: 'For how long',
+    howLong:
+      'The chat messages are deleted 30 days after the chat. What the counsellor noted without a name is kept longer. It contains nothing that anyone could recognise you by.',
+    whoTitle: 'Who can read it',
+    who:
+      'Only Baken’s counsellors and their supervisors can read the chat. Researchers only see numbers, never your messages. We pass nothing on to the police or to your parents, unless someone’s life is in immediate danger.',
+    tracesTitle: 'Your visit can leave traces',
+    traces:
+      'Baken stores nothing on your phone or computer, except while this tab is open. But your browser can remember that you were here, for example in its history.',
+    tipsTitle: 'How to stay safer',
+    tip1: 'Use a private (incognito) window. Then your browser remembers nothing when you close the window.',
+    tip2: 'Clear your browser history after chatting.',
+    tip3: 'Press “Quick exit” or Esc if someone is looking. You go to an ordinary website at once and the chat ends.',
+    tip4: 'Do you think someone checks your phone? Then chat on another device if you can, for example at school or in the library.',
+  },
+};

@@ -1,0 +1,276 @@
+// The visitor's side of one chat: the socket, the message log and the chat's state, as a
+// small store React subscribes to. Reconnects resume from the last sequence number and
+// resend unacknowledged messages with their original client id, so nothing is lost or doubled.
+import { io, type Socket } from 'socket.io-client';
+import type { ErrorCode } from '../../src/protocol/ack.js';
+import type { WireMessage } from '../../src/protocol/common.js';
+import type {
+  VisitorChatSnapshot,
+  VisitorClientToServer,
+  VisitorConversationView,
+  VisitorServerToClient,
+  visitorNamespace,
+} from '../../src/protocol/visitorProtocol.js';
+import { addPending, emptyMessageLog, lastSeq, mergeStored, type MessageLog } from '../../src/domain/conversation/messageLog.js';
+import { requestAck } from '../common/ack.js';
+import { newClientId } from '../common/ids.js';
+import type { UiLanguage } from '../common/i18n.js';
+import { clearTabState, readTabState, writeTabState } from './tabStorage.js';
+
+const namespace: typeof visitorNamespace = '/visitor';
+type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+
+export type Phase = 'start' | 'starting' | 'restoring' | 'open' | 'ended' | 'exiting';
+
+export interface VisitorState {
+  phase: Phase;
+  conversation: VisitorConversationView | null;
+  log: MessageLog;
+  /** Messages the server refused, by client id, with the reason. */
+  failed: Readonly<Record<string, ErrorCode>>;
+  counsellorTyping: boolean;
+  online: boolean;
+  error: ErrorCode | null;
+  lostPrevious: boolean;
+}
+
+const initial: VisitorState = {
+  phase: 'start',
+  conversation: null,
+  log: emptyMessageLog,
+  failed: {},
+  counsellorTyping: false,
+  online: false,
+  error: null,
+  lostPrevious: false,
+};
+
+const requestTimeoutMs = 10_000;
+const quickExitAckMs = 300;
+
+export class VisitorChat {
+  private state: VisitorState = initial;
+  private listeners = new Set<() => void>();
+  private socket: VisitorSocket | null = null;
+  private token: string | null = null;
+  private language: UiLanguage = 'nl';
+  private inFlight = new Set<string>();
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private sentTyping = false;
+
+  /** Picks up a chat this tab already had (after a reload). */
+  restore(): UiLanguage | null {
+    const saved = readTabState();
+    if (!saved) return null;
+    this.token = saved.token;
+    this.language = saved.language;
+    this.set({ phase: 'restoring' });
+    this.connect();
+    return saved.language;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): VisitorState => this.state;
+
+  setLanguage(language: UiLanguage): void {
+    this.language = language;
+    if (this.token) writeTabState({ token: this.token, language });
+  }
+
+  async start(nickname: string, language: UiLanguage): Promise<void> {
+    if (this.state.phase !== 'start' && this.state.phase !== 'ended') return;
+    this.language = language;
+    this.set({ ...initial, phase: 'starting' });
+    const socket = this.connect();
+    const connected = await waitForConnect(socket, requestTimeoutMs);
+    if (!connected) return this.failStart('unavailable');
+    const trimmed = nickname.trim();
+    const ack = await requestAck<VisitorChatSnapshot & { token: string }>(socket, requestTimeoutMs, 'chat:start', {
+      ...(trimmed ? { nickname: trimmed } : {}),
+      language,
+    });
+    if (this.state.phase !== 'starting') return; // quick exit meanwhile
+    if (!ack.ok) return this.failStart(ack.error.code);
+    this.token = ack.data.token;
+    writeTabState({ token: ack.data.token, language });
+    this.set({ phase: 'open', conversation: ack.data.conversation, log: mergeStored(this.state.log, ack.data.messages) });
+  }
+
+  send(text: string): void {
+    const body = text.replace(/\r\n?/g, '\n').trim();
+    if (!body || this.state.phase !== 'open') return;
+    const clientId = newClientId();
+    this.set({ log: addPending(this.state.log, { clientId, body, createdAt: Date.now() }) });
+    this.setTyping(false);
+    void this.transmit(clientId, body);
+  }
+
+  retry(clientId: string): void {
+    const pending = this.state.log.pending.find((p) => p.clientId === clientId);
+    if (!pending) return;
+    const { [clientId]: _dropped, ...failed } = this.state.failed;
+    this.set({ failed });
+    void this.transmit(clientId, pending.body);
+  }
+
+  /** Call on every keystroke with whether the composer has text; sends at most a few events. */
+  setTyping(typing: boolean): void {
+    clearTimeout(this.typingTimer);
+    if (typing) this.typingTimer = setTimeout(() => this.setTyping(false), 4000);
+    if (typing === this.sentTyping) return;
+    this.sentTyping = typing;
+    if (this.socket?.connected && this.state.phase === 'open') this.socket.emit('typing', { typing });
+  }
+
+  async end(): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket || this.state.phase !== 'open') return null;
+    const ack = await requestAck<{ conversation: VisitorConversationView }>(socket, requestTimeoutMs, 'chat:end', { reason: 'visitor' });
+    if (ack.ok) {
+      this.finish(ack.data.conversation);
+      return null;
+    }
+    if (ack.error.code === 'not_found' || ack.error.code === 'invalid_state') {
+      this.finish(this.state.conversation);
+      return null;
+    }
+    return ack.error.code;
+  }
+
+  /**
+   * Leave at once: hide everything, forget the tab's state, tell the server (waiting at most
+   * a moment), close the socket and replace this page in the history with a neutral site.
+   */
+  async quickExit(url: string): Promise<void> {
+    const socket = this.socket;
+    const wasOpen = this.state.phase === 'open' || this.state.phase === 'restoring';
+    this.token = null;
+    clearTabState();
+    this.set({ ...initial, phase: 'exiting' });
+    try {
+      if (socket?.connected && wasOpen) {
+        await Promise.race([
+          requestAck(socket, quickExitAckMs, 'chat:end', { reason: 'quick_exit' }),
+          new Promise((resolve) => setTimeout(resolve, quickExitAckMs)),
+        ]);
+      }
+    } finally {
+      socket?.disconnect();
+      this.socket = null;
+      clearTabState();
+      location.replace(url);
+    }
+  }
+
+  private connect(): VisitorSocket {
+    if (this.socket) return this.socket;
+    const socket: VisitorSocket = io(namespace, {
+      auth: (cb) => cb(this.token ? { token: this.token } : {}),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      timeout: requestTimeoutMs,
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.set({ online: true });
+      if (this.token) void this.resume(socket);
+    });
+    socket.on('disconnect', () => this.set({ online: false, counsellorTyping: false }));
+    socket.on('message', (message: WireMessage) => {
+      if (this.state.phase !== 'open') return;
+      this.set({ log: mergeStored(this.state.log, [message]) });
+      if (message.sender === 'counsellor') this.set({ counsellorTyping: false });
+    });
+    socket.on('chat:state', (conversation) => {
+      if (this.state.phase !== 'open') return;
+      if (conversation.status === 'ended' || conversation.status === 'closed') this.finish(conversation);
+      else this.set({ conversation });
+    });
+    let typingReset: ReturnType<typeof setTimeout> | undefined;
+    socket.on('typing', ({ typing }) => {
+      clearTimeout(typingReset);
+      this.set({ counsellorTyping: typing });
+      // A lost "stopped typing" must not leave the indicator on forever.
+      if (typing) typingReset = setTimeout(() => this.set({ counsellorTyping: false }), 8000);
+    });
+    return socket;
+  }
+
+  private async resume(socket: VisitorSocket): Promise<void> {
+    const ack = await requestAck<VisitorChatSnapshot>(socket, requestTimeoutMs, 'chat:resume', { afterSeq: lastSeq(this.state.log) });
+    if (this.state.phase === 'exiting' || this.socket !== socket) return;
+    if (!ack.ok) {
+      if (ack.error.code === 'not_found') {
+        this.token = null;
+        clearTabState();
+        socket.disconnect();
+        this.socket = null;
+        this.set({ ...initial, lostPrevious: true });
+      }
+      return; // a transient failure: the next reconnect tries again
+    }
+    const { conversation, messages } = ack.data;
+    if (conversation.status === 'ended' || conversation.status === 'closed') return this.finish(conversation);
+    this.set({ phase: 'open', conversation, log: mergeStored(this.state.log, messages) });
+    for (const p of this.state.log.pending) {
+      if (!this.state.failed[p.clientId]) void this.transmit(p.clientId, p.body);
+    }
+  }
+
+  private async transmit(clientId: string, body: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected || this.inFlight.has(clientId)) return; // resent on reconnect
+    this.inFlight.add(clientId);
+    const ack = await requestAck<{ message: WireMessage }>(socket, requestTimeoutMs, 'message:send', { clientId, body });
+    this.inFlight.delete(clientId);
+    if (this.state.phase !== 'open') return;
+    if (ack.ok) {
+      this.set({ log: mergeStored(this.state.log, [ack.data.message]) });
+    } else if (ack.error.code === 'unavailable') {
+      // No answer: keep it pending; the resume after a reconnect sends it again (same id).
+      if (socket.connected) setTimeout(() => void this.transmit(clientId, body), 2000);
+    } else {
+      this.set({ failed: { ...this.state.failed, [clientId]: ack.error.code } });
+    }
+  }
+
+  private finish(conversation: VisitorConversationView | null): void {
+    this.token = null;
+    clearTabState();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.inFlight.clear();
+    // The transcript is not kept on screen after the end: someone may pick up the phone.
+    this.set({ ...initial, phase: 'ended', conversation });
+  }
+
+  private failStart(code: ErrorCode): void {
+    this.socket?.disconnect();
+    this.socket = null;
+    this.set({ ...initial, phase: 'start', error: code });
+  }
+
+  private set(patch: Partial<VisitorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
+function waitForConnect(socket: Socket, timeoutMs: number): Promise<boolean> {
+  if (socket.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      socket.off('connect', onConnect);
+      resolve(false);
+    }, timeoutMs);
+    const onConnect = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    socket.once('connect', onConnect);
+  });
+}

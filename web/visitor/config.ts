@@ -1,0 +1,21 @@
+// The public settings the visitor page needs: where quick exit goes.
+import type { PublicConfig } from '../../src/protocol/staffApi.js';
+
+// Used only if /api/config has not answered yet when she presses quick exit.
+const fallbackQuickExitUrl = 'https://www.google.com/search?q=weer';
+let quickExitUrl = fallbackQuickExitUrl;
+
+export async function loadConfig(): Promise<void> {
+  try {
+    const res = await fetch('/api/config', { cache: 'no-store', credentials: 'omit' });
+    if (!res.ok) return;
+    const config = (await res.json()) as PublicConfig;
+    if (typeof config.quickExitUrl === 'string' && /^https?:\/\//.test(config.quickExitUrl)) quickExitUrl = config.quickExitUrl;
+  } catch {
+    // keep the fallback
+  }
+}
+
+export function getQuickExitUrl(): string {
+  return quickExitUrl;
+}

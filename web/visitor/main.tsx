@@ -1,0 +1,21 @@
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import '../common/base.css';
+import './visitor.css';
+import { createI18n } from '../common/i18n.js';
+import { visitorNl } from '../common/locales/visitor.nl.js';
+import { visitorEn } from '../common/locales/visitor.en.js';
+import { VisitorChat } from './chatClient.js';
+import { App } from './App.js';
+import { loadConfig } from './config.js';
+
+const chat = new VisitorChat();
+const language = chat.restore() ?? 'nl';
+void loadConfig();
+void createI18n({ nl: { translation: visitorNl }, en: { translation: visitorEn } }, language).then((i18n) => {
+  createRoot(document.getElementById('root')!).render(
+    <I18nextProvider i18n={i18n}>
+      <App chat={chat} />
+    </I18nextProvider>,
+  );
+});
