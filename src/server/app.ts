@@ -24,6 +24,7 @@ import { healthRoutes } from './http/health/healthRoutes.js';
 import { webRoutes } from './http/web/webRoutes.js';
 import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
 import { randomToken } from './auth/secrets.js';
+import { loadKeyring } from './masterKeys.js';
 
 export interface BakenApp {
   ctx: AppContext;
@@ -43,9 +44,13 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BakenApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}),
+  });
   await migrateToLatest(store);
-  const repos = createRepositories(store);
+  const repos = createRepositories(store, loadKeyring(config).keyring);
   const events = new EventBus();
   const ctx: AppContext = {
     config,

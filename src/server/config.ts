@@ -10,6 +10,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL schema for Baken's tables (several installations can share one database). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
   REDIS_URL: z.string().url().optional(),
   /** The address people use to reach Baken; used in the printed setup link. */
   PUBLIC_URL: z.string().url().optional(),
@@ -22,6 +24,8 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Where the built browser code lives (dist/web after `npm run build`). */
   WEB_DIR: z.string().default('dist/web'),
+  MASTER_KEY: z.string().optional(),
+  MASTER_KEY_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -29,6 +33,7 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
   cookieSecure: boolean;
@@ -37,6 +42,8 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   webDir: string;
+  masterKey: string | undefined;
+  masterKeyFile: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
     cookieSecure: e.COOKIE_SECURE,
@@ -59,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     webDir: e.WEB_DIR,
+    masterKey: e.MASTER_KEY,
+    masterKeyFile: e.MASTER_KEY_FILE,
   };
 }

@@ -8,6 +8,7 @@ import type {
   LifecycleEvent,
 } from '../domain/conversation/conversationLifecycle.js';
 import type { Language } from '../protocol/common.js';
+import type { TranscriptCipher } from './encryption/transcriptCipher.js';
 
 export interface Conversation extends ConversationState {
   id: string;
@@ -39,7 +40,10 @@ function toConversation(row: Selectable<ConversationTable>): Conversation {
 }
 
 export class ConversationRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: TranscriptCipher,
+  ) {}
 
   async create(input: {
     id: string;
@@ -54,6 +58,7 @@ export class ConversationRepository {
       .values({
         id: input.id,
         visitor_token_hash: input.tokenHash,
+        wrapped_key: this.cipher.createKey(input.id),
         nickname: input.nickname,
         language: input.language,
         status: 'waiting',

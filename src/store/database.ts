@@ -23,6 +23,8 @@ export interface DatabaseOptions {
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema holding Baken's tables (default public). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
       }
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: options.pgSchema ?? 'public', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? './data';
   let file = ':memory:';
@@ -64,7 +66,7 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
 }
 
 export async function migrateToLatest(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider({ dialect: store.dialect }) });
+  const migrator = migratorFor(store);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -76,10 +78,19 @@ export async function migrateToLatest(store: Store): Promise<void> {
 export async function isReady(store: Store): Promise<boolean> {
   try {
     await sql`select 1`.execute(store.db);
-    const migrator = new Migrator({ db: store.db, provider: migrationProvider({ dialect: store.dialect }) });
+    const migrator = migratorFor(store);
     const all = await migrator.getMigrations();
     return all.every((m) => m.executedAt !== undefined);
   } catch {
     return false;
   }
+}
+
+function migratorFor(store: Store): Migrator {
+  return new Migrator({
+    db: store.db,
+    provider: migrationProvider({ dialect: store.dialect }),
+    // Without this Kysely looks for its bookkeeping tables in every schema it can see.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, MessageTable } from './schema.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
+import type { TranscriptCipher } from './encryption/transcriptCipher.js';
 
 export interface NewMessage {
   id: string;
@@ -19,7 +20,7 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
-function toMessage(row: Selectable<MessageTable>): StoredMessage {
+function toMessage(row: Selectable<MessageTable>, body: string): StoredMessage {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -27,13 +28,20 @@ function toMessage(row: Selectable<MessageTable>): StoredMessage {
     clientId: row.client_id,
     sender: row.sender as StoredMessage['sender'],
     senderName: row.sender_name,
-    body: row.body,
+    body,
     createdAt: row.created_at,
   };
 }
 
 export class MessageRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: TranscriptCipher,
+  ) {}
+
+  private async decrypt(row: Selectable<MessageTable>): Promise<StoredMessage> {
+    return toMessage(row, await this.cipher.decrypt(row.conversation_id, row.body));
+  }
 
   /**
    * Store a message exactly once and give it the next sequence number of its conversation.
@@ -43,8 +51,10 @@ export class MessageRepository {
   async append(input: NewMessage): Promise<AppendResult> {
     const existing = await this.findByClientId(input.conversationId, input.clientId);
     if (existing) return { message: existing, duplicate: true };
+    // Encrypt before the transaction: on SQLite a query inside it must use the transaction itself.
+    const sealed = await this.cipher.encrypt(input.conversationId, input.body);
     try {
-      const message = await this.db.transaction().execute((trx) => this.insert(trx, input));
+      const message = await this.db.transaction().execute((trx) => this.insert(trx, input, sealed));
       return { message, duplicate: false };
     } catch (error) {
       // A concurrent resend of the same client id won the race: answer with the stored one.
@@ -54,7 +64,7 @@ export class MessageRepository {
     }
   }
 
-  private async insert(trx: Transaction<Database>, input: NewMessage): Promise<StoredMessage> {
+  private async insert(trx: Transaction<Database>, input: NewMessage, sealed: string): Promise<StoredMessage> {
     const counter = await trx
       .updateTable('conversations')
       .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
@@ -71,12 +81,12 @@ export class MessageRepository {
         sender: input.sender,
         sender_staff_id: input.senderStaffId,
         sender_name: input.senderName,
-        body: input.body,
+        body: sealed,
         created_at: input.now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toMessage(row);
+    return toMessage(row, input.body);
   }
 
   async findByClientId(conversationId: string, clientId: string): Promise<StoredMessage | undefined> {
@@ -86,7 +96,7 @@ export class MessageRepository {
       .where('conversation_id', '=', conversationId)
       .where('client_id', '=', clientId)
       .executeTakeFirst();
-    return row ? toMessage(row) : undefined;
+    return row ? this.decrypt(row) : undefined;
   }
 
   /** Messages after `afterSeq`, in order: what a reconnecting participant missed. */
@@ -99,7 +109,7 @@ export class MessageRepository {
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map(toMessage);
+    return Promise.all(rows.map((r) => this.decrypt(r)));
   }
 
   async countFor(conversationIds: string[]): Promise<Map<string, number>> {

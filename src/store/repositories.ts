@@ -5,6 +5,8 @@ import { ConversationRepository } from './conversationRepository.js';
 import { MessageRepository } from './messageRepository.js';
 import { SessionRepository } from './sessionRepository.js';
 import { StaffRepository } from './staffRepository.js';
+import { TranscriptCipher } from './encryption/transcriptCipher.js';
+import type { Keyring } from './encryption/envelope.js';
 
 export interface Repositories {
   store: Store;
@@ -13,15 +15,18 @@ export interface Repositories {
   conversations: ConversationRepository;
   messages: MessageRepository;
   audit: AuditRepository;
+  cipher: TranscriptCipher;
 }
 
-export function createRepositories(store: Store): Repositories {
+export function createRepositories(store: Store, keyring: Keyring): Repositories {
+  const cipher = new TranscriptCipher(store.db, keyring);
   return {
     store,
+    cipher,
     staff: new StaffRepository(store.db),
     sessions: new SessionRepository(store.db),
-    conversations: new ConversationRepository(store.db),
-    messages: new MessageRepository(store.db),
+    conversations: new ConversationRepository(store.db, cipher),
+    messages: new MessageRepository(store.db, cipher),
     audit: new AuditRepository(store.db),
   };
 }

@@ -28,6 +28,8 @@ export interface ConversationTable {
   id: string;
   /** sha256 of the visitor's tab token: the token itself never reaches the database. */
   visitor_token_hash: string;
+  /** The conversation's data key, wrapped by a master key that is never in the database. */
+  wrapped_key: string;
   nickname: string | null;
   language: string;
   status: string;
@@ -49,6 +51,7 @@ export interface MessageTable {
   sender: string;
   sender_staff_id: string | null;
   sender_name: string | null;
+  /** AES-256-GCM ciphertext of the message text. */
   body: string;
   created_at: number;
 }

@@ -6,6 +6,7 @@ import { isReady } from './database.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { testStoreFactories } from './testing/testStores.js';
 import { transition } from '../domain/conversation/conversationLifecycle.js';
+import { keyringFrom } from './encryption/envelope.js';
 
 const id = () => crypto.randomUUID();
 
@@ -14,7 +15,7 @@ describe.each(testStoreFactories())('store contract on $name', (factory) => {
   let repos: Repositories;
   beforeEach(async () => {
     store = await factory.open();
-    repos = createRepositories(store);
+    repos = createRepositories(store, keyringFrom([crypto.randomBytes(32)]));
   });
   afterEach(async () => {
     await store.close();

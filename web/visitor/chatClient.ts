@@ -100,6 +100,11 @@ export class VisitorChat {
     this.set({ phase: 'open', conversation: ack.data.conversation, log: mergeStored(this.state.log, ack.data.messages) });
   }
 
+  /** From the ended screen back to the start screen. */
+  reset(): void {
+    if (this.state.phase === 'ended') this.set(initial);
+  }
+
   send(text: string): void {
     const body = text.replace(/\r\n?/g, '\n').trim();
     if (!body || this.state.phase !== 'open') return;

@@ -25,6 +25,11 @@ export interface CountTableSpec {
   readonly columnUnits?: ArrayLike<number>;
   /** Adds a total column: the value columns partition the units. */
   readonly totalColumn: boolean;
+  /**
+   * Rows that are close to the sum of other rows without being it exactly (a pooled range versus its
+   * years; "any parent" versus each parent). Only used to protect cells, never to compute counts.
+   */
+  readonly assumedRowSums?: readonly { readonly key: string; readonly of: readonly string[] }[];
   /** Denominator for a cell's percentage, as [rowKey, columnKey]; default: the total row in the same column. */
   readonly denominator?: (rowKey: string, columnKey: string) => readonly [string, string] | null;
 }
@@ -87,6 +92,11 @@ export function buildCountTable(spec: CountTableSpec): CountTable {
       constraints.push({ total: [target, c], parts: parts.map((r): CellRef => [r, c]) });
     }
     // The aggregate row's own row sums hold too; they follow from the above, no need to add them.
+  }
+  for (const assumed of spec.assumedRowSums ?? []) {
+    const target = indexOf(rowIndex, assumed.key);
+    const parts = assumed.of.map((k) => indexOf(rowIndex, k));
+    for (let c = 0; c < columns.length; c += 1) constraints.push({ total: [target, c], parts: parts.map((r): CellRef => [r, c]) });
   }
   if (spec.rowsPartition && totalRow !== undefined) {
     for (let c = 0; c < columns.length; c += 1) {

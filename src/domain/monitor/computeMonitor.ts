@@ -150,8 +150,8 @@ function headline(tables: readonly ReportTable[], pooled: readonly { range: Year
   pick('trafficking_question', monitorLabel('traffickingQuestion'), funnel, 'trafficking_question', 'count', monitorLabel('uniqueVisitors'));
   pick('victims', monitorLabel('victims'), funnel, 'victims', 'count', monitorLabel('traffickingQuestion'));
   pick('third_parties', monitorLabel('thirdParties'), funnel, 'third_parties', 'count', monitorLabel('traffickingQuestion'));
-  pick('minors', monitorLabel('minorsOfKnown'), age, 'minors', 'total', monitorLabel('victimsKnownAge'));
-  pick('under_15', monitorLabel('under15OfMinors'), age, 'under_15', 'total', monitorLabel('minors'));
+  pick('minors', monitorLabel('minorsOfKnown'), age, 'minors', 'count', monitorLabel('victimsKnownAge'));
+  pick('under_15', monitorLabel('under15OfMinors'), age, 'under_15', 'count', monitorLabel('minors'));
   for (const { range, tables: rangeTables } of pooled) {
     const table = rangeTables[0];
     const key = rangeLabel(range);

@@ -4,7 +4,6 @@ import { buildCountTable } from './buildCountTable.js';
 import type { CountTable } from './countTable.js';
 import { monitorLabel } from './monitorLabels.js';
 import type { MonitorIndex, PeriodAccumulator } from './periodAccumulator.js';
-import { AGE_BASIS_COLUMNS } from './periodAccumulator.js';
 import { Stage } from './monitorFields.js';
 import { permuteTable } from './permuteTable.js';
 import type { YearRange } from './monitorReport.js';
@@ -57,8 +56,6 @@ export function funnelTable(acc: PeriodAccumulator): CountTable {
 export function ageTable(acc: PeriodAccumulator, codebook: Codebook): CountTable {
   const bands = codebook.ageBands;
   const keysWhere = (test: (min: number, max: number) => boolean): string[] => bands.filter((b) => test(b.min, b.max ?? Infinity)).map((b) => b.code);
-  const columnUnits = new Array<number>(AGE_BASIS_COLUMNS).fill(0);
-  acc.ageCounts.forEach((n, i) => (columnUnits[i % AGE_BASIS_COLUMNS]! += n));
   const aggregates: AggregateSpec[] = [
     { key: 'under_15', label: monitorLabel('under15OfMinors'), of: keysWhere((_, max) => max < 15) },
     { key: 'at_most_15', label: monitorLabel('atMost15OfMinors'), of: keysWhere((_, max) => max <= 15) },
@@ -71,21 +68,17 @@ export function ageTable(acc: PeriodAccumulator, codebook: Codebook): CountTable
     title: { nl: 'Leeftijd van slachtoffers', en: 'Age of victims' },
     population: 'victims',
     rows: [...bands.map((b) => ({ key: b.code, label: b.label })), { key: 'unknown', label: monitorLabel('unknown') }, { key: 'missing', label: monitorLabel('missing') }],
-    columns: [
-      { key: 'stated', label: monitorLabel('stated') },
-      { key: 'estimated', label: monitorLabel('estimated') },
-      { key: 'basis_none', label: monitorLabel('basisNone') },
-    ],
+    columns: countColumn,
     counts: acc.ageCounts,
     rowAggregates: aggregates,
     rowsPartition: true,
-    columnUnits,
-    totalColumn: true,
-    denominator: (row, column) => {
-      if (column !== 'total' || row === 'total') return null;
-      if (row === 'under_15' || row === 'at_most_15') return ['minors', 'total'];
-      if (row === 'unknown' || row === 'missing' || row === 'known_age') return ['total', 'total'];
-      return ['known_age', 'total'];
+    columnUnits: [sum(acc.populationByAge.victims)],
+    totalColumn: false,
+    denominator: (row) => {
+      if (row === 'total') return null;
+      if (row === 'under_15' || row === 'at_most_15') return ['minors', 'count'];
+      if (row === 'unknown' || row === 'missing' || row === 'known_age') return ['total', 'count'];
+      return ['known_age', 'count'];
     },
   });
 }
@@ -141,6 +134,8 @@ export function parentsTables(range: YearRange, years: ReadonlyMap<number, Perio
     columnAggregates: [minorsAggregate],
     rowsPartition: false,
     totalColumn: true,
+    // A person rarely spans years, so readers may treat the pooled row as the sum of the years.
+    assumedRowSums: [{ key: pooledKey, of: yearRows.slice(0, -1).map((r) => r.key) }],
     denominator: shareOfMinors,
   });
   const relationRows = index.parentCodes.map((code) => {
@@ -158,6 +153,8 @@ export function parentsTables(range: YearRange, years: ReadonlyMap<number, Perio
     columnAggregates: [minorsAggregate],
     rowsPartition: false,
     totalColumn: true,
+    // Most victims name one parent, so readers may treat "any parent" as the sum of the relations.
+    assumedRowSums: [{ key: 'any_parent', of: relationRows.map((r) => r.key) }],
     denominator: shareOfMinors,
   });
   return [byYear, byRelation];

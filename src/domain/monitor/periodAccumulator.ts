@@ -18,6 +18,7 @@ export interface FieldTableSpec {
 export const FIELD_TABLES: readonly FieldTableSpec[] = [
   { id: 'contactType', field: 'contactType', population: 'visitors', byAgeGroup: false },
   { id: 'traffickingQuestion', field: 'traffickingQuestion', population: 'counselling', byAgeGroup: false },
+  { id: 'ageBasis', field: 'ageBasis', population: 'victims', byAgeGroup: true },
   { id: 'gender', field: 'gender', population: 'victims', byAgeGroup: true },
   { id: 'exploitationForms', field: 'exploitationForms', population: 'victims', byAgeGroup: true },
   { id: 'exploitationSubForms', field: 'exploitationSubForms', population: 'victims', byAgeGroup: true },
@@ -37,7 +38,6 @@ export const FIELD_TABLES: readonly FieldTableSpec[] = [
 
 const POPULATIONS: readonly PopulationKey[] = ['visitors', 'counselling', 'traffickingQuestion', 'victims', 'victimsWithClients'];
 export const AGE_GROUP_COLUMNS = 3; // minor, adult, age unknown
-export const AGE_BASIS_COLUMNS = 3; // stated, estimated, not applicable
 export const PARENT_AGE_COLUMNS = 4; // 15 or younger, 16–17, adult, age unknown
 
 /** Codebook lookups resolved once, shared by all period accumulators. */
@@ -86,7 +86,7 @@ export class PeriodAccumulator {
   /** Population units by age group column (minor, adult, unknown). */
   readonly populationByAge: Record<PopulationKey, Int32Array>;
   readonly tallies: readonly FieldTally[];
-  /** Victims: age band rows (bands, unknown, missing) × basis columns (stated, estimated, n/a). */
+  /** Victims by age band row (bands, then unknown, then not coded). */
   readonly ageCounts: Int32Array;
   /** Victims exploited by at least one parent, by 15-or-younger / 16–17 / adult / age unknown. */
   readonly anyParent = new Int32Array(PARENT_AGE_COLUMNS);
@@ -101,7 +101,7 @@ export class PeriodAccumulator {
   ) {
     this.populationByAge = Object.fromEntries(POPULATIONS.map((p) => [p, new Int32Array(AGE_GROUP_COLUMNS)])) as Record<PopulationKey, Int32Array>;
     this.tallies = parentsOnly ? [] : index.fieldTables.map((t) => new FieldTally(t.codebookField, t.byAgeGroup ? AGE_GROUP_COLUMNS : 1, index.subFormParentLabels));
-    this.ageCounts = new Int32Array((index.bandCount + 2) * AGE_BASIS_COLUMNS);
+    this.ageCounts = new Int32Array(index.bandCount + 2);
     this.parentRelation = new Int32Array(index.parentCodes.length * PARENT_AGE_COLUMNS);
   }
 
@@ -144,9 +144,7 @@ export class PeriodAccumulator {
     if (typeof age === 'number') bandRow = index.ageBandRow[Math.min(150, Math.max(0, age))] ?? -1;
     else bandRow = age === 'unknown' ? bands : bands + 1;
     if (bandRow < 0) bandRow = bands + 1;
-    const basis = values[MONITOR_FIELDS.ageBasis];
-    const basisColumn = basis === 'stated' ? 0 : basis === 'estimated' ? 1 : 2;
-    this.ageCounts[bandRow * AGE_BASIS_COLUMNS + basisColumn]! += 1;
+    this.ageCounts[bandRow]! += 1;
 
     const forms = values[MONITOR_FIELDS.exploitationForms];
     if (Array.isArray(forms)) {

@@ -43,9 +43,11 @@ export function suppressTable(table: CountTable, rule: SuppressionRule = SUPPRES
     const determined = determinedHiddenCells(table.constraints, index, hidden);
     if (determined.size === 0) break;
     const target = Math.min(...determined);
-    const choice = cheapestCompanion(table, index, hidden, target, count);
-    if (choice === undefined) break;
-    hidden.add(choice);
+    const candidates = companionsByCost(table, index, hidden, target, count);
+    if (candidates.length === 0) break;
+    // Prefer the cheapest cell that actually protects the exposed one; else take the cheapest and go on.
+    const protecting = candidates.find((c) => !determinedHiddenCells(table.constraints, index, new Set([...hidden, c])).has(target));
+    hidden.add(protecting ?? candidates[0]!); if (process.env.TRACE && table.id.startsWith("parents_2")) console.log("target", target, "add", protecting ?? candidates[0], "cands", candidates.slice(0,6));
   }
   const cells = table.counts.map((row, r) =>
     row.map((n, c): ReportCell => {
@@ -67,16 +69,17 @@ export function suppressTable(table: CountTable, rule: SuppressionRule = SUPPRES
 }
 
 /**
- * The shown cell to hide next: one that shares a sum relation with the exposed cell, preferring
- * plain value cells over totals and small non-zero counts (a hidden zero protects little).
+ * Shown cells that could be hidden next, cheapest first: cells sharing a sum relation with the
+ * exposed cell; plain value cells before totals; small non-zero counts before zeros (a hidden
+ * zero protects little) and before large counts.
  */
-function cheapestCompanion(
+function companionsByCost(
   table: CountTable,
   index: (r: number, c: number) => number,
   hidden: ReadonlySet<number>,
   target: number,
   count: (cell: number) => number,
-): number | undefined {
+): number[] {
   const related = new Set<number>();
   const anyRelated = new Set<number>();
   for (const constraint of table.constraints) {
@@ -86,17 +89,11 @@ function cheapestCompanion(
   }
   const pool = related.size > 0 ? related : anyRelated;
   const width = table.columns.length;
-  let best: number | undefined;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (const cell of pool) {
+  const cost = (cell: number): number => {
     const rowKind = table.rows[Math.floor(cell / width)]!.kind;
     const columnKind = table.columns[cell % width]!.kind;
     const n = count(cell);
-    const cost = (rowKind === 'value' ? 0 : 1e9) + (columnKind === 'value' ? 0 : 1e9) + (n === 0 ? 1e8 : n);
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = cell;
-    }
-  }
-  return best;
+    return (rowKind === 'value' ? 0 : 1e9) + (columnKind === 'value' ? 0 : 1e9) + (n === 0 ? 1e8 : n);
+  };
+  return [...pool].sort((a, b) => cost(a) - cost(b) || a - b);
 }

@@ -48,7 +48,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       DATA_DIR: ':memory:',
       COOKIE_SECURE: 'false',
       LOG_LEVEL: 'silent',
-      ...(schema ? { DATABASE_URL: `${testDatabaseUrl}?options=-c%20search_path%3D${schema}` } : {}),
+      MASTER_KEY: crypto.randomBytes(32).toString('base64'),
+      ...(schema ? { DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema } : {}),
       ...options.env,
     }),
   };

@@ -32,6 +32,7 @@ export function initial(ctx: MigrationContext): Migration {
         .createTable('conversations')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('visitor_token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('wrapped_key', 'text', (c) => c.notNull())
         .addColumn('nickname', 'text')
         .addColumn('language', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())

@@ -1,0 +1,102 @@
+/**
+ * Matching one rule set against one message: word-bounded patterns over the
+ * normalised variants, a simple negation check, and an age check for
+ * age rules. Returns which rules fired and the phrase that made them fire.
+ */
+import { isClausePunctuation, normalisedVariants } from './normaliseText.js';
+import type { TriageRule, TriageRuleSet } from './triageRule.js';
+
+export interface RuleMatch {
+  readonly rule: TriageRule;
+  /** The matched phrase with a few words of context, from the normalised text. */
+  readonly snippet: string;
+}
+
+interface CompiledRule {
+  readonly rule: TriageRule;
+  readonly regexes: readonly RegExp[];
+}
+
+export interface CompiledRuleSet {
+  readonly set: TriageRuleSet;
+  readonly rules: readonly CompiledRule[];
+  readonly negations: ReadonlySet<string>;
+  readonly clauseWords: ReadonlySet<string>;
+}
+
+/** How many words before a match a negation may stand ("ik ben echt niet in gevaar" → 3). */
+const NEGATION_WINDOW = 3;
+const SNIPPET_CONTEXT_WORDS = 3;
+const SNIPPET_MAX_CHARS = 100;
+
+function compilePattern(source: string): RegExp {
+  // Letters/digits on either side would mean we are inside a word.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source.replace(/ /g, '\\s+')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const squeeze = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
+
+export function compileRuleSet(set: TriageRuleSet): CompiledRuleSet {
+  return {
+    set,
+    rules: set.rules.map((rule) => ({ rule, regexes: rule.patterns.map(compilePattern) })),
+    // The squeezed forms too, so "geen" still negates in the "gen" variant.
+    negations: new Set(set.negations.flatMap((w) => [w, squeeze(w)])),
+    clauseWords: new Set(set.clauseWords.flatMap((w) => [w, squeeze(w)])),
+  };
+}
+
+/** Is there a negation among the last few words of the same clause before `index`? */
+function isNegated(text: string, index: number, compiled: CompiledRuleSet): boolean {
+  const before = text.slice(0, index).split(' ').filter((t) => t.length > 0);
+  const window: string[] = [];
+  for (let i = before.length - 1; i >= 0 && window.length < NEGATION_WINDOW; i--) {
+    const token = before[i] ?? '';
+    if (isClausePunctuation(token) || compiled.clauseWords.has(token)) break;
+    window.push(token);
+  }
+  return window.some((t) => compiled.negations.has(t));
+}
+
+function snippetAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).split(' ').filter(Boolean).slice(-SNIPPET_CONTEXT_WORDS).join(' ');
+  const after = text.slice(end).split(' ').filter(Boolean).slice(0, SNIPPET_CONTEXT_WORDS).join(' ');
+  const core = text.slice(start, end);
+  const snippet = `${before ? '…' + before + ' ' : ''}${core}${after ? ' ' + after + '…' : ''}`;
+  return snippet.length <= SNIPPET_MAX_CHARS ? snippet : core.slice(0, SNIPPET_MAX_CHARS);
+}
+
+function ageAllows(rule: TriageRule, match: RegExpExecArray): boolean {
+  if (!rule.ageRange) return true;
+  const age = Number(match[1]);
+  return Number.isInteger(age) && age >= rule.ageRange[0] && age <= rule.ageRange[1];
+}
+
+/** Rules of this set that fire on the message, each at most once. */
+export function matchRuleSet(compiled: CompiledRuleSet, message: string): RuleMatch[] {
+  const variants = normalisedVariants(message, compiled.set.spelling);
+  const matches: RuleMatch[] = [];
+  for (const { rule, regexes } of compiled.rules) {
+    const found = findFirst(rule, regexes, variants, compiled);
+    if (found) matches.push(found);
+  }
+  return matches;
+}
+
+function findFirst(
+  rule: TriageRule,
+  regexes: readonly RegExp[],
+  variants: readonly string[],
+  compiled: CompiledRuleSet,
+): RuleMatch | undefined {
+  for (const text of variants) {
+    for (const regex of regexes) {
+      for (const m of text.matchAll(regex)) {
+        if (!ageAllows(rule, m)) continue;
+        if ((rule.negatable ?? true) && isNegated(text, m.index, compiled)) continue;
+        return { rule, snippet: snippetAround(text, m.index, m.index + m[0].length) };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,314 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeResponse } from '../../src/protocol/staffApi.js';
+import type { ErrorCode } from '../../src/protocol/ack.js';
+import type { QueueItem } from '../../src/protocol/staffProtocol.js';
+import { limits } from '../../src/protocol/limits.js';
+import { PlainText } from '../common/PlainText.js';
+import { clockTime } from '../common/time.js';
+import { ConsoleClient, type HeldChat } from './consoleClient.js';
+
+export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
+  const { t } = useTranslation();
+  const client = useMemo(() => new ConsoleClient(me.staff.id), [me.staff.id]);
+  const state = useSyncExternalStore(client.subscribe, client.getState);
+
+  useEffect(() => {
+    client.connect();
+    return () => client.disconnect();
+  }, [client]);
+
+  useEffect(() => {
+    if (state.sessionEnded) onSessionEnded();
+  }, [state.sessionEnded, onSessionEnded]);
+
+  const selected = state.selected ? state.chats[state.selected] : undefined;
+
+  return (
+    <main className="c-chats">
+      <div className="c-side">
+        {!state.online && (
+          <p className="notice notice-warn" role="status">
+            {t('chats.offline')}
+          </p>
+        )}
+        <Queue items={state.queue} onAccept={(id) => client.accept(id)} />
+        <section aria-labelledby="mine-title" className="c-section">
+          <h2 id="mine-title">{t('chats.title')}</h2>
+          {state.order.length === 0 ? (
+            <p className="muted">{t('chats.none')}</p>
+          ) : (
+            <ul className="c-chat-list">
+              {state.order.map((id) => {
+                const chat = state.chats[id]!;
+                const name = chat.view.nickname ?? t('queue.anonymous');
+                const open = chat.view.status === 'active';
+                return (
+                  <li key={id}>
+                    <button
+                      type="button"
+                      className="c-chat-tab"
+                      aria-current={state.selected === id ? 'true' : undefined}
+                      onClick={() => client.select(id)}
+                      data-conversation={id}
+                    >
+                      <span className="c-chat-tab-name">{name}</span>
+                      {!open && <span className="c-tag">{t('chats.ended')}</span>}
+                      {chat.visitorTyping && <span className="c-typing-dot" aria-hidden="true">…</span>}
+                      {chat.unread > 0 && (
+                        <span className="c-badge">
+                          <span aria-hidden="true">{chat.unread}</span>
+                          <span className="visually-hidden">{t('chats.unread', { count: chat.unread })}</span>
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      </div>
+      <div className="c-panel">
+        {selected ? (
+          <ChatPanel
+            key={selected.view.id}
+            chat={selected}
+            me={me}
+            onSend={(text) => client.send(selected.view.id, text)}
+            onRetry={(clientId) => client.retry(selected.view.id, clientId)}
+            onTyping={(typing) => client.setTyping(selected.view.id, typing)}
+            onEnd={() => client.end(selected.view.id)}
+            onClose={() => client.close(selected.view.id)}
+          />
+        ) : (
+          <p className="muted c-pick">{t('chats.pick')}</p>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function useDuration() {
+  const { t } = useTranslation();
+  return (ms: number) => {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    if (s < 60) return t('duration.seconds', { count: s });
+    const m = Math.floor(s / 60);
+    if (m < 60) return t('duration.minutes', { count: m });
+    return t('duration.hours', { h: Math.floor(m / 60), m: m % 60 });
+  };
+}
+
+function Queue({ items, onAccept }: { items: QueueItem[]; onAccept: (id: string) => Promise<ErrorCode | null> }) {
+  const { t } = useTranslation();
+  const now = useNow(5000);
+  const duration = useDuration();
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const accept = async (id: string) => {
+    setBusy(id);
+    setError(await onAccept(id));
+    setBusy(null);
+  };
+  return (
+    <section aria-labelledby="queue-title" className="c-section">
+      <h2 id="queue-title">
+        {t('queue.title')} <span className="c-count">({items.length})</span>
+      </h2>
+      {error && (
+        <p className="error-text" role="alert">
+          {t(`errors.${error}`)}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="muted">{t('queue.empty')}</p>
+      ) : (
+        <ul className="c-queue">
+          {items.map((item) => {
+            const name = item.nickname ?? t('queue.anonymous');
+            return (
+              <li key={item.conversationId} className="c-queue-item" data-conversation={item.conversationId}>
+                <div>
+                  <strong>{name}</strong>
+                  <div className="muted c-small">
+                    {t('queue.waitingFor', { time: duration(now - item.createdAt) })} · {t('queue.messages', { count: item.messageCount })} · {item.language.toUpperCase()}
+                  </div>
+                </div>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={busy !== null}
+                  aria-label={t('queue.acceptLabel', { name })}
+                  onClick={() => void accept(item.conversationId)}
+                >
+                  {t('queue.accept')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface ChatPanelProps {
+  chat: HeldChat;
+  me: MeResponse;
+  onSend: (text: string) => void;
+  onRetry: (clientId: string) => void;
+  onTyping: (typing: boolean) => void;
+  onEnd: () => Promise<ErrorCode | null>;
+  onClose: () => void;
+}
+
+function ChatPanel({ chat, onSend, onRetry, onTyping, onEnd, onClose }: ChatPanelProps) {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const name = chat.view.nickname ?? t('queue.anonymous');
+  const open = chat.view.status === 'active';
+  const length = draft.replace(/\r\n?/g, '\n').trim().length;
+  const over = length - limits.messageMaxChars;
+
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [chat.log, chat.visitorTyping]);
+
+  useEffect(() => {
+    composerRef.current?.focus();
+  }, []);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!length || over > 0 || !open) return;
+    onSend(draft);
+    setDraft('');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+  const end = async () => {
+    setError(await onEnd());
+    setConfirmEnd(false);
+  };
+
+  return (
+    <section className="c-chat" aria-labelledby="chat-title">
+      <div className="c-chat-head">
+        <div>
+          <h2 id="chat-title">{t('chat.transcript', { name })}</h2>
+          <span className="muted c-small">
+            {t('chat.startedAt', { time: clockTime(chat.view.createdAt, i18n.language) })} · {chat.view.language.toUpperCase()}
+          </span>
+        </div>
+        <div className="c-chat-actions">
+          {open ? (
+            confirmEnd ? (
+              <>
+                <span className="c-confirm-text">{t('chat.endConfirm')}</span>
+                <button type="button" className="btn btn-danger btn-small" onClick={() => void end()}>
+                  {t('chat.endYes')}
+                </button>
+                <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmEnd(false)}>
+                  {t('chat.endNo')}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmEnd(true)}>
+                {t('chat.end')}
+              </button>
+            )
+          ) : (
+            <button type="button" className="btn btn-secondary btn-small" onClick={onClose}>
+              {t('chat.close')}
+            </button>
+          )}
+        </div>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {t(`errors.${error}`)}
+        </p>
+      )}
+      <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
+        {chat.log.stored.map((m) => (
+          <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>
+            <span className="c-msg-who">
+              {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
+              <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
+            </span>
+            <PlainText text={m.body} />
+          </div>
+        ))}
+        {chat.log.pending.map((p) => {
+          const failed = chat.failed[p.clientId];
+          return (
+            <div key={`p${p.clientId}`} className="c-msg c-msg-counsellor c-msg-pending" data-pending="true">
+              <span className="c-msg-who">
+                {t('chat.you')} · {failed ? <span className="error-text">{t('chat.failed')}: {t(`errors.${failed}`)}</span> : t('chat.sending')}
+              </span>
+              <PlainText text={p.body} />
+              {failed && (
+                <button type="button" className="btn btn-quiet btn-small" onClick={() => onRetry(p.clientId)}>
+                  {t('chat.retry')}
+                </button>
+              )}
+            </div>
+          );
+        })}
+        {!open && chat.view.endReason && <p className="c-ended">{t(`chat.endedBy.${chat.view.endReason}`)}</p>}
+      </div>
+      <p className="c-typing" aria-live="polite">
+        {chat.visitorTyping ? t('chat.typing', { name }) : ''}
+      </p>
+      {open && (
+        <form className="c-composer" onSubmit={submit}>
+          <label htmlFor="c-composer" className="visually-hidden">
+            {t('chat.composerLabel', { name })}
+          </label>
+          <textarea
+            id="c-composer"
+            ref={composerRef}
+            rows={3}
+            value={draft}
+            aria-invalid={over > 0}
+            aria-describedby="c-composer-hint"
+            onChange={(e) => {
+              setDraft(e.target.value);
+              onTyping(e.target.value.trim().length > 0);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <button type="submit" className="btn" disabled={!length || over > 0}>
+            {t('chat.send')}
+          </button>
+          <p id="c-composer-hint" className={over > 0 ? 'error-text c-hint' : 'muted c-hint'} aria-live="polite">
+            {over > 0
+              ? t('chat.tooLong', { max: limits.messageMaxChars, over })
+              : length > limits.messageMaxChars - 400
+                ? t('chat.charsLeft', { count: limits.messageMaxChars - length })
+                : ''}
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { staffRoles, type MeResponse, type StaffMemberDto, type StaffRoleName } from '../../src/protocol/staffApi.js';
+import { api, errorKey } from './api.js';
+
+const roles: readonly StaffRoleName[] = staffRoles;
+const emptyForm = { username: '', displayName: '', password: '', role: 'counsellor' as StaffRoleName, maxChats: 3 };
+
+export function StaffPage({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  const [staff, setStaff] = useState<StaffMemberDto[]>([]);
+  const [form, setForm] = useState(emptyForm);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setStaff((await api<{ staff: StaffMemberDto[] }>('GET', '/api/staff')).staff);
+    } catch (e) {
+      setMessage({ kind: 'error', text: t(errorKey(e)) });
+    }
+  }, [t]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { staff: created } = await api<{ staff: StaffMemberDto }>('POST', '/api/staff', form);
+      setMessage({ kind: 'ok', text: t('staff.created', { name: created.displayName }) });
+      setForm(emptyForm);
+      await reload();
+    } catch (e) {
+      setMessage({ kind: 'error', text: t(errorKey(e)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const update = async (member: StaffMemberDto, patch: Partial<Pick<StaffMemberDto, 'role' | 'disabled' | 'maxChats'>>) => {
+    setMessage(null);
+    try {
+      await api('PATCH', `/api/staff/${encodeURIComponent(member.id)}`, patch);
+      setMessage({ kind: 'ok', text: t('staff.updated', { name: member.displayName }) });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t(errorKey(e)) });
+    }
+    await reload();
+  };
+
+  return (
+    <main className="c-main c-staff">
+      <h1>{t('staff.title')}</h1>
+      <div aria-live="polite">
+        {message && (
+          <p className={message.kind === 'ok' ? 'notice' : 'error-text'} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+      </div>
+      <section className="card c-section" aria-labelledby="staff-list-title">
+        <h2 id="staff-list-title">{t('staff.list')}</h2>
+        <div className="c-table-wrap">
+          <table className="c-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.displayName')}</th>
+                <th scope="col">{t('staff.username')}</th>
+                <th scope="col">{t('staff.role')}</th>
+                <th scope="col">{t('staff.maxChats')}</th>
+                <th scope="col">{t('staff.status')}</th>
+                <th scope="col">{t('staff.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((member) => {
+                const self = member.id === me.staff.id;
+                return (
+                  <tr key={member.id} data-username={member.username}>
+                    <td>{member.displayName}</td>
+                    <td>{member.username}</td>
+                    <td>
+                      <select
+                        aria-label={t('staff.changeRole', { name: member.displayName })}
+                        value={member.role}
+                        disabled={self}
+                        onChange={(e) => void update(member, { role: e.target.value as StaffRoleName })}
+                      >
+                        {roles.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`roles.${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>{member.maxChats}</td>
+                    <td>{member.disabled ? t('staff.disabled') : t('staff.active')}</td>
+                    <td>
+                      {!self && (
+                        <button type="button" className="btn btn-secondary btn-small" onClick={() => void update(member, { disabled: !member.disabled })}>
+                          {member.disabled ? t('staff.enable') : t('staff.disable')}
+                          <span className="visually-hidden"> {member.displayName}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card c-section" aria-labelledby="staff-create-title">
+        <h2 id="staff-create-title">{t('staff.create')}</h2>
+        <form onSubmit={(e) => void create(e)} className="c-form-grid">
+          <div className="field">
+            <label htmlFor="new-username">{t('staff.username')}</label>
+            <input id="new-username" type="text" autoComplete="off" autoCapitalize="none" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required />
+          </div>
+          <div className="field">
+            <label htmlFor="new-display">{t('staff.displayName')}</label>
+            <input id="new-display" type="text" autoComplete="off" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} required />
+          </div>
+          <div className="field">
+            <label htmlFor="new-password">{t('staff.password')}</label>
+            <input id="new-password" type="password" autoComplete="new-password" minLength={12} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
+          </div>
+          <div className="field">
+            <label htmlFor="new-role">{t('staff.role')}</label>
+            <select id="new-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as StaffRoleName })}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="new-max">{t('staff.maxChats')}</label>
+            <input id="new-max" type="number" min={1} max={10} value={form.maxChats} onChange={(e) => setForm({ ...form, maxChats: Number(e.target.value) || 1 })} />
+          </div>
+          <div className="c-form-submit">
+            <button type="submit" className="btn" disabled={busy}>
+              {t('staff.createSubmit')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </main>
+  );
+}

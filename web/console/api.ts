@@ -1,0 +1,48 @@
+// The console's HTTP client: JSON in and out, the CSRF token on every state-changing call,
+// and failures as a typed ApiError carrying the server's error code.
+import type { ApiErrorBody } from '../../src/protocol/staffApi.js';
+
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(code);
+  }
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'unavailable');
+  }
+  const data = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const error = (data as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'unknown', error?.issues ?? []);
+  }
+  return data as T;
+}
+
+export function errorKey(error: unknown): string {
+  const code = error instanceof ApiError ? error.code : 'unknown';
+  const known = ['invalid_request', 'not_found', 'forbidden', 'unauthenticated', 'conflict', 'invalid_state', 'rate_limited', 'too_large', 'unavailable', 'internal'];
+  return `errors.${known.includes(code) ? code : 'unknown'}`;
+}

@@ -1,0 +1,17 @@
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import '../common/base.css';
+import './console.css';
+import { createI18n } from '../common/i18n.js';
+import { consoleNl } from '../common/locales/console.nl.js';
+import { consoleEn } from '../common/locales/console.en.js';
+import { App } from './App.js';
+
+const language = 'nl';
+void createI18n({ nl: { translation: consoleNl }, en: { translation: consoleEn } }, language).then((i18n) => {
+  createRoot(document.getElementById('root')!).render(
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>,
+  );
+});

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from './useFocusOnMount.js';
+
+export function PrivacyPage({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const sections = ['anonymous', 'kept', 'howLong', 'who', 'traces'] as const;
+  return (
+    <main className="v-main v-privacy">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('privacy.title')}
+      </h1>
+      {sections.map((s) => (
+        <section key={s}>
+          <h2>{t(`privacy.${s}Title`)}</h2>
+          <p>{t(`privacy.${s}`)}</p>
+        </section>
+      ))}
+      <section>
+        <h2>{t('privacy.tipsTitle')}</h2>
+        <ul>
+          <li>{t('privacy.tip1')}</li>
+          <li>{t('privacy.tip2')}</li>
+          <li>{t('privacy.tip3')}</li>
+          <li>{t('privacy.tip4')}</li>
+        </ul>
+      </section>
+      <button type="button" className="btn btn-secondary" onClick={onBack}>
+        {t('privacy.back')}
+      </button>
+    </main>
+  );
+}
