@@ -25,6 +25,13 @@ export default defineConfig({
         visitor: resolve(root, 'visitor/index.html'),
         console: resolve(root, 'console/index.html'),
       },
+      output: {
+        // Code both pages use (React, i18next, socket.io-client, tiny helpers) and nothing else.
+        // The only other chunk is what both pages share (React, i18next, socket.io-client,
+        // small helpers); locale strings stay with the page that uses them.
+        chunkFileNames: 'assets/shared-[hash].js',
+        assetFileNames: (asset) => (/^(visitor|console)\./.test(asset.names[0] ?? '') ? 'assets/[name]-[hash][extname]' : 'assets/shared-[hash][extname]'),
+      },
     },
   },
   server: {

@@ -27,6 +27,6 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     sessions: new SessionRepository(store.db),
     conversations: new ConversationRepository(store.db, cipher),
     messages: new MessageRepository(store.db, cipher),
-    audit: new AuditRepository(store.db),
+    audit: new AuditRepository(store.db, store.dialect),
   };
 }

@@ -75,6 +75,9 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   detail: string | null;
+  /** Hash of the previous entry: a changed or removed entry breaks the chain. */
+  prev_hash: string;
+  hash: string;
 }
 
 export interface Database {

@@ -129,3 +129,21 @@ describe.each(testStoreFactories())('store contract on $name', (factory) => {
     expect(await repos.sessions.find('s2')).toBeUndefined();
   });
 });
+
+describe.each(testStoreFactories())('audit chain on $name', (factory) => {
+  it('verifies an untouched log and finds the entry someone edited', async () => {
+    const store = await factory.open();
+    try {
+      const repos = createRepositories(store, keyringFrom([crypto.randomBytes(32)]));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => repos.audit.append({ at: i, staffId: null, action: 'transcript.view', targetType: 'conversation', targetId: `c${i}` })),
+      );
+      expect(await repos.audit.verifyChain()).toEqual({ ok: true, entries: 12 });
+      const victim = (await repos.audit.list({ targetId: 'c5' }))[0]!;
+      await store.db.updateTable('audit_log').set({ staff_id: 'someone-else' }).where('id', '=', victim.id).execute();
+      expect(await repos.audit.verifyChain()).toMatchObject({ ok: false, brokenAtId: victim.id });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
-import { uiLanguages } from '../common/i18n.js';
 import { api, ApiError, setCsrfToken } from './api.js';
 import { LoginPage } from './LoginPage.js';
 import { SetupPage } from './SetupPage.js';
 import { ChatsView } from './ChatsView.js';
 import { StaffPage } from './StaffPage.js';
+import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
 type Tab = 'chats' | 'staff';
@@ -43,19 +43,6 @@ export function App() {
           onSignedOut={() => setScreen({ kind: 'login', notice: 'signedOut' })}
         />
       )}
-    </div>
-  );
-}
-
-export function ConsoleLanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <div className="lang-switch" role="group" aria-label={t('language.label')}>
-      {uiLanguages.map((lng) => (
-        <button key={lng} type="button" lang={lng} className="btn btn-secondary btn-small" aria-pressed={i18n.language === lng} onClick={() => void i18n.changeLanguage(lng)}>
-          {t(`language.${lng}`)}
-        </button>
-      ))}
     </div>
   );
 }

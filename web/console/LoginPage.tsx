@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
 import { api, ApiError, errorKey } from './api.js';
-import { ConsoleLanguageSwitch } from './App.js';
+import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 
 export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 'signedOut' | undefined; onSignedIn: (me: MeResponse) => void }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorKey } from './api.js';
-import { ConsoleLanguageSwitch } from './App.js';
+import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 
 export function SetupPage({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();

@@ -93,7 +93,7 @@ export class VisitorChat {
       ...(trimmed ? { nickname: trimmed } : {}),
       language,
     });
-    if (this.state.phase !== 'starting') return; // quick exit meanwhile
+    if (this.getState().phase !== 'starting') return; // quick exit meanwhile
     if (!ack.ok) return this.failStart(ack.error.code);
     this.token = ack.data.token;
     writeTabState({ token: ack.data.token, language });

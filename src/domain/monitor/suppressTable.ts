@@ -43,11 +43,9 @@ export function suppressTable(table: CountTable, rule: SuppressionRule = SUPPRES
     const determined = determinedHiddenCells(table.constraints, index, hidden);
     if (determined.size === 0) break;
     const target = Math.min(...determined);
-    const candidates = companionsByCost(table, index, hidden, target, count);
-    if (candidates.length === 0) break;
-    // Prefer the cheapest cell that actually protects the exposed one; else take the cheapest and go on.
-    const protecting = candidates.find((c) => !determinedHiddenCells(table.constraints, index, new Set([...hidden, c])).has(target));
-    hidden.add(protecting ?? candidates[0]!); if (process.env.TRACE && table.id.startsWith("parents_2")) console.log("target", target, "add", protecting ?? candidates[0], "cands", candidates.slice(0,6));
+    const next = protectingCells(table, index, hidden, target, count);
+    if (next.length === 0) break;
+    for (const cell of next) hidden.add(cell);
   }
   const cells = table.counts.map((row, r) =>
     row.map((n, c): ReportCell => {
@@ -69,31 +67,48 @@ export function suppressTable(table: CountTable, rule: SuppressionRule = SUPPRES
 }
 
 /**
- * Shown cells that could be hidden next, cheapest first: cells sharing a sum relation with the
- * exposed cell; plain value cells before totals; small non-zero counts before zeros (a hidden
- * zero protects little) and before large counts.
+ * The cheapest shown cell, or pair of cells, whose hiding stops `target` from being derivable.
+ * Cost: plain value cells before aggregates and totals; small counts before large ones; a zero
+ * costs a little extra because a hidden zero next to a small count protects less.
+ * Falls back to the cheapest related cell when neither a single cell nor a pair suffices.
  */
-function companionsByCost(
+function protectingCells(
   table: CountTable,
   index: (r: number, c: number) => number,
   hidden: ReadonlySet<number>,
   target: number,
   count: (cell: number) => number,
 ): number[] {
-  const related = new Set<number>();
-  const anyRelated = new Set<number>();
-  for (const constraint of table.constraints) {
-    const members = [constraint.total, ...constraint.parts].map(([r, c]) => index(r, c));
-    for (const m of members) if (!hidden.has(m)) anyRelated.add(m);
-    if (members.includes(target)) for (const m of members) if (!hidden.has(m)) related.add(m);
-  }
-  const pool = related.size > 0 ? related : anyRelated;
   const width = table.columns.length;
   const cost = (cell: number): number => {
     const rowKind = table.rows[Math.floor(cell / width)]!.kind;
     const columnKind = table.columns[cell % width]!.kind;
     const n = count(cell);
-    return (rowKind === 'value' ? 0 : 1e9) + (columnKind === 'value' ? 0 : 1e9) + (n === 0 ? 1e8 : n);
+    return (rowKind === 'value' ? 0 : 1e6) + (columnKind === 'value' ? 0 : 1e6) + (n === 0 ? 50 : n);
   };
-  return [...pool].sort((a, b) => cost(a) - cost(b) || a - b);
+  const byCost = (a: number, b: number): number => cost(a) - cost(b) || a - b;
+  const related = new Set<number>();
+  const constrained = new Set<number>();
+  for (const constraint of table.constraints) {
+    const members = [constraint.total, ...constraint.parts].map(([r, c]) => index(r, c));
+    for (const m of members) if (!hidden.has(m)) constrained.add(m);
+    if (members.includes(target)) for (const m of members) if (!hidden.has(m)) related.add(m);
+  }
+  const first = [...(related.size > 0 ? related : constrained)].sort(byCost);
+  const protects = (extra: readonly number[]): boolean => !determinedHiddenCells(table.constraints, index, new Set([...hidden, ...extra])).has(target);
+  const single = first.find((c) => protects([c]));
+  if (single !== undefined) return [single];
+  const second = [...constrained].sort(byCost);
+  let bestPair: number[] | undefined;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const a of first) {
+    for (const b of second) {
+      if (b === a || cost(a) + cost(b) >= bestCost) continue;
+      if (protects([a, b])) {
+        bestPair = [a, b];
+        bestCost = cost(a) + cost(b);
+      }
+    }
+  }
+  return bestPair ?? first.slice(0, 1);
 }

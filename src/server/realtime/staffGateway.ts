@@ -77,10 +77,21 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       return conversation;
     };
 
-    const snapshot = async (conversation: Conversation, afterSeq: number): Promise<StaffChatSnapshot> => ({
-      conversation: presentForStaff(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),
-      messages: await ctx.conversations.messagesAfter(conversation.id, afterSeq),
-    });
+    // Every time staff read a transcript, the audit log says who, which and when.
+    const snapshot = async (conversation: Conversation, afterSeq: number): Promise<StaffChatSnapshot> => {
+      await ctx.repos.audit.append({
+        at: ctx.clock.now(),
+        staffId: staff().id,
+        action: 'transcript.view',
+        targetType: 'conversation',
+        targetId: conversation.id,
+        detail: { afterSeq },
+      });
+      return {
+        conversation: presentForStaff(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),
+        messages: await ctx.conversations.messagesAfter(conversation.id, afterSeq),
+      };
+    };
 
     socket.on(
       'queue:list',

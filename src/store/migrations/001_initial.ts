@@ -89,6 +89,8 @@ export function initial(ctx: MigrationContext): Migration {
         .addColumn('target_type', 'text')
         .addColumn('target_id', 'text')
         .addColumn('detail', 'text')
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
     },
