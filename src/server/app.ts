@@ -25,11 +25,14 @@ import { webRoutes } from './http/web/webRoutes.js';
 import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
 import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { runRetention } from './jobs/retentionJob.js';
 
 export interface BakenApp {
   ctx: AppContext;
   http: FastifyInstance;
   io: SocketIoServer;
+  scheduler: Scheduler;
   /** Listens on config.port (0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -92,19 +95,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.ready();
 
   const io = createSocketServer(http.server, ctx, options.socket);
+  const scheduler = new Scheduler(ctx);
 
   return {
     ctx,
     http,
     io,
+    scheduler,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
+      scheduler.start([{ name: 'retention', everyMs: 3_600_000, run: () => runRetention(ctx) }]);
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       return `http://localhost:${port}`;
     },
     async close() {
       ctx.shuttingDown = true;
+      await scheduler.stop();
       // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await http.close();

@@ -70,6 +70,7 @@ export class ConversationRepository {
         accepted_at: null,
         ended_at: null,
         closed_at: null,
+        purged_at: null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -159,6 +160,34 @@ export class ConversationRepository {
         .execute();
       return toConversation(row);
     });
+  }
+
+  /**
+   * Deletes the transcripts of conversations that ended before `cutoff`, and their data keys,
+   * so that copies of the messages in old backups become unreadable too. The row itself stays
+   * for coding and statistics.
+   */
+  async purgeTranscriptsEndedBefore(cutoff: number, now: number, batchSize = 500): Promise<{ conversations: number; messages: number }> {
+    let conversations = 0;
+    let messages = 0;
+    for (;;) {
+      const due = await this.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('ended_at', '<', cutoff)
+        .where('purged_at', 'is', null)
+        .limit(batchSize)
+        .execute();
+      if (due.length === 0) return { conversations, messages };
+      const ids = due.map((d) => d.id);
+      await this.db.transaction().execute(async (trx) => {
+        const deleted = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
+        messages += Number(deleted.numDeletedRows);
+        await trx.updateTable('conversations').set({ wrapped_key: '', purged_at: now }).where('id', 'in', ids).execute();
+      });
+      for (const id of ids) this.cipher.forget(id);
+      conversations += ids.length;
+    }
   }
 
   async listEvents(conversationId: string) {

@@ -6,6 +6,8 @@ import { MessageRepository } from './messageRepository.js';
 import { SessionRepository } from './sessionRepository.js';
 import { StaffRepository } from './staffRepository.js';
 import { TranscriptCipher } from './encryption/transcriptCipher.js';
+import { SettingsRepository } from './settingsRepository.js';
+import { JobLeaseRepository } from './jobLeaseRepository.js';
 import type { Keyring } from './encryption/envelope.js';
 
 export interface Repositories {
@@ -16,6 +18,8 @@ export interface Repositories {
   messages: MessageRepository;
   audit: AuditRepository;
   cipher: TranscriptCipher;
+  settings: SettingsRepository;
+  jobLeases: JobLeaseRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -28,5 +32,7 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     conversations: new ConversationRepository(store.db, cipher),
     messages: new MessageRepository(store.db, cipher),
     audit: new AuditRepository(store.db, store.dialect),
+    settings: new SettingsRepository(store.db),
+    jobLeases: new JobLeaseRepository(store.db),
   };
 }

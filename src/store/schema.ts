@@ -41,6 +41,8 @@ export interface ConversationTable {
   accepted_at: number | null;
   ended_at: number | null;
   closed_at: number | null;
+  /** When the retention job deleted the transcript (and its key). */
+  purged_at: number | null;
 }
 
 export interface MessageTable {
@@ -80,6 +82,20 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface SettingTable {
+  key: string;
+  /** JSON */
+  value: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  until: number;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -87,4 +103,6 @@ export interface Database {
   messages: MessageTable;
   conversation_events: ConversationEventTable;
   audit_log: AuditLogTable;
+  settings: SettingTable;
+  job_leases: JobLeaseTable;
 }

@@ -40,7 +40,7 @@ export function suppressTable(table: CountTable, rule: SuppressionRule = SUPPRES
   const hidden = new Set(primary);
   const cellCount = table.rows.length * width;
   for (let guard = 0; guard <= cellCount; guard += 1) {
-    const determined = determinedHiddenCells(table.constraints, index, hidden);
+    const determined = determinedHiddenCells(table.constraints, index, hidden, count);
     if (determined.size === 0) break;
     const target = Math.min(...determined);
     const next = protectingCells(table, index, hidden, target, count);
@@ -95,7 +95,7 @@ function protectingCells(
     if (members.includes(target)) for (const m of members) if (!hidden.has(m)) related.add(m);
   }
   const first = [...(related.size > 0 ? related : constrained)].sort(byCost);
-  const protects = (extra: readonly number[]): boolean => !determinedHiddenCells(table.constraints, index, new Set([...hidden, ...extra])).has(target);
+  const protects = (extra: readonly number[]): boolean => !determinedHiddenCells(table.constraints, index, new Set([...hidden, ...extra]), count).has(target);
   const single = first.find((c) => protects([c]));
   if (single !== undefined) return [single];
   const second = [...constrained].sort(byCost);

@@ -44,6 +44,7 @@ export function initial(ctx: MigrationContext): Migration {
         .addColumn('accepted_at', 'bigint')
         .addColumn('ended_at', 'bigint')
         .addColumn('closed_at', 'bigint')
+        .addColumn('purged_at', 'bigint')
         .execute();
       await db.schema.createIndex('conversations_status').on('conversations').columns(['status', 'created_at']).execute();
       await db.schema.createIndex('conversations_counsellor').on('conversations').columns(['counsellor_id', 'status']).execute();

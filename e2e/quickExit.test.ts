@@ -1,0 +1,142 @@
+// Quick exit and a normal end leave nothing of Baken in the browser, and Back does not return.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestServer } from '../src/server/testing/testServer.js';
+import { launchBrowser, newContext, phone } from './support/browser.js';
+import { startE2EServer, startNeutralSite } from './support/server.js';
+import { acceptFromQueue, sendFrom, signIn, startVisitorChat } from './support/flows.js';
+
+interface Traces {
+  sessionStorage: number;
+  localStorage: number;
+  indexedDb: string[];
+  caches: string[];
+  serviceWorkers: number;
+  cookies: string;
+}
+
+/** Opens a fresh page on the Baken origin (without running its app) and lists what is stored. */
+async function tracesOnOrigin(context: BrowserContext, origin: string): Promise<Traces & { browserCookies: number }> {
+  const page = await context.newPage();
+  // Serve an empty document for the origin so the check does not itself run Baken's code.
+  await page.route(`${origin}/__trace_check`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>check</title>' }));
+  await page.goto(`${origin}/__trace_check`);
+  const traces = await page.evaluate(async (): Promise<Traces> => ({
+    sessionStorage: sessionStorage.length,
+    localStorage: localStorage.length,
+    indexedDb: (await indexedDB.databases()).map((d) => d.name ?? ''),
+    caches: await caches.keys(),
+    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+    cookies: document.cookie,
+  }));
+  await page.close();
+  return { ...traces, browserCookies: (await context.cookies(origin)).length };
+}
+
+const nothing = { sessionStorage: 0, localStorage: 0, indexedDb: [], caches: [], serviceWorkers: 0, cookies: '', browserCookies: 0 };
+
+describe('quick exit', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let neutral: { url: string; close(): Promise<void> };
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    neutral = await startNeutralSite();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await neutral?.close();
+  });
+  beforeEach(async () => {
+    server = await startE2EServer({ QUICK_EXIT_URL: neutral.url });
+    context = await newContext(browser, phone);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  async function openChat(): Promise<string> {
+    await startVisitorChat(page, server.url, 'Mila');
+    await sendFrom(page, 'Jouw bericht', 'help');
+    await page.locator('.v-msg-own .v-msg-meta', { hasText: 'Verstuurd' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    const queue = await server.app.ctx.conversations.queue();
+    expect(queue).toHaveLength(1);
+    return queue[0]!.conversationId;
+  }
+
+  for (const how of ['Escape key', 'button'] as const) {
+    it(`with the ${how}: ends the chat as quick_exit, wipes the tab and leaves for good`, async () => {
+      // She came from somewhere else; Back after the exit must not bring Baken back.
+      await page.goto(neutral.url);
+      const conversationId = await openChat();
+      const entries = await page.evaluate(() => history.length);
+
+      if (how === 'Escape key') await page.keyboard.press('Escape');
+      else await page.getByRole('button', { name: /Snel weg/ }).click();
+      await page.waitForURL(neutral.url, { timeout: 5000 });
+
+      await expect.poll(async () => (await server.app.ctx.conversations.get(conversationId)).status).toBe('ended');
+      expect((await server.app.ctx.conversations.get(conversationId)).endReason).toBe('quick_exit');
+
+      expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
+
+      await page.evaluate(() => history.back());
+      await page.waitForTimeout(500);
+      expect(page.url().startsWith(server.url)).toBe(false);
+      // location.replace: the Baken entry was replaced, not added to.
+      expect(await page.evaluate(() => history.length)).toBe(entries);
+    });
+  }
+
+  it('works before any chat was started, and on the privacy page', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'Wat gebeurt er met wat ik vertel?' }).click();
+    await page.getByRole('heading', { name: /Privacy/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/privacy');
+    const start = Date.now();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(neutral.url, { timeout: 5000 });
+    expect(Date.now() - start).toBeLessThan(2000);
+    expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
+  });
+
+  it('keeps the button on screen and uncovered while the chat scrolls', async () => {
+    await openChat();
+    for (let i = 0; i < 12; i++) await sendFrom(page, 'Jouw bericht', `regel ${i}\n`.repeat(3));
+    await page.locator('.v-messages').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.mouse.wheel(0, 2000);
+    const button = page.getByRole('button', { name: /Snel weg/ });
+    const box = (await button.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(48);
+    expect(box.height).toBeGreaterThanOrEqual(48);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    // What is on top at the button's centre is the button itself.
+    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.v-quick-exit') !== null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(onTop).toBe(true);
+  });
+
+  it('a normal end also leaves nothing in the browser', async () => {
+    const counsellor = await server.createStaff('counsellor', { displayName: 'Inge' });
+    const staffContext = await newContext(browser);
+    const staffPage = await staffContext.newPage();
+    await signIn(staffPage, server.url, counsellor.username, counsellor.password);
+    await openChat();
+    const entries = await page.evaluate(() => history.length);
+    await acceptFromQueue(staffPage, 'Mila');
+    await page.getByRole('button', { name: 'Chat stoppen' }).click();
+    await page.getByRole('button', { name: 'Ja, stoppen' }).click();
+    await page.getByRole('heading', { name: 'De chat is gestopt' }).waitFor();
+    expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
+    // The app added no history entries: only the one page she opened.
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    expect(entries).toBe(2); // about:blank (where the test tab starts) and Baken
+    await staffContext.close();
+  });
+});

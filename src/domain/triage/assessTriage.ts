@@ -1,0 +1,127 @@
+/**
+ * Triage: pre-chat answers plus the first visitor messages → a priority and
+ * the reasons for it. Transparent by design: every raise in priority comes
+ * with the rule that caused it and the phrase that matched, so a counsellor
+ * (or supervisor changing it) can see why. Rules only ever RAISE priority;
+ * the only way down to "low" is a visitor who said she only wants information
+ * and nothing in her messages suggests more.
+ */
+import { compileRuleSet, matchRuleSet } from './matchRules.js';
+import type { CompiledRuleSet } from './matchRules.js';
+import { isMinorAgeBand } from './preChatAnswers.js';
+import type { PreChatAnswers } from './preChatAnswers.js';
+import { TRIAGE_CATEGORIES } from './triageRule.js';
+import type { TriageCategory, TriageRuleSet } from './triageRule.js';
+import { defaultRuleSets } from './rules/index.js';
+import { maxPriority, priorityRank } from '../queue/priority.js';
+import type { Priority } from '../queue/priority.js';
+
+/** Only the opening messages are triaged; later on the counsellor is already talking with her. */
+export const TRIAGE_MESSAGE_LIMIT = 5;
+
+export interface TriageInput {
+  readonly preChat?: PreChatAnswers | undefined;
+  /** The visitor's first messages, oldest first. */
+  readonly messages: readonly string[];
+}
+
+export interface TriageReason {
+  readonly ruleId: string;
+  readonly category: TriageCategory | 'information_request';
+  readonly priority: Priority;
+  /** i18n key of the human-readable reason. */
+  readonly reasonKey: string;
+  readonly source: 'pre_chat' | 'message';
+  /** The matched phrase with a little context (normalised text), for message rules. */
+  readonly snippet?: string | undefined;
+  /** Which of the messages matched (0-based). */
+  readonly messageIndex?: number | undefined;
+}
+
+export interface TriageResult {
+  readonly priority: Priority;
+  /** Categories found, in the fixed order of TRIAGE_CATEGORIES. */
+  readonly categories: readonly TriageCategory[];
+  /** Most urgent first. */
+  readonly reasons: readonly TriageReason[];
+}
+
+export interface TriageEngine {
+  assess(input: TriageInput): TriageResult;
+}
+
+function preChatReasons(preChat: PreChatAnswers | undefined): TriageReason[] {
+  const reasons: TriageReason[] = [];
+  if (preChat?.inDangerNow === 'yes') {
+    reasons.push({
+      ruleId: 'prechat.in_danger_now',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.prechat_in_danger_now',
+      source: 'pre_chat',
+    });
+  }
+  if (preChat?.ageBand !== undefined && isMinorAgeBand(preChat.ageBand)) {
+    reasons.push({
+      ruleId: 'prechat.minor_age_band',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.prechat_minor',
+      source: 'pre_chat',
+    });
+  }
+  return reasons;
+}
+
+export function createTriageEngine(ruleSets: readonly TriageRuleSet[]): TriageEngine {
+  const compiled: readonly CompiledRuleSet[] = ruleSets.map(compileRuleSet);
+  return {
+    assess(input: TriageInput): TriageResult {
+      const reasons = preChatReasons(input.preChat);
+      const seen = new Set(reasons.map((r) => r.ruleId));
+      input.messages.slice(0, TRIAGE_MESSAGE_LIMIT).forEach((message, messageIndex) => {
+        for (const set of compiled) {
+          for (const { rule, snippet } of matchRuleSet(set, message)) {
+            if (seen.has(rule.id)) continue; // first evidence per rule is enough
+            seen.add(rule.id);
+            reasons.push({
+              ruleId: rule.id,
+              category: rule.category,
+              priority: rule.priority,
+              reasonKey: rule.reasonKey,
+              source: 'message',
+              snippet,
+              messageIndex,
+            });
+          }
+        }
+      });
+
+      let priority: Priority = reasons.reduce<Priority>((p, r) => maxPriority(p, r.priority), 'normal');
+      if (reasons.length === 0 && input.preChat?.topic === 'information') {
+        priority = 'low';
+        reasons.push({
+          ruleId: 'prechat.information_only',
+          category: 'information_request',
+          priority: 'low',
+          reasonKey: 'triage.reason.prechat_information_only',
+          source: 'pre_chat',
+        });
+      }
+      const found = new Set(reasons.map((r) => r.category));
+      return {
+        priority,
+        categories: TRIAGE_CATEGORIES.filter((c) => found.has(c)),
+        reasons: [...reasons].sort((a, b) => priorityRank(b.priority) - priorityRank(a.priority)),
+      };
+    },
+  };
+}
+
+let defaultEngine: TriageEngine | undefined;
+
+/** Triage with the built-in Dutch and English rules. */
+export function assessTriage(input: TriageInput): TriageResult {
+  defaultEngine ??= createTriageEngine(defaultRuleSets);
+  return defaultEngine.assess(input);
+}

@@ -1,0 +1,301 @@
+/**
+ * Dutch triage rules. Patterns match NORMALISED text (see normaliseText.ts):
+ * lowercase, no diacritics or apostrophes, chat spelling expanded via
+ * `spelling` ("ff" → "even", "mobiel" → "telefoon"), so write them in plain
+ * standard spelling. A space matches any whitespace; word boundaries are added.
+ */
+import type { TriageRuleSet } from '../triageRule.js';
+
+// Small shared fragments keep the patterns readable. Still plain data.
+const HE = '(?:hij|ze|zij|die|hun|mijn vriend|mijn vriendje|die jongen|die man)';
+const ME = '(?:me|mij)';
+const HIM = '(?:hem|hun|ze|haar|hen|die)';
+
+export const nlRules: TriageRuleSet = {
+  language: 'nl',
+  spelling: {
+    ff: 'even', effe: 'even', nie: 'niet', ni: 'niet', nit: 'niet', k: 'ik', kben: 'ik ben', ikben: 'ik ben',
+    m: 'hem', em: 'hem', ie: 'hij', mn: 'mijn', zn: 'zijn', n: 'een', tis: 'het is', da: 'dat', wa: 'wat',
+    bn: 'ben', gwn: 'gewoon', nx: 'niks', wl: 'wel', mss: 'misschien', pls: 'alsjeblieft', plz: 'alsjeblieft',
+    aub: 'alsjeblieft', jr: 'jaar', jaartje: 'jaar', tel: 'telefoon', foon: 'telefoon', mobiel: 'telefoon',
+    mobieltje: 'telefoon', gsm: 'telefoon', telefoontje: 'telefoon', fone: 'telefoon', phone: 'telefoon',
+    twaalf: '12', dertien: '13', veertien: '14', vijftien: '15', zestien: '16', zeventien: '17',
+    fotos: 'fotos', foto: 'fotos', filmpje: 'filmpjes', vids: 'videos', suicidaal: 'suicidaal',
+    loverbooy: 'loverboy', lovebo: 'loverboy', lovebois: 'loverboys',
+  },
+  negations: ['niet', 'geen', 'nooit', 'niemand', 'niets', 'niks', 'nergens'],
+  clauseWords: ['maar', 'want', 'omdat', 'of', 'als', 'toen', 'en', 'dus', 'alleen', 'behalve'],
+  rules: [
+    // ------------------------------------------------------------ acute danger
+    {
+      id: 'nl.acute_danger.in_danger_now',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.in_danger_now',
+      patterns: [
+        '(?:ik ben|ben ik|ik zit|zit ik) (?:nu |echt |nu echt |hier )?in (?:groot |levens)?gevaar',
+        'levensgevaar',
+        '(?:ik ben|ben ik) (?:nu |hier |echt |thuis )*niet (?:meer )?veilig',
+        '(?:voel|voelt) (?:me|mij) (?:nu |hier |echt )*niet (?:meer )?veilig',
+        'niet veilig (?:hier|thuis|nu)',
+      ],
+    },
+    {
+      id: 'nl.acute_danger.threat_to_life',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.threat_to_life',
+      patterns: [
+        `${HE} (?:gaat|wil|gaan|willen|zal|zullen|dreigt|dreigen|zegt dat hij|zei dat hij) ${ME} (?:te )?(?:vermoorden|doodmaken|dood maken|afmaken|iets aandoen|pijn doen|in elkaar slaan)`,
+        `(?:vermoordt|vermoorden|vermoord|doodmaken) ${ME}`,
+        `bang dat ${HE} ${ME} (?:vermoordt|iets aandoet|vindt|komt halen|pijn doet)`,
+        `${ME} (?:vermoorden|afmaken|doodmaken) als`,
+      ],
+    },
+    {
+      id: 'nl.acute_danger.violence_now',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.violence_now',
+      patterns: [
+        `${HE} (?:slaat|schopt|wurgt|verkracht|slaan|schoppen|sloeg|verkrachtte) ${ME}`,
+        'ik word (?:nu |steeds )?(?:geslagen|vastgehouden|verkracht|gewurgd|mishandeld)',
+        `${HE} (?:heeft|hebben) een (?:mes|wapen|pistool|vuurwapen|gun)`,
+      ],
+    },
+    {
+      id: 'nl.acute_danger.trapped',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.trapped',
+      patterns: [
+        '(?:ik zit |ben |word |hebben me |heeft me |heeft mij )?opgesloten',
+        '(?:ik )?(?:kan|mag) (?:hier |daar )?niet (?:meer )?(?:weg|ontsnappen|vluchten|naar buiten)',
+        `${HE} (?:laat|laten) ${ME} niet (?:gaan|weg|naar buiten|naar huis)`,
+        'ik zit (?:hier )?vast',
+        'ontvoerd',
+      ],
+    },
+    {
+      id: 'nl.acute_danger.coming_now',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.perpetrator_nearby',
+      patterns: [
+        `${HE} (?:komt|komen) (?:${ME} )?(?:eraan|nu|hierheen|zo|halen|me halen|mij halen|zo halen)`,
+        `${HE} (?:staat|staan|is|zijn|wacht|wachten) (?:nu |hier )?(?:voor de deur|beneden|buiten|voor mijn huis|bij mijn school|voor school)`,
+      ],
+    },
+    {
+      id: 'nl.acute_danger.help_now',
+      category: 'acute_danger',
+      priority: 'critical',
+      reasonKey: 'triage.reason.urgent_help',
+      patterns: [
+        'help (?:me|mij)?(?: nu| snel| alsjeblieft)+',
+        'help (?:me|mij)(?! (?:met|even|bij|aan))',
+        '(?:ik heb )?(?:nu|dringend|snel|meteen) hulp nodig',
+        'bel (?:de )?politie',
+      ],
+    },
+    // ------------------------------------------------------------ self-harm / suicide
+    {
+      id: 'nl.self_harm.suicidal',
+      category: 'self_harm',
+      priority: 'critical',
+      reasonKey: 'triage.reason.suicidal',
+      patterns: [
+        'zelfmoord(?:gedachten)?',
+        'suicide',
+        'suicidaal',
+        '(?:ik wil|wil ik|ik ga|wil gewoon) (?:gewoon |echt |liever )?(?:dood|sterven|er niet meer zijn|niet meer leven|niet meer bestaan|er niet meer zijn)',
+        '(?:wil|ga) (?:er )?(?:een eind|een einde|er een eind) aan maken',
+        '(?:mezelf|mijzelf) (?:van kant maken|ophangen|doodmaken|dood maken|vermoorden|iets aandoen)',
+        '(?:van een|van de|van het) (?:brug|flat|dak|gebouw) (?:af )?springen',
+        'voor de trein (?:springen|gaan liggen|gaan staan)',
+        '(?:alle |al mijn |een hoop )?pillen (?:innemen|slikken|nemen) (?:en|om)',
+        'niet meer wakker (?:worden|te worden)',
+        '(?:het leven|mijn leven) (?:heeft geen zin|is zinloos)',
+      ],
+    },
+    {
+      id: 'nl.self_harm.self_injury',
+      category: 'self_harm',
+      priority: 'high',
+      reasonKey: 'triage.reason.self_injury',
+      patterns: [
+        '(?:ik )?snij (?:mezelf|mijzelf|in mijn)',
+        '(?:mezelf|mijzelf) (?:snijden|pijn doen|beschadigen|krassen|branden)',
+        'zelfbeschadiging',
+        '(?:ik )?(?:doe|deed) (?:mezelf|mijzelf) pijn',
+        'ik (?:kras|beschadig mezelf)',
+      ],
+    },
+    {
+      id: 'nl.self_harm.cannot_go_on',
+      category: 'self_harm',
+      priority: 'high',
+      reasonKey: 'triage.reason.cannot_go_on',
+      patterns: [
+        'ik kan (?:het )?(?:echt |gewoon )?niet meer(?= ?(?:[.,!?;]|$))',
+        'ik zie het (?:echt |allemaal )?niet meer zitten',
+        'ik wil niet meer(?= ?(?:[.,!?;]|$))',
+      ],
+    },
+    // ------------------------------------------------------------ minor
+    {
+      id: 'nl.minor.stated_age',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_age',
+      ageRange: [8, 17],
+      negatable: false,
+      patterns: [
+        '(?:ik ben|ben|ik word|word) (?:pas |net |bijna |nog maar |nog |sinds kort )?(\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|min|keer|euro|kilo|kg|km|cm|jaar geleden))',
+        '(?<!(?:al|sinds|voor|ruim|over|geleden|afgelopen|laatste|na|zo|wel|bijna) )(\\d{1,2}) (?:jaar|j)(?: oud)?(?! (?:geleden|lang|ouder|jonger))',
+        'leeftijd (?:is )?(\\d{1,2})',
+      ],
+    },
+    {
+      id: 'nl.minor.school_year',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_school',
+      negatable: false,
+      patterns: [
+        'brugklas',
+        '(?:ik zit|zit) in (?:de |groep )?(?:[1-4]e|eerste|tweede|derde|vierde|7|8) (?:klas|van de middelbare)?',
+        'groep (?:7|8)',
+        'basisschool',
+      ],
+    },
+    // ------------------------------------------------------------ exploitation indicators
+    {
+      id: 'nl.exploitation.loverboy',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.loverboy',
+      negatable: false,
+      patterns: ['lover ?boys?', 'pooiers?', 'pimp'],
+    },
+    {
+      id: 'nl.exploitation.forced_to_earn',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.forced_to_earn_money',
+      patterns: [
+        `(?:moet|moest|moeten|laat me|laten me) (?:veel )?(?:geld )?(?:verdienen|werken|binnenhalen|ophalen) voor ${HIM}`,
+        '(?:moet|moest|moeten) (?:elke dag |elke avond |veel )?geld (?:verdienen|binnenhalen|opbrengen)',
+        `(?:geld|alles|al mijn geld) (?:afgeven|afdragen|inleveren) (?:aan ${HIM})?`,
+        `${HE} (?:pakt|pakken|houdt|houden|neemt|nemen) (?:al |gewoon )?(?:mijn|het|me) geld`,
+        '(?:al )?mijn geld (?:gaat naar|krijgt) (?:hem|hun|ze)',
+        `(?:laat|laten) ${ME} (?:werken|tippelen|geld verdienen)`,
+        'tippelen',
+        'krijg (?:zelf )?(?:niks|niets) van (?:het|dat) geld',
+      ],
+    },
+    {
+      id: 'nl.exploitation.sex_with_men',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.forced_sex_work',
+      patterns: [
+        '(?:moet|moest|moeten|laat me|laten me) (?:met|voor) (?:mannen|jongens|klanten|vrienden van hem|zijn vrienden|oudere mannen|vreemde mannen|andere mannen)',
+        '(?:met|voor) (?:mannen|klanten|vreemden|vreemde mannen|oudere mannen|zijn vrienden) (?:naar bed|slapen|seks)',
+        'seks (?:met|voor) (?:mannen|klanten|geld|vreemden|zijn vrienden|oudere mannen)',
+        '(?:moet|moest) (?:seks hebben|dingen doen|naar bed) met',
+        'klanten (?:ontvangen|afwerken|doen)',
+        `${HE} (?:verkoopt|verkopen|verhuurt|verhuren) ${ME}`,
+        `${HE} (?:zet|zetten|zette) ${ME} (?:online|op (?:een )?(?:site|website))`,
+        'escort',
+        'mannen betalen (?:hem|hun|ze)',
+      ],
+    },
+    {
+      id: 'nl.exploitation.phone_taken',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.phone_or_id_taken',
+      patterns: [
+        '(?:telefoon|paspoort|id kaart|idkaart|identiteitskaart|legitimatie|id) (?:is |zijn |werd )?(?:afgepakt|ingenomen|afgenomen|weggenomen|kapotgemaakt)',
+        '(?:pakt|pakken|pakte|pakten|neemt|nemen|nam|namen|heeft|hebben|houdt|houden) (?:mijn|me|m|steeds mijn) (?:telefoon|paspoort|id kaart|idkaart|id)(?: (?:af|in|weg|afgepakt|ingenomen|afgenomen))?',
+        'mag (?:mijn |geen |nooit mijn )?telefoon (?:niet )?(?:hebben|gebruiken|houden)',
+      ],
+    },
+    {
+      id: 'nl.exploitation.watched',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.watched_or_followed',
+      patterns: [
+        `(?:${HE}|iemand) (?:volgt|volgen|bespiedt|bespieden|achtervolgt|achtervolgen|filmt|filmen|controleert|controleren) ${ME}(?! op (?:insta|instagram|tiktok|snap|snapchat|twitter|x|youtube))`,
+        '(?:ik )?(?:word|wordt) (?:steeds |altijd |overal |de hele tijd )?(?:gevolgd|bespied|in de gaten gehouden|achtervolgd|gecontroleerd)',
+        `(?:houdt|houden) ${ME} (?:steeds |altijd |de hele tijd )?in de gaten`,
+        'weet (?:altijd |precies |steeds )?waar ik (?:ben|uithang|zit)',
+        'locatie (?:delen|aan (?:laten )?staan|volgen|bijhouden)',
+        '(?:leest|lezen|checkt|checken|controleert|controleren|bekijkt) (?:al )?(?:mijn|me) (?:telefoon|berichten|appjes|whatsapp|chats)',
+      ],
+    },
+    {
+      id: 'nl.exploitation.debt',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.debt_bondage',
+      patterns: [
+        `schuld(?:en)? (?:bij ${HIM}|afbetalen|terugbetalen|aflossen|afwerken|inlossen)`,
+        'sta (?:bij (?:hem|hun|ze) )?in het krijt',
+        '(?:moet|moest) (?:het|alles|dat|die schuld|de schuld|dat geld|het geld) (?:terug)?betalen',
+        '(?:terug)?betalen (?:met|door) (?:seks|werken|werk|drugs|dealen)',
+        `(?:zegt|zeggen|zei|zeiden) dat ik ${HIM} (?:\\w+ ){0,3}schuldig ben`,
+        `ik ben ${HIM} (?:\\w+ ){0,3}schuldig`,
+      ],
+    },
+    {
+      id: 'nl.exploitation.drug_running',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.drug_running',
+      patterns: [
+        '(?:drugs|wiet|coke|cocaine|xtc|hasj|pillen|pakketjes|tasjes|spullen) (?:rondbrengen|wegbrengen|vervoeren|verkopen|dealen|bezorgen|verstoppen|smokkelen|afleveren)',
+        `(?:moet|moest|moeten|laat me|laten me) (?:voor ${HIM} )?(?:dealen|drugs verkopen|lopen voor)`,
+        `dealen voor ${HIM}`,
+        'bolletjes (?:slikken)?',
+        'drugskoerier',
+        'drugsrunner',
+        'runner',
+      ],
+    },
+    {
+      id: 'nl.exploitation.money_mule',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.money_mule',
+      patterns: [
+        '(?:bankpas|pinpas|rekening|bankrekening|bankkaart) (?:uitlenen|afgeven|gebruiken|lenen|gegeven|geleend|afgepakt)',
+        'geldezel',
+      ],
+    },
+    {
+      id: 'nl.exploitation.image_threats',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.image_threats',
+      patterns: [
+        '(?:naaktfotos|naakt fotos|fotos|filmpjes|videos|beelden) (?:van mij )?(?:verspreiden|online zetten|doorsturen|rondsturen|op internet zetten|delen|laten zien)',
+        'dreigt (?:met )?(?:mijn |de )?(?:fotos|filmpjes|naaktfotos|videos)',
+        'sextortion',
+        '(?:anders|dan) (?:zet|stuurt|verspreidt|deelt) (?:hij|ze) (?:de |mijn |die )?(?:fotos|filmpjes|videos)',
+      ],
+    },
+    {
+      id: 'nl.exploitation.control',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.coercive_control',
+      patterns: [
+        'mag (?:niet|nooit) (?:meer )?(?:naar school|naar huis|alleen (?:weg|naar buiten)|met (?:vriendinnen|vrienden|mijn familie) (?:afspreken|praten))',
+        `${HE} (?:dreigt|dreigen) (?:mijn )?(?:familie|moeder|zusje|broertje|ouders) (?:iets aan te doen|pijn te doen)`,
+      ],
+    },
+  ],
+};

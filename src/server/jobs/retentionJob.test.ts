@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/testServer.js';
+import { acceptedChat, sendAs, unwrap } from '../testing/chatScenario.js';
+import { request } from '../testing/testServer.js';
+import { runRetention } from './retentionJob.js';
+import { Scheduler } from './scheduler.js';
+
+const day = 86_400_000;
+
+describe.each(['sqlite', 'postgres'] as const)('retention on %s', (dialect) => {
+  let server: TestServer;
+  let now = Date.UTC(2026, 0, 10);
+  const clock = { now: () => now };
+  beforeEach(async () => {
+    now = Date.UTC(2026, 0, 10);
+    server = await startTestServer({ dialect, clock });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('deletes a transcript and its key after the retention period, keeping the conversation row', async () => {
+    const { visitor, conversationId } = await acceptedChat(server);
+    unwrap(await sendAs(visitor, { clientId: 'retain-00001', body: 'iets persoonlijks' }));
+    unwrap(await request(visitor, 'chat:end', { reason: 'visitor' }));
+    const ctx = server.app.ctx;
+
+    now += 29 * day;
+    expect(await runRetention(ctx)).toEqual({ conversations: 0, messages: 0 });
+    expect(await ctx.repos.messages.listAfter(conversationId, 0)).toHaveLength(1);
+
+    now += 2 * day;
+    expect(await runRetention(ctx)).toEqual({ conversations: 1, messages: 1 });
+    expect(await ctx.repos.messages.listAfter(conversationId, 0)).toEqual([]);
+    const row = await ctx.repos.store.db.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirstOrThrow();
+    expect(row.wrapped_key).toBe('');
+    expect(row.purged_at).toBe(now);
+    expect((await ctx.repos.audit.list({ action: 'retention.purge' }))).toHaveLength(1);
+  });
+
+  it('follows the administrator’s retention setting and leaves open chats alone', async () => {
+    const ctx = server.app.ctx;
+    await ctx.repos.settings.update({ retentionDays: 7 }, null, now);
+    const open = await acceptedChat(server);
+    unwrap(await sendAs(open.visitor, { clientId: 'still-open-01', body: 'ik ben er nog' }));
+    const ended = await acceptedChat(server);
+    unwrap(await request(ended.visitor, 'chat:end', { reason: 'visitor' }));
+    now += 8 * day;
+    expect((await runRetention(ctx)).conversations).toBe(1);
+    expect(await ctx.repos.messages.listAfter(open.conversationId, 0)).toHaveLength(1);
+  });
+
+  it('runs a job once when two nodes’ schedulers tick together', async () => {
+    const ctx = server.app.ctx;
+    let runs = 0;
+    const job = { name: 'test-job', everyMs: 60_000, run: async () => void runs++ };
+    const [a, b] = await Promise.all([new Scheduler(ctx).runOnce(job), new Scheduler(ctx).runOnce(job)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(runs).toBe(1);
+  });
+});
