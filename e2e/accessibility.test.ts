@@ -96,7 +96,7 @@ describe('accessibility of the admin staff page', () => {
     const context = await newContext(browser, { ...desktop, bypassCSP: true });
     const page = await context.newPage();
     await signIn(page, server.url, admin.username, admin.password);
-    await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
+    await page.getByRole('heading', { name: 'Medewerkers', exact: true }).waitFor();
     await page.getByText('Inge').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

@@ -25,6 +25,8 @@ import { webRoutes } from './http/web/webRoutes.js';
 import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
 import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
+import { createMetrics } from './metrics/metrics.js';
+import { metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { runRetention } from './jobs/retentionJob.js';
 
@@ -64,6 +66,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sessions: new StaffSessions(repos, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
     conversations: new ConversationService(repos, clock, events),
     loginThrottle: new LoginThrottle(clock),
+    metrics: createMetrics(async () => {
+      const open = await repos.conversations.countOpen();
+      const since = open.oldestWaitingSince;
+      return { ...open, oldestWaitSeconds: since === null ? 0 : Math.max(0, (clock.now() - since) / 1000) };
+    }),
     setup: { token: (await repos.staff.count()) === 0 ? randomToken() : undefined },
     shuttingDown: false,
   };
@@ -91,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(setupRoutes(ctx));
   await http.register(authRoutes(ctx));
   await http.register(staffRoutes(ctx));
+  await http.register(metricsRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
 

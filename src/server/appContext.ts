@@ -7,6 +7,7 @@ import type { ConversationService } from './conversations/conversationService.js
 import type { EventBus } from './events/eventBus.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics/metrics.js';
 
 export interface AppContext {
   config: Config;
@@ -17,6 +18,7 @@ export interface AppContext {
   conversations: ConversationService;
   events: EventBus;
   loginThrottle: LoginThrottle;
+  metrics: Metrics;
   /** The one-time token of the first-start setup link; undefined once an admin exists. */
   setup: { token: string | undefined };
   shuttingDown: boolean;

@@ -25,6 +25,8 @@ const envSchema = z.object({
   /** Where the built browser code lives (dist/web after `npm run build`). */
   WEB_DIR: z.string().default('dist/web'),
   MASTER_KEY: z.string().optional(),
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   MASTER_KEY_FILE: z.string().optional(),
 });
 
@@ -43,6 +45,7 @@ export type Config = {
   sessionMaxMs: number;
   webDir: string;
   masterKey: string | undefined;
+  metricsToken: string | undefined;
   masterKeyFile: string | undefined;
 };
 
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     webDir: e.WEB_DIR,
     masterKey: e.MASTER_KEY,
+    metricsToken: e.METRICS_TOKEN,
     masterKeyFile: e.MASTER_KEY_FILE,
   };
 }

@@ -26,6 +26,7 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
 
   return (
     <main className="c-chats">
+      <h1 className="visually-hidden">{t('nav.chats')}</h1>
       <div className="c-side">
         {!state.online && (
           <p className="notice notice-warn" role="status">

@@ -1,22 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { uiLanguages, type UiLanguage } from '../common/i18n.js';
+import type { UiLanguage } from '../common/i18n.js';
 
+/** One compact button offering the other language, in that language (fits a small phone). */
 export function LanguageSwitch({ onChange }: { onChange: (language: UiLanguage) => void }) {
   const { t, i18n } = useTranslation();
+  const other: UiLanguage = i18n.language === 'en' ? 'nl' : 'en';
   return (
-    <div className="lang-switch" role="group" aria-label={t('language.label')}>
-      {uiLanguages.map((lng) => (
-        <button
-          key={lng}
-          type="button"
-          className="btn btn-secondary btn-small"
-          lang={lng}
-          aria-pressed={i18n.language === lng}
-          onClick={() => onChange(lng)}
-        >
-          {t(`language.${lng}`)}
-        </button>
-      ))}
-    </div>
+    <button type="button" className="btn btn-secondary btn-small v-lang" lang={other} onClick={() => onChange(other)}>
+      {t(`language.${other}`)}
+    </button>
   );
 }

@@ -3,7 +3,7 @@
  * normalised variants, a simple negation check, and an age check for
  * age rules. Returns which rules fired and the phrase that made them fire.
  */
-import { isClausePunctuation, normalisedVariants } from './normaliseText.js';
+import { isClausePunctuation, normalisedVariants, squeezeLetters } from './normaliseText.js';
 import type { TriageRule, TriageRuleSet } from './triageRule.js';
 
 export interface RuleMatch {
@@ -14,7 +14,10 @@ export interface RuleMatch {
 
 interface CompiledRule {
   readonly rule: TriageRule;
+  /** For the standard variant. */
   readonly regexes: readonly RegExp[];
+  /** The same patterns with repeated letters squeezed, for the squeezed variant. */
+  readonly squeezedRegexes: readonly RegExp[];
 }
 
 export interface CompiledRuleSet {
@@ -31,18 +34,22 @@ const SNIPPET_MAX_CHARS = 100;
 
 function compilePattern(source: string): RegExp {
   // Letters/digits on either side would mean we are inside a word.
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source.replace(/ /g, '\\s+')})(?![\\p{L}\\p{N}])`, 'gu');
+  // " ?" is an optional space; any other space is one or more.
+  const spaced = source.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])`, 'gu');
 }
-
-const squeeze = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
 
 export function compileRuleSet(set: TriageRuleSet): CompiledRuleSet {
   return {
     set,
-    rules: set.rules.map((rule) => ({ rule, regexes: rule.patterns.map(compilePattern) })),
+    rules: set.rules.map((rule) => ({
+      rule,
+      regexes: rule.patterns.map(compilePattern),
+      squeezedRegexes: rule.patterns.map((p) => compilePattern(squeezeLetters(p))),
+    })),
     // The squeezed forms too, so "geen" still negates in the "gen" variant.
-    negations: new Set(set.negations.flatMap((w) => [w, squeeze(w)])),
-    clauseWords: new Set(set.clauseWords.flatMap((w) => [w, squeeze(w)])),
+    negations: new Set(set.negations.flatMap((w) => [w, squeezeLetters(w)])),
+    clauseWords: new Set(set.clauseWords.flatMap((w) => [w, squeezeLetters(w)])),
   };
 }
 
@@ -74,28 +81,21 @@ function ageAllows(rule: TriageRule, match: RegExpExecArray): boolean {
 
 /** Rules of this set that fire on the message, each at most once. */
 export function matchRuleSet(compiled: CompiledRuleSet, message: string): RuleMatch[] {
-  const variants = normalisedVariants(message, compiled.set.spelling);
+  const { standard, squeezed } = normalisedVariants(message, compiled.set.spelling);
   const matches: RuleMatch[] = [];
-  for (const { rule, regexes } of compiled.rules) {
-    const found = findFirst(rule, regexes, variants, compiled);
+  for (const { rule, regexes, squeezedRegexes } of compiled.rules) {
+    const found = findFirst(rule, regexes, standard, compiled) ?? findFirst(rule, squeezedRegexes, squeezed, compiled);
     if (found) matches.push(found);
   }
   return matches;
 }
 
-function findFirst(
-  rule: TriageRule,
-  regexes: readonly RegExp[],
-  variants: readonly string[],
-  compiled: CompiledRuleSet,
-): RuleMatch | undefined {
-  for (const text of variants) {
-    for (const regex of regexes) {
-      for (const m of text.matchAll(regex)) {
-        if (!ageAllows(rule, m)) continue;
-        if ((rule.negatable ?? true) && isNegated(text, m.index, compiled)) continue;
-        return { rule, snippet: snippetAround(text, m.index, m.index + m[0].length) };
-      }
+function findFirst(rule: TriageRule, regexes: readonly RegExp[], text: string, compiled: CompiledRuleSet): RuleMatch | undefined {
+  for (const regex of regexes) {
+    for (const m of text.matchAll(regex)) {
+      if (!ageAllows(rule, m)) continue;
+      if ((rule.negatable ?? true) && isNegated(text, m.index, compiled)) continue;
+      return { rule, snippet: snippetAround(text, m.index, m.index + m[0].length) };
     }
   }
   return undefined;

@@ -15,6 +15,8 @@ export function baseNormalise(text: string): string {
     .toLowerCase()
     .replace(/['’‘`´]/gu, '')
     .replace(/[^\p{L}\p{N}.,!?;]+/gu, ' ')
+    // "13yo", "14jaar": split digits from letters so they are separate words.
+    .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')
     .replace(/([.,!?;])[.,!?;]*/gu, ' $1 ')
     .replace(/\s+/gu, ' ')
     .trim();
@@ -24,17 +26,29 @@ function applySpelling(text: string, spelling: Readonly<Record<string, string>>)
   return text.replace(/[\p{L}\p{N}]+/gu, (token) => spelling[token] ?? token);
 }
 
+/** Squeeze every run of a repeated letter to one: "heeelp" → "help", "geen" → "gen". */
+export function squeezeLetters(text: string): string {
+  return text.replace(/(\p{L})\1+/gu, '$1');
+}
+
+export interface NormalisedVariants {
+  /** Runs of 3+ letters squeezed to 2: "geeeen" → "geen". */
+  readonly standard: string;
+  /** All repeats squeezed to 1: "heelp" → "help". Matched with squeezed patterns. */
+  readonly squeezed: string;
+}
+
 /**
- * Two variants, because no single collapse rule fits all words:
- * "geeeen" → "geen" needs 3+ letters squeezed to 2; "heeelp" → "help" needs
- * doubles squeezed to 1 (which would turn "geen" into "gen"). Rules are
- * matched against both.
+ * Two variants, because no single collapse rule fits all words: "geeeen"
+ * needs squeezing to two letters, "heelp" to one (which would turn "geen"
+ * into "gen"). Patterns are squeezed the same way for the second variant.
  */
-export function normalisedVariants(text: string, spelling: Readonly<Record<string, string>>): string[] {
+export function normalisedVariants(text: string, spelling: Readonly<Record<string, string>>): NormalisedVariants {
   const base = applySpelling(baseNormalise(text), spelling);
-  const squeezeToTwo = applySpelling(base.replace(/(\p{L})\1{2,}/gu, '$1$1'), spelling);
-  const squeezeToOne = applySpelling(base.replace(/(\p{L})\1+/gu, '$1'), spelling);
-  return squeezeToOne === squeezeToTwo ? [squeezeToTwo] : [squeezeToTwo, squeezeToOne];
+  return {
+    standard: applySpelling(base.replace(/(\p{L})\1{2,}/gu, '$1$1'), spelling),
+    squeezed: squeezeLetters(applySpelling(squeezeLetters(base), spelling)),
+  };
 }
 
 export function isClausePunctuation(token: string): boolean {

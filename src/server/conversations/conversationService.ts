@@ -88,9 +88,10 @@ export class ConversationService {
       if (stored) return { message: stored, duplicate: true };
       throw new ServiceError('invalid_state', `conversation is ${conversation.status}`);
     }
+    const started = performance.now();
     const result = await this.repos.messages.append(this.newMessage(input));
     if (!result.duplicate) {
-      this.events.emit('message.stored', { message: result.message, conversation });
+      this.events.emit('message.stored', { message: result.message, conversation, commitMs: performance.now() - started });
       if (conversation.status !== 'active' && result.message.seq <= 3) this.events.emit('queue.changed', {});
     }
     return result;

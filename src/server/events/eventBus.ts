@@ -6,7 +6,7 @@ import type { StoredMessage } from '../../domain/conversation/messageLog.js';
 
 export interface DomainEvents {
   'conversation.changed': { conversation: Conversation; previousCounsellorId: string | null };
-  'message.stored': { message: StoredMessage; conversation: Conversation };
+  'message.stored': { message: StoredMessage; conversation: Conversation; commitMs: number };
   'queue.changed': Record<string, never>;
   /** sessionId null: every session of that staff member ended. */
   'staff.sessionEnded': { staffId: string; sessionId: string | null };

@@ -5,10 +5,12 @@ import { ackError, ackOk, type Ack } from '../../protocol/ack.js';
 import { ServiceError } from '../conversations/serviceError.js';
 import type { Logger } from '../logger.js';
 import type { RateLimiter } from './rateLimiter.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 export interface HandlerDeps {
   logger: Logger;
   limiter: RateLimiter;
+  metrics: Metrics;
 }
 
 type AckFn = (ack: Ack<unknown>) => void;
@@ -34,8 +36,12 @@ export function withAck<S extends ZodType, R>(
       reply(ackError(tooLong ? 'too_large' : 'invalid_request', `${event}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}`));
       return;
     }
+    const timer = deps.metrics.socketRequestSeconds.startTimer({ event });
     handler(parsed.data as ReturnType<S['parse']>).then(
-      (result) => reply(ackOk(result)),
+      (result) => {
+        reply(ackOk(result));
+        timer();
+      },
       (error: unknown) => reply(toAckError(deps.logger, event, error)),
     );
   };

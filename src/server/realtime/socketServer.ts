@@ -35,7 +35,14 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
     visitors.to(rooms.conversation(conversationId)).emit('typing', { conversationId, typing }),
   );
 
-  const { events, conversations, logger } = ctx;
+  const { events, conversations, logger, metrics } = ctx;
+  for (const [side, ns] of [['visitor', visitors], ['staff', staff]] as const) {
+    (ns as unknown as import('socket.io').Namespace).on('connection', (socket) => {
+      metrics.socketConnections.inc({ side });
+      socket.on('disconnect', () => metrics.socketConnections.dec({ side }));
+    });
+  }
+  events.on('message.stored', ({ commitMs }) => metrics.messageCommitSeconds.observe(commitMs / 1000));
   const fail = (what: string) => (error: unknown) =>
     logger.error({ err: error instanceof Error ? error.message : String(error) }, `broadcast of ${what} failed`);
 

@@ -50,7 +50,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
   });
 
   ns.on('connection', async (socket: StaffSocket) => {
-    const deps = { logger: ctx.logger, limiter: new RateLimiter(60, 6) };
+    const deps = { logger: ctx.logger, metrics: ctx.metrics, limiter: new RateLimiter(60, 6) };
     const staff = () => socket.data.auth.staff;
 
     // Re-check the session now and then, so a logout or a disabled account takes effect

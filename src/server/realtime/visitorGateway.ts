@@ -47,7 +47,7 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
   });
 
   ns.on('connection', (socket: VisitorSocket) => {
-    const deps = { logger: ctx.logger, limiter: new RateLimiter(30, 3) };
+    const deps = { logger: ctx.logger, metrics: ctx.metrics, limiter: new RateLimiter(30, 3) };
 
     const snapshot = async (conversation: Conversation, afterSeq: number): Promise<VisitorChatSnapshot> => ({
       conversation: presentForVisitor(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),

@@ -1,0 +1,61 @@
+// Not a test: `npx tsx e2e/support/screenshots.ts` writes screenshots of every screen to
+// /tmp/baken-shots (phone 360×740 and desktop), for looking at the pages by eye.
+import fs from 'node:fs';
+import { desktop, launchBrowser, newContext, phone } from './browser.js';
+import { startE2EServer } from './server.js';
+import { acceptFromQueue, sendFrom, signIn, startVisitorChat } from './flows.js';
+
+const out = process.env.SHOTS_DIR ?? '/tmp/baken-shots';
+fs.mkdirSync(out, { recursive: true });
+const browser = await launchBrowser();
+const server = await startE2EServer();
+try {
+  const admin = await server.createStaff('admin', { displayName: 'Beheer' });
+  const inge = await server.createStaff('counsellor', { displayName: 'Inge' });
+  const v = await (await newContext(browser, phone)).newPage();
+  const c = await (await newContext(browser, desktop)).newPage();
+  const shot = (page: typeof v, name: string) => page.screenshot({ path: `${out}/${name}.png` });
+
+  await v.goto(`${server.url}/`);
+  await v.getByRole('button', { name: 'Start de chat' }).waitFor();
+  await shot(v, 'v1-start');
+  await v.goto(`${server.url}/privacy`);
+  await v.getByRole('heading', { name: /Privacy/ }).waitFor();
+  await shot(v, 'v2-privacy');
+  await c.goto(`${server.url}/console`);
+  await c.getByRole('button', { name: 'Inloggen' }).waitFor();
+  await shot(c, 'c1-login');
+  await signIn(c, server.url, inge.username, inge.password);
+  await startVisitorChat(v, server.url, 'Roos');
+  await sendFrom(v, 'Jouw bericht', 'hoi, ik weet niet goed hoe ik moet beginnen');
+  await shot(v, 'v3-waiting');
+  await c.getByRole('button', { name: 'Chat met Roos aannemen' }).waitFor();
+  await shot(c, 'c2-queue');
+  await acceptFromQueue(c, 'Roos');
+  await sendFrom(c, 'Bericht aan Roos', 'Hoi Roos, fijn dat je er bent. Ik ben Inge. Vertel maar wat er aan de hand is, je hoeft niets te zeggen wat je niet wilt.');
+  await sendFrom(v, 'Jouw bericht', 'ik moet werken voor iemand en ik krijg geen geld. zie https://voorbeeld.nl');
+  await c.getByLabel('Bericht aan Roos').pressSequentially('Dank');
+  await v.getByText('Inge is aan het typen…').waitFor();
+  await v.getByLabel('Jouw bericht').fill('x'.repeat(3900));
+  await shot(v, 'v4-chat');
+  await v.getByLabel('Jouw bericht').fill('');
+  await shot(c, 'c3-chat');
+  await v.getByRole('button', { name: 'Chat stoppen' }).click();
+  await shot(v, 'v5-confirm-end');
+  await v.getByRole('button', { name: 'Ja, stoppen' }).click();
+  await v.getByRole('heading', { name: 'De chat is gestopt' }).waitFor();
+  await shot(v, 'v6-ended');
+  await shot(c, 'c4-ended');
+  const a = await (await newContext(browser, desktop)).newPage();
+  await signIn(a, server.url, admin.username, admin.password);
+  await a.getByText('Inge').first().waitFor();
+  await shot(a, 'c5-staff');
+  const d = await (await newContext(browser, desktop)).newPage();
+  await d.goto(`${server.url}/`);
+  await d.getByRole('button', { name: 'Start de chat' }).waitFor();
+  await shot(d, 'v7-start-desktop');
+  console.log(`screenshots in ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,49 @@
+// Prometheus metrics. Counts and timings only: nothing that identifies a visitor, no text.
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  socketRequestSeconds: Histogram<'event'>;
+  messageCommitSeconds: Histogram;
+  socketConnections: Gauge<'side'>;
+}
+
+export function createMetrics(collectQueue: () => Promise<{ waiting: number; offered: number; active: number; oldestWaitSeconds: number }>): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'baken_' });
+  const socketRequestSeconds = new Histogram({
+    name: 'baken_socket_request_seconds',
+    help: 'Time from receiving a socket request to acknowledging it (for message:send: stored durably)',
+    labelNames: ['event'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const messageCommitSeconds = new Histogram({
+    name: 'baken_message_commit_seconds',
+    help: 'Database commit time of one message',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+    registers: [registry],
+  });
+  const socketConnections = new Gauge({
+    name: 'baken_socket_connections',
+    help: 'Open socket connections on this node',
+    labelNames: ['side'],
+    registers: [registry],
+  });
+  const conversations = new Gauge({
+    name: 'baken_conversations',
+    help: 'Conversations by status (cluster-wide, from the database)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const q = await collectQueue();
+      this.set({ status: 'waiting' }, q.waiting);
+      this.set({ status: 'offered' }, q.offered);
+      this.set({ status: 'active' }, q.active);
+      oldestWait.set(q.oldestWaitSeconds);
+    },
+  });
+  const oldestWait = new Gauge({ name: 'baken_queue_oldest_wait_seconds', help: 'How long the longest-waiting visitor has waited', registers: [registry] });
+  void conversations;
+  return { registry, socketRequestSeconds, messageCommitSeconds, socketConnections };
+}
