@@ -28,6 +28,7 @@ import { loadKeyring } from './masterKeys.js';
 import { createMetrics } from './metrics/metrics.js';
 import { metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { runRetention } from './jobs/retentionJob.js';
 
 export interface BakenApp {
@@ -102,7 +103,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(webRoutes(ctx));
   await http.ready();
 
-  const io = createSocketServer(http.server, ctx, options.socket);
+  const redis = config.redisUrl ? createRedisAdapter(config.redisUrl, logger) : undefined;
+  const io = createSocketServer(http.server, ctx, redis ? { adapter: redis.adapter as never } : options.socket);
   const scheduler = new Scheduler(ctx);
 
   return {
@@ -123,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await http.close();
+      await redis?.close();
       await store.close();
     },
   };

@@ -64,6 +64,7 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
   const periodStart = starts[0]!;
   const periodEnd = starts[yearCount]!;
 
+  const T0 = performance.now();
   for (let i = 0; i < conversations.length; i += 1) {
     const c = conversations[i]!;
     const t = c.closedAt;
@@ -81,6 +82,7 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
     }
   }
 
+  const T1 = performance.now();
   const years = new Map<number, PeriodAccumulator>();
   yearReps.forEach((reps, k) => {
     const y = first + k;
@@ -96,10 +98,12 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
     return { range, tables: parentsTables(range, years, acc, index).map((t) => suppressTable(t)) };
   });
 
+  const T2 = performance.now();
   const current = years.get(year)!;
   const tables = [funnelTable(current), ageTable(current, codebook), ...fieldTables(current, index)].map((t) => suppressTable(t));
   const series = { range: seriesRange, table: suppressTable(seriesTable(seriesRange, years)) };
 
+  const T3 = performance.now(); console.log('scan', Math.round(T1-T0), 'acc', Math.round(T2-T1), 'tables', Math.round(T3-T2));
   return {
     format: 'baken-monitor',
     formatVersion: 1,

@@ -75,12 +75,13 @@ export function synthesizeYear(year: number, options: SynthOptions): CodedConver
     persons.push(traffickingCoding('victim', age, byParent, p, rng, parents));
   });
   for (const [key, count] of categories) {
+    const code = key.slice(key.indexOf(':') + 1);
     for (let i = 0; i < count; i += 1) {
       if (key.startsWith('third:')) {
         const age = randomAge(options.codebook, p, rng);
-        persons.push(traffickingCoding(key.slice(6), age, typeof age === 'number' && age < 18 && rng.chance(0.1), p, rng, parents));
+        persons.push(traffickingCoding(code, age, typeof age === 'number' && age < 18 && rng.chance(0.1), p, rng, parents));
       } else if (key.startsWith('non:')) {
-        persons.push({ contactType: key.slice(4), language: rng.pick(p.language) });
+        persons.push({ contactType: code, language: rng.pick(p.language) });
       } else if (key === 'other') {
         persons.push(otherCounsellingCoding(randomAge(options.codebook, p, rng), p, rng));
       }
@@ -90,7 +91,15 @@ export function synthesizeYear(year: number, options: SynthOptions): CodedConver
 
   const [start, end] = amsterdamYearBounds(year);
   const conversations: CodedConversation[] = [];
-  persons.forEach((values, n) => {
+  // Field order as in the codebook, like an imported CSV: few object shapes keep the monitor fast.
+  const fieldIds = options.codebook.fields.map((f) => f.id);
+  const inCodebookOrder = (values: Values): Values => {
+    const ordered: Values = {};
+    for (const id of fieldIds) if (values[id] !== undefined) ordered[id] = values[id];
+    return ordered;
+  };
+  persons.forEach((unordered, n) => {
+    const values = inCodebookOrder(unordered);
     const counselling = values['traffickingQuestion'] !== undefined;
     const returning = counselling && rng.chance(p.returningShare);
     const visits = returning ? 1 + Number(rng.pick(p.extraConversations)) : 1;

@@ -19,6 +19,8 @@ export type StaffSocket = Socket<StaffServerToClient, StaffClientToServer>;
 export interface TestServer {
   app: BakenApp;
   url: string;
+  /** The PostgreSQL schema, for starting a second node on the same data. */
+  schema: string | undefined;
   createStaff(role: StaffRole, overrides?: { username?: string; password?: string; maxChats?: number; displayName?: string }): Promise<{ id: string; username: string; password: string }>;
   /** Logs in over HTTP and returns the cookie header value and CSRF token. */
   login(username: string, password: string): Promise<{ cookie: string; csrfToken: string }>;
@@ -31,11 +33,14 @@ export interface TestServerOptions {
   dialect?: 'sqlite' | 'postgres';
   env?: Record<string, string>;
   clock?: Clock;
+  /** Join an existing PostgreSQL schema (another node of the same test cluster); not dropped on close. */
+  joinSchema?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const schema = options.dialect === 'postgres' ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined;
-  if (schema) {
+  const ownsSchema = options.dialect === 'postgres' && !options.joinSchema;
+  const schema = options.joinSchema ?? (ownsSchema ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined);
+  if (ownsSchema) {
     const client = new pg.Client({ connectionString: testDatabaseUrl });
     await client.connect();
     await client.query(`CREATE SCHEMA "${schema}"`);
@@ -60,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     app,
     url,
+    schema,
     async createStaff(role, overrides = {}) {
       const username = overrides.username ?? `${role}-${crypto.randomBytes(3).toString('hex')}`;
       const password = overrides.password ?? 'correct horse battery staple';
@@ -103,7 +109,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       for (const s of sockets) s.disconnect();
       await app.close();
-      if (schema) {
+      if (ownsSchema) {
         const client = new pg.Client({ connectionString: testDatabaseUrl });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

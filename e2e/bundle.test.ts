@@ -1,0 +1,84 @@
+// The built visitor page is small, loads no console code or strings, has no inline script
+// or style (the CSP forbids them), and runs with no CSP violation and no third-party request.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { TestServer } from '../src/server/testing/testServer.js';
+import { launchBrowser, newContext, phone, desktop } from './support/browser.js';
+import { ensureBuilt, startE2EServer } from './support/server.js';
+
+const dist = 'dist/web';
+const assetsOf = (html: string) => [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+
+describe('the built visitor page', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('loads only its own and shared chunks, never console code or console strings', () => {
+    const html = fs.readFileSync(path.join(dist, 'visitor/index.html'), 'utf8');
+    const assets = assetsOf(html);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect(asset).toMatch(/^(visitor|shared)-/);
+    // Follow static imports too: everything the visitor can load.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      if (!file.endsWith('.js')) return;
+      const code = fs.readFileSync(path.join(dist, 'assets', file), 'utf8');
+      for (const m of code.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) visit(m[1]!);
+    };
+    assets.forEach(visit);
+    for (const file of seen) {
+      expect(file).not.toMatch(/^console-/);
+      const text = fs.readFileSync(path.join(dist, 'assets', file), 'utf8');
+      for (const consoleOnly of ['Gebruikersnaam', 'Medewerkers', 'conversation:accept', 'x-csrf-token']) expect(text, `${file} holds "${consoleOnly}"`).not.toContain(consoleOnly);
+    }
+    const gzipped = [...seen].filter((f) => f.endsWith('.js')).reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f))).length, 0);
+    console.log(`visitor JS, gzip: ${(gzipped / 1024).toFixed(1)} kB`);
+    expect(gzipped).toBeLessThan(130 * 1024);
+  });
+
+  it('has no inline script or style in either page', () => {
+    for (const page of ['visitor', 'console']) {
+      const html = fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8');
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html).not.toMatch(/<style|style="/);
+    }
+  });
+});
+
+describe('in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startE2EServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs both pages with no CSP violation and no request to another origin', async () => {
+    for (const [url, options] of [[`${server.url}/`, phone], [`${server.url}/privacy`, phone], [`${server.url}/console`, desktop]] as const) {
+      const context = await newContext(browser, options);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      page.on('request', (r) => {
+        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+      });
+      await page.goto(url);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(300);
+      expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+      expect(foreign).toEqual([]);
+      await context.close();
+    }
+  });
+});

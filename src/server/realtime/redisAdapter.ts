@@ -1,0 +1,31 @@
+// With REDIS_URL, broadcasts and room joins reach sockets on every Baken node.
+import { Redis } from 'ioredis';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Logger } from '../logger.js';
+
+export interface RedisAdapterHandle {
+  adapter: ReturnType<typeof createAdapter>;
+  close(): Promise<void>;
+}
+
+export function createRedisAdapter(url: string, logger: Logger): RedisAdapterHandle {
+  // ioredis reconnects on its own; without an error listener a Redis outage would crash us.
+  const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  const pub = new Redis(url, options);
+  const sub = pub.duplicate();
+  let lastLogged = 0;
+  const onError = (error: Error) => {
+    if (Date.now() - lastLogged > 5000) {
+      lastLogged = Date.now();
+      logger.warn({ err: error.message }, 'redis unavailable; retrying');
+    }
+  };
+  pub.on('error', onError);
+  sub.on('error', onError);
+  return {
+    adapter: createAdapter(pub, sub, { requestsTimeout: 3000 }),
+    async close() {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}
