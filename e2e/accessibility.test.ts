@@ -97,7 +97,7 @@ describe('accessibility of the admin staff page', () => {
     const page = await context.newPage();
     await signIn(page, server.url, admin.username, admin.password);
     await page.getByRole('heading', { name: 'Medewerkers', exact: true }).waitFor();
-    await page.getByText('Inge').waitFor();
+    await page.getByRole('cell', { name: 'Inge', exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -9,6 +9,7 @@ import { ageTable, fieldTables, funnelTable, parentsTables, rangeLabel, seriesTa
 import { MonitorIndex, PeriodAccumulator } from './periodAccumulator.js';
 import { SUPPRESSION_RULE, suppressTable } from './suppressTable.js';
 import { monitorLabel } from './monitorLabels.js';
+import type { Stage } from './monitorFields.js';
 
 export interface MonitorOptions {
   readonly codebook: Codebook;
@@ -20,29 +21,60 @@ export interface MonitorOptions {
   readonly doubleCoded?: readonly DoubleCoding[];
 }
 
-/** A person: her visitor key, else the conversation itself. Per period, the best conversation index. */
-class Representatives {
-  readonly anonymous: number[] = [];
-  readonly byKey = new Map<string, number>();
+/**
+ * Conversations with a visitor key wait until the end of the pass: only then is each person's best
+ * conversation per period known. One Map lookup per keyed conversation gives a dense person number;
+ * the best conversation per period lives in typed arrays (no revisiting conversation objects).
+ */
+class KeyedPeople {
+  private readonly personOf = new Map<string, number>();
+  /** Per period: best conversation index + 1 (0 = none), its stage and closing time, by person number. */
+  private readonly best: Int32Array[];
+  private readonly bestStage: Int8Array[];
+  private readonly bestClosedAt: Float64Array[];
 
-  offer(i: number, key: string | undefined, better: (candidate: number, current: number) => boolean): void {
-    if (key === undefined || key === '') {
-      this.anonymous.push(i);
-      return;
-    }
-    const current = this.byKey.get(key);
-    if (current === undefined || better(i, current)) this.byKey.set(key, i);
+  constructor(periods: number, capacity: number) {
+    this.best = Array.from({ length: periods }, () => new Int32Array(capacity));
+    this.bestStage = Array.from({ length: periods }, () => new Int8Array(capacity));
+    this.bestClosedAt = Array.from({ length: periods }, () => new Float64Array(capacity));
   }
 
-  *indexes(): Iterable<number> {
-    yield* this.anonymous;
-    yield* this.byKey.values();
+  person(key: string): number {
+    let person = this.personOf.get(key);
+    if (person === undefined) {
+      person = this.personOf.size;
+      this.personOf.set(key, person);
+    }
+    return person;
+  }
+
+  /** Furthest stage wins; on a tie the latest conversation (then the later index). */
+  offer(period: number, person: number, i: number, stage: number, closedAt: number): void {
+    const best = this.best[period]!;
+    const current = best[person]!;
+    const currentStage = this.bestStage[period]![person]!;
+    if (current === 0 || stage > currentStage || (stage === currentStage && closedAt >= this.bestClosedAt[period]![person]!)) {
+      best[person] = i + 1;
+      this.bestStage[period]![person] = stage;
+      this.bestClosedAt[period]![person] = closedAt;
+    }
+  }
+
+  forEachBest(period: number, visit: (i: number, stage: Stage) => void): void {
+    const best = this.best[period]!;
+    const stages = this.bestStage[period]!;
+    const people = this.personOf.size;
+    for (let person = 0; person < people; person += 1) {
+      const i = best[person]!;
+      if (i !== 0) visit(i - 1, stages[person] as Stage);
+    }
   }
 }
 
 /**
- * Computes the protected yearly monitor in one pass over the conversations (plus one pass over the
- * chosen representatives per period). Pure: the same input always gives the same report.
+ * Computes the protected yearly monitor in a single pass over the conversations: a conversation
+ * without a visitor key is a person of its own and is counted at once; for keyed conversations
+ * only the best index per key is kept and counted after the pass. Pure: same input, same report.
  */
 export function computeMonitor(conversations: readonly CodedConversation[], options: MonitorOptions): MonitorReport {
   const { codebook, year } = options;
@@ -54,56 +86,53 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
   const starts = Array.from({ length: yearCount + 1 }, (_, k) => amsterdamYearBounds(first + k)[0]);
   const index = new MonitorIndex(codebook);
 
-  const stages = new Int8Array(conversations.length);
-  const better = (a: number, b: number): boolean =>
-    stages[a]! > stages[b]! || (stages[a] === stages[b] && conversations[a]!.closedAt >= conversations[b]!.closedAt);
-  const yearReps = Array.from({ length: yearCount }, () => new Representatives());
-  const conversationsPerYear = new Int32Array(yearCount);
-  const rangeReps = pooledRanges.map(() => new Representatives());
+  // Only the report year needs every table; other years feed the series and parents tables.
+  const yearAccs = Array.from({ length: yearCount }, (_, k) => new PeriodAccumulator(index, first + k !== year));
+  const rangeAccs = pooledRanges.map(() => new PeriodAccumulator(index, true));
+  // Periods for keyed people: the years, then the pooled ranges.
+  const keyed = new KeyedPeople(yearCount + pooledRanges.length, conversations.length);
+  const rangesOfYear = Array.from({ length: yearCount }, (_, k) => pooledRanges.flatMap((r, ri) => (first + k >= r.from && first + k <= r.to ? [ri] : [])));
   const versions = new Set<string>();
   const periodStart = starts[0]!;
   const periodEnd = starts[yearCount]!;
 
-  const T0 = performance.now();
   for (let i = 0; i < conversations.length; i += 1) {
     const c = conversations[i]!;
     const t = c.closedAt;
     if (!(t >= periodStart && t < periodEnd)) continue;
     let k = 0;
     while (t >= starts[k + 1]!) k += 1;
-    const y = first + k;
-    stages[i] = index.stageOf(c.values);
-    conversationsPerYear[k]! += 1;
-    if (y === year) versions.add(c.codebookVersion);
-    yearReps[k]!.offer(i, c.visitorKey, better);
-    for (let r = 0; r < pooledRanges.length; r += 1) {
-      const range = pooledRanges[r]!;
-      if (y >= range.from && y <= range.to) rangeReps[r]!.offer(i, c.visitorKey, better);
+    const values = c.values;
+    const stage = index.stageOf(values);
+    const yearAcc = yearAccs[k]!;
+    yearAcc.conversations += 1;
+    versions.add(c.codebookVersion);
+    const ranges = rangesOfYear[k]!;
+    const key = c.visitorKey;
+    if (key === undefined || key === '') {
+      yearAcc.addPerson(values, stage);
+      for (const r of ranges) rangeAccs[r]!.addPerson(values, stage);
+    } else {
+      const person = keyed.person(key);
+      keyed.offer(k, person, i, stage, t);
+      for (const r of ranges) keyed.offer(yearCount + r, person, i, stage, t);
     }
   }
-
-  const T1 = performance.now();
   const years = new Map<number, PeriodAccumulator>();
-  yearReps.forEach((reps, k) => {
-    const y = first + k;
-    // Only the report year needs every table; other years feed the series and parents tables.
-    const acc = new PeriodAccumulator(index, y !== year);
-    acc.conversations = conversationsPerYear[k]!;
-    for (const i of reps.indexes()) acc.addPerson(conversations[i]!.values, stages[i] as 0 | 1 | 2 | 3);
-    years.set(y, acc);
+  yearAccs.forEach((acc, k) => {
+    keyed.forEachBest(k, (i, stage) => acc.addPerson(conversations[i]!.values, stage));
+    years.set(first + k, acc);
   });
   const pooled = pooledRanges.map((range, r) => {
-    const acc = new PeriodAccumulator(index, true);
-    for (const i of rangeReps[r]!.indexes()) acc.addPerson(conversations[i]!.values, stages[i] as 0 | 1 | 2 | 3);
+    const acc = rangeAccs[r]!;
+    keyed.forEachBest(yearCount + r, (i, stage) => acc.addPerson(conversations[i]!.values, stage));
     return { range, tables: parentsTables(range, years, acc, index).map((t) => suppressTable(t)) };
   });
 
-  const T2 = performance.now();
   const current = years.get(year)!;
   const tables = [funnelTable(current), ageTable(current, codebook), ...fieldTables(current, index)].map((t) => suppressTable(t));
   const series = { range: seriesRange, table: suppressTable(seriesTable(seriesRange, years)) };
 
-  const T3 = performance.now(); console.log('scan', Math.round(T1-T0), 'acc', Math.round(T2-T1), 'tables', Math.round(T3-T2));
   return {
     format: 'baken-monitor',
     formatVersion: 1,

@@ -90,32 +90,32 @@ export function synthesizeYear(year: number, options: SynthOptions): CodedConver
   rng.shuffle(persons);
 
   const [start, end] = amsterdamYearBounds(year);
-  const conversations: CodedConversation[] = [];
-  // Field order as in the codebook, like an imported CSV: few object shapes keep the monitor fast.
-  const fieldIds = options.codebook.fields.map((f) => f.id);
-  const inCodebookOrder = (values: Values): Values => {
-    const ordered: Values = {};
-    for (const id of fieldIds) if (values[id] !== undefined) ordered[id] = values[id];
-    return ordered;
-  };
-  persons.forEach((unordered, n) => {
-    const values = inCodebookOrder(unordered);
+  const visits: { closedAt: number; person: number; visit: number; of: number; visitorKey: string | undefined }[] = [];
+  persons.forEach((values, person) => {
     const counselling = values['traffickingQuestion'] !== undefined;
     const returning = counselling && rng.chance(p.returningShare);
-    const visits = returning ? 1 + Number(rng.pick(p.extraConversations)) : 1;
-    const times = Array.from({ length: visits }, () => start + Math.floor(rng.next() * (end - start))).sort((a, b) => a - b);
+    const count = returning ? 1 + Number(rng.pick(p.extraConversations)) : 1;
     const visitorKey = returning ? hex(rng) + hex(rng) : undefined;
-    times.forEach((closedAt, v) => {
-      conversations.push({
-        conversationId: `syn-${year}-${String(n + 1).padStart(7, '0')}${visits > 1 ? `-${v + 1}` : ''}`,
-        ...(visitorKey === undefined ? {} : { visitorKey }),
-        closedAt,
-        codebookVersion: options.codebook.version,
-        values,
-      });
-    });
+    for (let visit = 0; visit < count; visit += 1) {
+      visits.push({ closedAt: start + Math.floor(rng.next() * (end - start)), person, visit, of: count, visitorKey });
+    }
   });
-  return conversations.sort((a, b) => a.closedAt - b.closedAt || (a.conversationId < b.conversationId ? -1 : 1));
+  visits.sort((a, b) => a.closedAt - b.closedAt || a.person - b.person || a.visit - b.visit);
+  // Objects are created in chronological order, field order as in the codebook, as an import would:
+  // memory locality and few object shapes keep the monitor's single pass fast.
+  const fieldIds = options.codebook.fields.map((f) => f.id);
+  return visits.map((v) => {
+    const source = persons[v.person]!;
+    const values: Values = {};
+    for (const id of fieldIds) if (source[id] !== undefined) values[id] = source[id];
+    return {
+      conversationId: `syn-${year}-${String(v.person + 1).padStart(7, '0')}${v.of > 1 ? `-${v.visit + 1}` : ''}`,
+      ...(v.visitorKey === undefined ? {} : { visitorKey: v.visitorKey }),
+      closedAt: v.closedAt,
+      codebookVersion: options.codebook.version,
+      values,
+    };
+  });
 }
 
 /** Several years at once, e.g. 2019–2022 for the pooled parents table. */

@@ -74,7 +74,13 @@ function preChatReasons(preChat: PreChatAnswers | undefined): TriageReason[] {
 }
 
 export function createTriageEngine(ruleSets: readonly TriageRuleSet[]): TriageEngine {
-  const compiled: readonly CompiledRuleSet[] = ruleSets.map(compileRuleSet);
+  // Negations and clause words of every language apply to every rule set:
+  // an English rule can fire on a Dutch message ("ik ben niet suicidal").
+  const shared = {
+    negations: ruleSets.flatMap((s) => s.negations),
+    clauseWords: ruleSets.flatMap((s) => s.clauseWords),
+  };
+  const compiled: readonly CompiledRuleSet[] = ruleSets.map((set) => compileRuleSet(set, shared));
   return {
     assess(input: TriageInput): TriageResult {
       const reasons = preChatReasons(input.preChat);

@@ -39,7 +39,10 @@ function compilePattern(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-export function compileRuleSet(set: TriageRuleSet): CompiledRuleSet {
+export function compileRuleSet(
+  set: TriageRuleSet,
+  shared: { readonly negations: readonly string[]; readonly clauseWords: readonly string[] } = set,
+): CompiledRuleSet {
   return {
     set,
     rules: set.rules.map((rule) => ({
@@ -48,8 +51,8 @@ export function compileRuleSet(set: TriageRuleSet): CompiledRuleSet {
       squeezedRegexes: rule.patterns.map((p) => compilePattern(squeezeLetters(p))),
     })),
     // The squeezed forms too, so "geen" still negates in the "gen" variant.
-    negations: new Set(set.negations.flatMap((w) => [w, squeezeLetters(w)])),
-    clauseWords: new Set(set.clauseWords.flatMap((w) => [w, squeezeLetters(w)])),
+    negations: new Set(shared.negations.flatMap((w) => [w, squeezeLetters(w)])),
+    clauseWords: new Set(shared.clauseWords.flatMap((w) => [w, squeezeLetters(w)])),
   };
 }
 

@@ -5,7 +5,9 @@
  */
 import type { TriageRuleSet } from '../triageRule.js';
 
-const HE = '(?:he|she|they|he is|she is|they are|my boyfriend|this guy|that guy|this man|that man)';
+const HE =
+  '(?:he|she|they|he is|she is|they are|my boyfriend|this guy|that guy|this man|that man|my (?:dad|mum|mom|stepdad|step dad|uncle|brother|boss|ex|pimp))';
+const PERSON = '(?:sister|little sister|brother|little brother|friend|girlfriend|boyfriend|cousin|daughter|son|classmate)';
 
 export const enRules: TriageRuleSet = {
   language: 'en',
@@ -18,7 +20,7 @@ export const enRules: TriageRuleSet = {
     idk: 'i do not know', rn: 'right now', bf: 'boyfriend', ppl: 'people', kms: 'kill myself', yrs: 'years',
     yr: 'year', fone: 'phone', mobile: 'phone', cell: 'phone', cellphone: 'phone', k: 'ok', noone: 'no one',
     twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17',
-    pics: 'pictures', pic: 'pictures', photos: 'pictures', nudes: 'nude pictures',
+    gf: 'girlfriend', mum: 'mum', mom: 'mum', pics: 'pictures', pic: 'pictures', photos: 'pictures', nudes: 'nude pictures',
   },
   negations: ['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor'],
   clauseWords: ['but', 'because', 'if', 'whether', 'or', 'and', 'so', 'when', 'though', 'although', 'except'],
@@ -109,7 +111,7 @@ export const enRules: TriageRuleSet = {
         'do not want to (?:live|be alive|be here|exist)',
         'better off dead',
         'unalive(?: myself)?',
-        'take (?:all )?(?:the |my |those )?pills',
+        'take (?:all (?:of )?|a lot of |loads of |too many )(?:the |my |those )?pills',
         'overdose',
         'jump (?:off|in front of)',
         'no reason to (?:live|go on)',
@@ -143,8 +145,20 @@ export const enRules: TriageRuleSet = {
       patterns: [
         'i am (?:only |just |almost |nearly |still )?(\\d{1,2})(?! (?:weeks|days|months|hours|minutes|mins|min|times|pounds|euros|dollars|miles|km|kg|years ago|year ago|percent))',
         '(\\d{1,2}) (?:years? old|y o|yo|yrs? old|year old)',
-        '(?:age|aged|turn|turned|turning) (\\d{1,2})',
+        '(?:age|aged|turned) (\\d{1,2})',
+        // Someone else's age: "my brother is 14".
+        `${PERSON} (?:is |aged )?(\\d{1,2})(?! (?:weeks|days|months|minutes|mins|times|pounds|euros))`,
       ],
+    },
+    {
+      id: 'en.minor.turning_age',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_age',
+      // "i turn 18 next month": 17 now.
+      ageRange: [9, 18],
+      negatable: false,
+      patterns: ['(?:i (?:will )?turn|turning|i am turning) (\\d{1,2})'],
     },
     {
       id: 'en.minor.school_year',
@@ -161,7 +175,8 @@ export const enRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.loverboy',
       negatable: false,
-      patterns: ['lover ?boys?', 'pimp(?:s|ing|ed)?', 'groom(?:ed|ing)'],
+      // Not a definition question ("what is a lover boy"): that is a request for information.
+      patterns: ['(?<!(?:what is a|what are|what a|how to spot a|how do you spot a|wat is een|wat zijn|hoe herken (?:ik|je) (?:een)?) )(?:lover ?boys?|pimp(?:s|ing|ed)?|groom(?:ed|ing))'],
     },
     {
       id: 'en.exploitation.forced_to_earn',
@@ -174,6 +189,9 @@ export const enRules: TriageRuleSet = {
         '(?:takes|took|keeps|kept|take|keep) (?:all )?(?:of )?(?:my|the) money',
         '(?:give|hand over|handing over|giving) (?:him|them|her) (?:all )?(?:of )?(?:my|the) money',
         '(?:have|had|made|make|makes|forced|forces) (?:me )?to work for (?:him|them)',
+        'work to pay (?:him|them|her|it back|it off|off)',
+        '(?:must|have to|had to) work for free',
+        'without (?:pay|wages|being paid|getting paid)',
       ],
     },
     {
@@ -182,10 +200,11 @@ export const enRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.forced_sex_work',
       patterns: [
-        '(?:sleep|sleeping|slept|have sex|having sex|had sex|do stuff|doing stuff|do things|doing things|go|going) with (?:men|guys|older men|his friends|their friends|clients|customers|strangers)',
+        '(?:sleep|sleeping|slept|have sex|having sex|had sex|do stuff|doing stuff|do things|doing things|go|going|do it) with (?:men|guys|older men|his friends|their friends|his mates|clients|customers|strangers)',
         '(?:sells|sold|selling|rents|rented|renting) me',
         '(?:puts|put|posts|posted|advertises|advertised) me (?:online|on (?:a |an )?(?:site|website|ads|adverts|app))',
         '(?:men|guys) pay (?:him|them)',
+        '(?:do it|sleep|sex|go|do stuff|do things|meet)(?: \\w+){0,4} for (?:cash|money)',
         'escort(?:ing)?',
       ],
     },
@@ -208,7 +227,8 @@ export const enRules: TriageRuleSet = {
       patterns: [
         '(?:he|she|they|someone|somebody|he is|she is|they are|someone is) (?:always |keeps |keep )?(?:following|watching|tracking|stalking|follows|watches|tracks|stalks) me(?! on)',
         '(?:being|been|am|i am|get|got) (?:followed|watched|tracked|stalked|monitored)',
-        '(?:always )?knows where i am',
+        '(?:always )?knows? where i (?:am|live)',
+        '(?:watching|watch|watches) (?:my|our) (?:house|home|flat|school)',
         '(?:checks|reads|check|read|goes through|go through|monitors) (?:all )?(?:of )?my (?:phone|messages|texts|chats|location)',
         '(?:share|sharing|shares|track|tracks|tracking) my location',
       ],
@@ -223,7 +243,8 @@ export const enRules: TriageRuleSet = {
         '(?:says|said|say) i owe',
         'in debt to',
         'work off (?:the |my |a )?debt',
-        'pay (?:it |him |them |the debt |that )?(?:back|off)',
+        'pay (?:him|them|her|it) (?:back|off)',
+        'pay (?:back|off) (?:the |my )?(?:\\w+ )?(?:ticket|trip|journey|travel|flight|fare|papers|passport|debt to)',
         'debt (?:to (?:him|them))',
       ],
     },
@@ -238,6 +259,7 @@ export const enRules: TriageRuleSet = {
         'county lines',
         'trap house',
         '(?:drug|drugs) (?:runner|mule)',
+        'runner',
         '(?:deal|dealing) for (?:him|them)',
       ],
     },
@@ -261,6 +283,17 @@ export const enRules: TriageRuleSet = {
         '(?:share|post|send|leak|spread|show) (?:my |the |those )?(?:nude pictures|pictures|videos|video)',
         '(?:threatens|threatened|threatening) to (?:share|post|send|leak|show|spread)',
         'sextortion',
+      ],
+    },
+    {
+      id: 'en.exploitation.coerced',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.coerced',
+      patterns: [
+        'forced to (?:work|sell|deliver|have sex|sleep|steal|do|carry)',
+        '(?:forces|forced|force) me',
+        '(?:hurt|harm|kill|go after|come after) my (?:mum|family|sister|brother|parents|little sister|little brother)',
       ],
     },
     {

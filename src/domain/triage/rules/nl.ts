@@ -7,9 +7,13 @@
 import type { TriageRuleSet } from '../triageRule.js';
 
 // Small shared fragments keep the patterns readable. Still plain data.
-const HE = '(?:hij|ze|zij|die|hun|mijn vriend|mijn vriendje|die jongen|die man)';
+const HE =
+  '(?:hij|ze|zij|die|hun|mijn vriend|mijn vriendje|die jongen|die man|die jongens|zijn vrienden|mijn (?:vader|moeder|stiefvader|stiefmoeder|oom|broer|ex|baas|pooier))';
 const ME = '(?:me|mij)';
 const HIM = '(?:hem|hun|ze|haar|hen|die)';
+/** "moet" with the very Dutch "van hem" in between: "ik moet van hem ...". */
+const MUST = '(?:moet|moest|moeten|moesten)(?: van (?:hem|hun|ze|haar|hen|mijn \\w+|die \\w+))?';
+const PERSON = '(?:zusje|zus|broertje|broer|vriendin|vriendinnetje|vriend|vriendje|nichtje|neefje|dochter|zoon|klasgenoot)';
 
 export const nlRules: TriageRuleSet = {
   language: 'nl',
@@ -21,7 +25,7 @@ export const nlRules: TriageRuleSet = {
     mobieltje: 'telefoon', gsm: 'telefoon', telefoontje: 'telefoon', fone: 'telefoon', phone: 'telefoon',
     twaalf: '12', dertien: '13', veertien: '14', vijftien: '15', zestien: '16', zeventien: '17',
     fotos: 'fotos', foto: 'fotos', filmpje: 'filmpjes', vids: 'videos', suicidaal: 'suicidaal',
-    loverbooy: 'loverboy', lovebo: 'loverboy', lovebois: 'loverboys',
+    vriendinnetje: 'vriendin', loverbooy: 'loverboy', lovebo: 'loverboy', lovebois: 'loverboys',
   },
   negations: ['niet', 'geen', 'nooit', 'niemand', 'niets', 'niks', 'nergens'],
   clauseWords: ['maar', 'want', 'omdat', 'of', 'als', 'toen', 'en', 'dus', 'alleen', 'behalve'],
@@ -35,6 +39,9 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         '(?:ik ben|ben ik|ik zit|zit ik) (?:nu |echt |nu echt |hier )?in (?:groot |levens)?gevaar',
         'levensgevaar',
+        // Subordinate clause order: "(ik weet niet of) ik in gevaar ben".
+        'ik (?:nu |echt )?in (?:groot )?gevaar (?:ben|zit)',
+        'ik (?:nu |hier )?niet veilig ben',
         '(?:ik ben|ben ik) (?:nu |hier |echt |thuis )*niet (?:meer )?veilig',
         '(?:voel|voelt) (?:me|mij) (?:nu |hier |echt )*niet (?:meer )?veilig',
         'niet veilig (?:hier|thuis|nu)',
@@ -70,7 +77,7 @@ export const nlRules: TriageRuleSet = {
       reasonKey: 'triage.reason.trapped',
       patterns: [
         '(?:ik zit |ben |word |hebben me |heeft me |heeft mij )?opgesloten',
-        '(?:ik )?(?:kan|mag) (?:hier |daar )?niet (?:meer )?(?:weg|ontsnappen|vluchten|naar buiten)',
+        '(?:ik )?(?:kan|mag) (?:hier |daar )?niet (?:meer )?(?:weg|ontsnappen|vluchten|naar buiten|naar huis)',
         `${HE} (?:laat|laten) ${ME} niet (?:gaan|weg|naar buiten|naar huis)`,
         'ik zit (?:hier )?vast',
         'ontvoerd',
@@ -84,6 +91,8 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         `${HE} (?:komt|komen) (?:${ME} )?(?:eraan|nu|hierheen|zo|halen|me halen|mij halen|zo halen)`,
         `${HE} (?:staat|staan|is|zijn|wacht|wachten) (?:nu |hier )?(?:voor de deur|beneden|buiten|voor mijn huis|bij mijn school|voor school)`,
+        `${HE} (?:is|zijn|staat|staan) (?:nu )?hier(?! niet)`,
+        `${HE} (?:wacht|wachten) (?:daar |hier |buiten |thuis )?op ${ME}`,
       ],
     },
     {
@@ -94,6 +103,7 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         'help (?:me|mij)?(?: nu| snel| alsjeblieft)+',
         'help (?:me|mij)(?! (?:met|even|bij|aan))',
+        'help(?= ?(?:[.!?,;]|$))',
         '(?:ik heb )?(?:nu|dringend|snel|meteen) hulp nodig',
         'bel (?:de )?politie',
       ],
@@ -114,6 +124,7 @@ export const nlRules: TriageRuleSet = {
         '(?:van een|van de|van het) (?:brug|flat|dak|gebouw) (?:af )?springen',
         'voor de trein (?:springen|gaan liggen|gaan staan)',
         '(?:alle |al mijn |een hoop )?pillen (?:innemen|slikken|nemen) (?:en|om)',
+        '(?:neem|slik|nam|slikte) (?:ik )?(?:alle|al mijn|een hoop|heel veel) pillen',
         'niet meer wakker (?:worden|te worden)',
         '(?:het leven|mijn leven) (?:heeft geen zin|is zinloos)',
       ],
@@ -151,10 +162,22 @@ export const nlRules: TriageRuleSet = {
       ageRange: [8, 17],
       negatable: false,
       patterns: [
-        '(?:ik ben|ben|ik word|word) (?:pas |net |bijna |nog maar |nog |sinds kort )?(\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|min|keer|euro|kilo|kg|km|cm|jaar geleden))',
+        '(?:ik ben|ben) (?:pas |net |bijna |nog maar |nog |sinds kort )?(\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|min|keer|euro|kilo|kg|km|cm|jaar geleden))',
         '(?<!(?:al|sinds|voor|ruim|over|geleden|afgelopen|laatste|na|zo|wel|bijna) )(\\d{1,2}) (?:jaar|j)(?: oud)?(?! (?:geleden|lang|ouder|jonger))',
         'leeftijd (?:is )?(\\d{1,2})',
+        // Someone else's age: "mijn zusje van 12", "mn vriendin (16)".
+        `${PERSON} (?:is |van )?(\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|euro|keer))`,
       ],
+    },
+    {
+      id: 'nl.minor.turning_age',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_age',
+      // "ik word 18 volgende maand": she is 17 now.
+      ageRange: [9, 18],
+      negatable: false,
+      patterns: ['(?:ik word|word ik) (?:bijna |straks |volgende \\w+ |binnenkort )?(\\d{1,2})'],
     },
     {
       id: 'nl.minor.school_year',
@@ -167,6 +190,7 @@ export const nlRules: TriageRuleSet = {
         '(?:ik zit|zit) in (?:de |groep )?(?:[1-4]e|eerste|tweede|derde|vierde|7|8) (?:klas|van de middelbare)?',
         'groep (?:7|8)',
         'basisschool',
+        '(?:[1-6]|een|twee|drie|vier|vijf|zes) (?:havo|vwo|vmbo|mavo|gym|atheneum)',
       ],
     },
     // ------------------------------------------------------------ exploitation indicators
@@ -176,7 +200,8 @@ export const nlRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.loverboy',
       negatable: false,
-      patterns: ['lover ?boys?', 'pooiers?', 'pimp'],
+      // Not a definition question ("wat is een loverboy?"): that is a request for information.
+      patterns: ['(?<!(?:wat is een|wat zijn|hoe herken (?:ik|je) (?:een)?|wat doet een|what is a|what are|what a) )(?:lover ?boys?|pooiers?|pimp)'],
     },
     {
       id: 'nl.exploitation.forced_to_earn',
@@ -184,8 +209,12 @@ export const nlRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.forced_to_earn_money',
       patterns: [
-        `(?:moet|moest|moeten|laat me|laten me) (?:veel )?(?:geld )?(?:verdienen|werken|binnenhalen|ophalen) voor ${HIM}`,
-        '(?:moet|moest|moeten) (?:elke dag |elke avond |veel )?geld (?:verdienen|binnenhalen|opbrengen)',
+        `(?:${MUST}|laat me|laten me) (?:veel )?(?:geld )?(?:verdienen|werken|binnenhalen|ophalen) voor ${HIM}`,
+        `${MUST} (?:elke dag |elke avond |veel )?geld (?:verdienen|binnenhalen|opbrengen)`,
+        `voor ${HIM} ${MUST} (?:werken|geld verdienen|tippelen|dealen)`,
+        '(?:niet )?genoeg (?:geld )?(?:verdien|verdienen|binnenbreng|oplever)',
+        `${HE} (?:pakt|pakken|neemt|nemen) (?:alles|al het geld|alles weer) af`,
+        '(?:werk|werken|werkte) (?:\\w+ ){0,4}zonder (?:loon|betaling|salaris|geld te krijgen)',
         `(?:geld|alles|al mijn geld) (?:afgeven|afdragen|inleveren) (?:aan ${HIM})?`,
         `${HE} (?:pakt|pakken|houdt|houden|neemt|nemen) (?:al |gewoon )?(?:mijn|het|me) geld`,
         '(?:al )?mijn geld (?:gaat naar|krijgt) (?:hem|hun|ze)',
@@ -200,10 +229,12 @@ export const nlRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.forced_sex_work',
       patterns: [
-        '(?:moet|moest|moeten|laat me|laten me) (?:met|voor) (?:mannen|jongens|klanten|vrienden van hem|zijn vrienden|oudere mannen|vreemde mannen|andere mannen)',
-        '(?:met|voor) (?:mannen|klanten|vreemden|vreemde mannen|oudere mannen|zijn vrienden) (?:naar bed|slapen|seks)',
+        `(?:${MUST}|laat me|laten me) (?:met|voor) (?:mannen|jongens|klanten|vrienden van hem|zijn vrienden|oudere mannen|vreemde mannen|andere mannen)`,
+        '(?:met|voor) (?:mannen|klanten|vreemden|vreemde mannen|oudere mannen|zijn vrienden) (?:te )?(?:naar bed|slapen|seks)',
+        '(?:afspreken|afspreek|slapen|seks|naar bed|meegaan|doet het|het doen|dingen doen)(?: \\w+){0,4} voor geld',
+        'voor geld (?:met|naar) (?:mannen|jongens|klanten)',
         'seks (?:met|voor) (?:mannen|klanten|geld|vreemden|zijn vrienden|oudere mannen)',
-        '(?:moet|moest) (?:seks hebben|dingen doen|naar bed) met',
+        `${MUST} (?:seks hebben|dingen doen|naar bed) met`,
         'klanten (?:ontvangen|afwerken|doen)',
         `${HE} (?:verkoopt|verkopen|verhuurt|verhuren) ${ME}`,
         `${HE} (?:zet|zetten|zette) ${ME} (?:online|op (?:een )?(?:site|website))`,
@@ -245,7 +276,8 @@ export const nlRules: TriageRuleSet = {
         `schuld(?:en)? (?:bij ${HIM}|afbetalen|terugbetalen|aflossen|afwerken|inlossen)`,
         'sta (?:bij (?:hem|hun|ze) )?in het krijt',
         '(?:moet|moest) (?:het|alles|dat|die schuld|de schuld|dat geld|het geld) (?:terug)?betalen',
-        '(?:terug)?betalen (?:met|door) (?:seks|werken|werk|drugs|dealen)',
+        '(?:terug)?betalen (?:met|door) (?:te )?(?:seks|werken|werk|drugs|dealen)',
+        '(?:reis|ticket|vlucht|overtocht|papieren|paspoort) (?:\\w+ ){0,2}(?:terug)?betalen',
         `(?:zegt|zeggen|zei|zeiden) dat ik ${HIM} (?:\\w+ ){0,3}schuldig ben`,
         `ik ben ${HIM} (?:\\w+ ){0,3}schuldig`,
       ],
@@ -273,6 +305,7 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         '(?:bankpas|pinpas|rekening|bankrekening|bankkaart) (?:uitlenen|afgeven|gebruiken|lenen|gegeven|geleend|afgepakt)',
         'geldezel',
+        '(?:gebruiken|gebruikt|gebruikte|hebben|heeft) (?:mijn )?(?:bankpas|pinpas|rekening|bankrekening)',
       ],
     },
     {
@@ -288,13 +321,23 @@ export const nlRules: TriageRuleSet = {
       ],
     },
     {
+      id: 'nl.exploitation.coerced',
+      category: 'exploitation',
+      priority: 'high',
+      reasonKey: 'triage.reason.coerced',
+      patterns: ['(?:word|wordt|werd|ben|is) gedwongen', '(?:dwingt|dwingen|dwong|dwongen) (?:me|mij|je|haar|hem|ons)',
+        '(?:me|mij|je|haar|hem|ons) (?:dwingt|dwingen|dwong|dwongen)'],
+    },
+    {
       id: 'nl.exploitation.control',
       category: 'exploitation',
       priority: 'high',
       reasonKey: 'triage.reason.coercive_control',
       patterns: [
         'mag (?:niet|nooit) (?:meer )?(?:naar school|naar huis|alleen (?:weg|naar buiten)|met (?:vriendinnen|vrienden|mijn familie) (?:afspreken|praten))',
+        'mag (?:de deur|het huis) niet uit',
         `${HE} (?:dreigt|dreigen) (?:mijn )?(?:familie|moeder|zusje|broertje|ouders) (?:iets aan te doen|pijn te doen)`,
+        `(?:doet|doen) ${HE} (?:mijn )?(?:familie|moeder|zusje|broertje|ouders) (?:iets|pijn) aan`,
       ],
     },
   ],

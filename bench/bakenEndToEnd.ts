@@ -1,0 +1,196 @@
+// Benchmark 2: N conversations through a real Baken server (its own process): a visitor and a
+// counsellor socket per conversation, each side sending one message per second; latency is
+// from send to receipt by the other side, and every message is committed before it is acked.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { migrateToLatest, openStore } from '../src/store/database.js';
+import { createRepositories } from '../src/store/repositories.js';
+import { keyringFrom } from '../src/store/encryption/envelope.js';
+import { hashPassword } from '../src/server/auth/passwords.js';
+import { freePort, startNode, stop, waitForReady } from './childProcess.js';
+import { LatencyRecorder } from './latency.js';
+import { cpuSeconds, rssMiB } from './processStats.js';
+import { sendForSeconds, type LoadResult } from './relayBaseline.js';
+
+const chatsPerCounsellor = 5;
+export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+
+export interface BakenTarget {
+  url: string;
+  pids: number[];
+  counsellors: { username: string; password: string }[];
+  close(): Promise<void>;
+}
+
+/** Starts `nodes` Baken processes on one database (and Redis when more than one), with staff made beforehand. */
+export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; counsellors: number; nodes?: number }): Promise<BakenTarget & { urls: string[] }> {
+  const masterKey = crypto.randomBytes(32).toString('base64');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-bench-'));
+  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = {
+    MASTER_KEY: masterKey,
+    LOG_LEVEL: 'warn',
+    COOKIE_SECURE: 'false',
+    HOST: '127.0.0.1',
+    ...(options.dialect === 'sqlite' ? { DATA_DIR: dataDir } : { DATABASE_URL: benchDatabaseUrl, DATABASE_SCHEMA: schema }),
+    ...((options.nodes ?? 1) > 1 ? { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' } : {}),
+  };
+  const store = await openStore(options.dialect === 'sqlite' ? { dataDir } : { databaseUrl: benchDatabaseUrl, pgSchema: schema });
+  await migrateToLatest(store);
+  const repos = createRepositories(store, keyringFrom([Buffer.from(masterKey, 'base64')]));
+  const password = 'benchmark password';
+  const passwordHash = await hashPassword(password);
+  const counsellors = [];
+  for (let i = 0; i < options.counsellors; i++) {
+    const username = `bench-${i}`;
+    await repos.staff.create({ id: crypto.randomUUID(), username, displayName: `C${i}`, passwordHash, role: 'counsellor', maxChats: chatsPerCounsellor, now: Date.now() });
+    counsellors.push({ username, password });
+  }
+  await store.close();
+
+  const children: import('node:child_process').ChildProcess[] = [];
+  const urls = [];
+  for (let n = 0; n < (options.nodes ?? 1); n++) {
+    const port = await freePort();
+    const child = startNode(['dist/server/server/main.js'], { ...env, PORT: String(port) });
+    children.push(child);
+    urls.push(`http://127.0.0.1:${port}`);
+  }
+  await Promise.all(urls.map((u) => waitForReady(u)));
+  return {
+    url: urls[0]!,
+    urls,
+    pids: children.map((c) => c.pid!),
+    counsellors,
+    async close() {
+      await Promise.all(children.map(stop));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (options.dialect === 'postgres') {
+        const pg = await import('pg');
+        const client = new pg.default.Client({ connectionString: benchDatabaseUrl });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+    },
+  };
+}
+
+function connect(url: string, namespace: string, options: Record<string, unknown>): Promise<Socket> {
+  const socket = io(`${url}${namespace}`, { transports: ['websocket'], forceNew: true, reconnection: false, ...options });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function login(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T, index: number) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)));
+}
+
+export async function runBakenLoad(options: { dialect: 'sqlite' | 'postgres'; conversations: number; seconds: number; nodes?: number }): Promise<LoadResult & { errors: number }> {
+  const counsellorCount = Math.ceil(options.conversations / chatsPerCounsellor);
+  const target = await startBaken({ dialect: options.dialect, counsellors: counsellorCount, nodes: options.nodes ?? 1 });
+  const recorder = new LatencyRecorder();
+  const sentAt = new Map<string, number>();
+  const sockets: Socket[] = [];
+  let errors = 0;
+  const urlFor = (i: number) => target.urls[i % target.urls.length]!;
+  try {
+    const onMessage = (side: 'visitor' | 'counsellor') => (m: { clientId: string; sender: string }) => {
+      if (m.sender === side) return;
+      const t = sentAt.get(m.clientId);
+      if (t !== undefined) {
+        recorder.record(performance.now() - t);
+        sentAt.delete(m.clientId);
+      }
+    };
+    const visitors: { socket: Socket; conversationId: string }[] = [];
+    await inBatches(Array.from({ length: options.conversations }), 50, async (_x, i) => {
+      const socket = await connect(urlFor(i), '/visitor', {});
+      sockets.push(socket);
+      socket.on('message', onMessage('visitor'));
+      const ack = await socket.emitWithAck('chat:start', { language: 'nl' });
+      if (!ack.ok) throw new Error(ack.error.message);
+      visitors[i] = { socket, conversationId: ack.data.conversation.id };
+    });
+    const staff: { socket: Socket; conversationIds: string[] }[] = [];
+    await inBatches(target.counsellors, 20, async (c, i) => {
+      // Counsellors sit on the other node, so cluster runs cross nodes.
+      const url = urlFor(i + 1);
+      const cookie = await login(url, c.username, c.password);
+      const socket = await connect(url, '/staff', { extraHeaders: { cookie } });
+      sockets.push(socket);
+      socket.on('message', onMessage('counsellor'));
+      const mine = visitors.slice(i * chatsPerCounsellor, (i + 1) * chatsPerCounsellor).map((v) => v.conversationId);
+      for (const conversationId of mine) {
+        const ack = await socket.emitWithAck('conversation:accept', { conversationId });
+        if (!ack.ok) throw new Error(ack.error.message);
+      }
+      staff[i] = { socket, conversationIds: mine };
+    });
+
+    const senders: (() => void)[] = [];
+    let seq = 0;
+    const send = (socket: Socket, payload: Record<string, unknown>) => {
+      const clientId = `b${(seq++).toString(36).padStart(8, '0')}`;
+      sentAt.set(clientId, performance.now());
+      socket.emit('message:send', { ...payload, clientId, body: 'benchmark message with a typical length of text' }, (ack: { ok: boolean }) => {
+        if (!ack.ok) errors++;
+      });
+    };
+    for (const v of visitors) senders.push(() => send(v.socket, {}));
+    for (const s of staff) for (const conversationId of s.conversationIds) senders.push(() => send(s.socket, { conversationId }));
+
+    const cpu0 = target.pids.map(cpuSeconds);
+    const started = performance.now();
+    await sendForSeconds(options.seconds, senders.length, (i) => senders[i]!());
+    await new Promise((r) => setTimeout(r, 1000));
+    const elapsed = (performance.now() - started) / 1000;
+    const cpu = target.pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpu0[i]!, 0);
+    return {
+      conversations: options.conversations,
+      seconds: options.seconds,
+      messagesPerSecond: recorder.count / elapsed,
+      latency: recorder.summary(),
+      serverCpuPercent: (cpu / elapsed) * 100,
+      serverRssMiB: target.pids.reduce((sum, pid) => sum + rssMiB(pid), 0),
+      lost: sentAt.size,
+      errors,
+    };
+  } finally {
+    for (const s of sockets) s.disconnect();
+    await target.close();
+  }
+}
+
+/** Benchmark 3: idle visitors connected to one process, and the memory each one costs. */
+export async function runIdleConnections(count: number) {
+  const target = await startBaken({ dialect: 'sqlite', counsellors: 0 });
+  const sockets: Socket[] = [];
+  try {
+    const before = rssMiB(target.pids[0]!);
+    await inBatches(Array.from({ length: count }), 200, async () => {
+      sockets.push(await connect(target.url, '/visitor', {}));
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = rssMiB(target.pids[0]!);
+    return { connections: sockets.length, rssMiB: after, kibPerConnection: ((after - before) * 1024) / sockets.length };
+  } finally {
+    for (const s of sockets) s.disconnect();
+    await target.close();
+  }
+}

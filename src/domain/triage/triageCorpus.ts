@@ -1,0 +1,23 @@
+/**
+ * The labelled example messages (Dutch and English), validated on load.
+ * Kept as JSON so non-programmers can add examples.
+ *
+ * `development` was used to write and tune the rules; `holdout` was written
+ * afterwards and never tuned against, so its figures are the honest ones.
+ * Add new examples to holdout first; move them to development only when
+ * fixing the rules for them.
+ */
+import nlDevelopment from './corpus/nl.json' with { type: 'json' };
+import enDevelopment from './corpus/en.json' with { type: 'json' };
+import nlHoldout from './corpus/nl.holdout.json' with { type: 'json' };
+import enHoldout from './corpus/en.holdout.json' with { type: 'json' };
+import { z } from 'zod';
+import { corpusEntrySchema } from './corpusEvaluation.js';
+import type { CorpusEntry } from './corpusEvaluation.js';
+
+const entries = z.array(corpusEntrySchema);
+
+export const triageCorpus: { readonly development: readonly CorpusEntry[]; readonly holdout: readonly CorpusEntry[] } = {
+  development: entries.parse([...nlDevelopment, ...enDevelopment]),
+  holdout: entries.parse([...nlHoldout, ...enHoldout]),
+};
