@@ -52,6 +52,8 @@ export interface MeResponse {
 
 export interface PublicConfig {
   quickExitUrl: string;
+  /** Days a transcript is kept after the chat ends (shown on the privacy page). */
+  retentionDays: number;
   languages: z.infer<typeof languageSchema>[];
 }
 

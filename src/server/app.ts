@@ -27,6 +27,7 @@ import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
 import { createMetrics } from './metrics/metrics.js';
 import { metricsRoutes } from './http/metrics/metricsRoutes.js';
+import { visitorRoutes } from './http/visitor/visitorRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { runRetention } from './jobs/retentionJob.js';
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(setupRoutes(ctx));
   await http.register(authRoutes(ctx));
   await http.register(staffRoutes(ctx));
+  await http.register(visitorRoutes(ctx));
   await http.register(metricsRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();

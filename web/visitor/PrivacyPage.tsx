@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from './useFocusOnMount.js';
+import { getRetentionDays } from './config.js';
 
 export function PrivacyPage({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function PrivacyPage({ onBack }: { onBack: () => void }) {
       {sections.map((s) => (
         <section key={s}>
           <h2>{t(`privacy.${s}Title`)}</h2>
-          <p>{t(`privacy.${s}`)}</p>
+          <p>{t(`privacy.${s}`, { days: getRetentionDays() })}</p>
         </section>
       ))}
       <section>

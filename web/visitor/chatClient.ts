@@ -153,6 +153,11 @@ export class VisitorChat {
   async quickExit(url: string): Promise<void> {
     const socket = this.socket;
     const wasOpen = this.state.phase === 'open' || this.state.phase === 'restoring';
+    const token = this.token;
+    if (token && !socket?.connected) {
+      // No live socket: a beacon still reaches the server as the page goes away.
+      navigator.sendBeacon('/api/visitor/end', JSON.stringify({ token, reason: 'quick_exit' }));
+    }
     this.token = null;
     clearTabState();
     this.set({ ...initial, phase: 'exiting' });

@@ -4,12 +4,14 @@ import type { PublicConfig } from '../../src/protocol/staffApi.js';
 // Used only if /api/config has not answered yet when she presses quick exit.
 const fallbackQuickExitUrl = 'https://www.google.com/search?q=weer';
 let quickExitUrl = fallbackQuickExitUrl;
+let retentionDays = 30;
 
 export async function loadConfig(): Promise<void> {
   try {
     const res = await fetch('/api/config', { cache: 'no-store', credentials: 'omit' });
     if (!res.ok) return;
     const config = (await res.json()) as PublicConfig;
+    if (Number.isInteger(config.retentionDays) && config.retentionDays > 0) retentionDays = config.retentionDays;
     if (typeof config.quickExitUrl === 'string' && /^https?:\/\//.test(config.quickExitUrl)) quickExitUrl = config.quickExitUrl;
   } catch {
     // keep the fallback
@@ -18,4 +20,9 @@ export async function loadConfig(): Promise<void> {
 
 export function getQuickExitUrl(): string {
   return quickExitUrl;
+}
+
+/** Days a transcript is kept, as the administrator set it (for the privacy page). */
+export function getRetentionDays(): number {
+  return retentionDays;
 }

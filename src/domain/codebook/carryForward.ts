@@ -1,7 +1,7 @@
 import type { Codebook } from './codebookSchema.js';
 import type { CodingValue, CodingValues } from './codingValue.js';
 import { isEmptyValue } from './codingValue.js';
-import { isFieldVisible } from './evaluateCondition.js';
+import { visibleFieldIds } from './evaluateCondition.js';
 import { validateCoding } from './validateCoding.js';
 
 export interface CarriedForward {
@@ -28,7 +28,7 @@ export function carryForward(codebook: Codebook, previous: CodingValues): Carrie
   const kept: Record<string, CodingValue> = {};
   for (const field of codebook.fields) {
     const value = candidate[field.id];
-    if (value === undefined || !isFieldVisible(field, context)) continue;
+    if (value === undefined || !visibleFieldIds(codebook, context).has(field.id)) continue;
     const errors = validateCoding(codebook, { ...context }).errors.filter((e) => e.fieldId === field.id && e.code !== 'required');
     if (errors.length === 0) kept[field.id] = value;
     else delete context[field.id];

@@ -131,8 +131,9 @@ export function importCodedConversationsCsv(codebook: Codebook, text: string, op
       if (decoded.error !== undefined) add(column, decoded.error);
       else if (decoded.value !== undefined) values[column] = decoded.value;
     }
-    if (rowIssues.length === 0 && options.validate !== false) {
-      for (const error of validateCoding(codebook, values).errors) add(error.fieldId, error.message);
+    if (options.validate !== false) {
+      const undecodable = new Set(rowIssues.map((i) => i.column));
+      for (const error of validateCoding(codebook, values).errors) if (!undecodable.has(error.fieldId)) add(error.fieldId, error.message);
     }
     if (rowIssues.length > 0) {
       issues.push(...rowIssues);

@@ -1,7 +1,7 @@
 import type { Codebook, CodebookField } from './codebookSchema.js';
 import type { CodingValue, CodingValues } from './codingValue.js';
 import { isEmptyValue, UNKNOWN } from './codingValue.js';
-import { isFieldVisible } from './evaluateCondition.js';
+import { visibleFieldIds } from './evaluateCondition.js';
 
 /** Stable error codes; UIs translate them as `coding.errors.<code>`. */
 export type CodingErrorCode =
@@ -41,9 +41,10 @@ export function validateCoding(codebook: Codebook, values: CodingValues): Coding
       errors.push({ fieldId: key, code: 'unknown_field', message: `Field "${key}" is not in codebook ${codebook.id} ${codebook.version}.` });
     }
   }
+  const visible = visibleFieldIds(codebook, values);
   for (const field of codebook.fields) {
     const value = values[field.id];
-    if (!isFieldVisible(field, values)) {
+    if (!visible.has(field.id)) {
       if (!isEmptyValue(value)) {
         errors.push({ fieldId: field.id, code: 'hidden_by_condition', message: `${field.label.en} does not apply to this conversation and must be left empty.` });
       }

@@ -9,7 +9,7 @@
  * Ended conversations leave this model; their lifecycle history is recorded
  * by the conversation state machine, not here.
  */
-import { compareQueueOrder, eligibleCounsellorIds, planOffers, pullNext } from './routingPolicy.js';
+import { compareQueueOrder, planOffers, pullNext } from './routingPolicy.js';
 import type {
   CounsellorLoad,
   CounsellorStatus,
@@ -506,13 +506,4 @@ export function reduceQueue(state: QueueState, event: QueueEvent, config: QueueC
   apply(d, event, config);
   routeWaiting(d, event.at);
   return { state: { mode: d.mode, conversations: d.conversations, counsellors: d.counsellors }, effects: d.effects };
-}
-
-/** Whether a waiting conversation may be offered to this counsellor right now (status, decline rule, room). */
-export function canBeOfferedTo(state: QueueState, conversationId: string, counsellorId: string): boolean {
-  const e = state.conversations[conversationId];
-  const snapshot = routingSnapshot(state);
-  const c = snapshot.counsellors.find((x) => x.id === counsellorId);
-  if (!e || e.phase !== 'waiting' || !c) return false;
-  return eligibleCounsellorIds(e, snapshot.counsellors).has(counsellorId) && c.activeCount + c.offeredCount < c.capacity;
 }

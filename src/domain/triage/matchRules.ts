@@ -69,11 +69,18 @@ function isNegated(text: string, index: number, compiled: CompiledRuleSet): bool
 }
 
 function snippetAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start).split(' ').filter(Boolean).slice(-SNIPPET_CONTEXT_WORDS).join(' ');
-  const after = text.slice(end).split(' ').filter(Boolean).slice(0, SNIPPET_CONTEXT_WORDS).join(' ');
-  const core = text.slice(start, end);
-  const snippet = `${before ? '…' + before + ' ' : ''}${core}${after ? ' ' + after + '…' : ''}`;
-  return snippet.length <= SNIPPET_MAX_CHARS ? snippet : core.slice(0, SNIPPET_MAX_CHARS);
+  const before = text.slice(0, start).split(' ').filter(Boolean);
+  const after = text.slice(end).split(' ').filter(Boolean);
+  const shownBefore = before.slice(-SNIPPET_CONTEXT_WORDS).join(' ');
+  const shownAfter = after.slice(0, SNIPPET_CONTEXT_WORDS).join(' ');
+  const snippet = [
+    before.length > SNIPPET_CONTEXT_WORDS ? '…' : '',
+    shownBefore ? `${shownBefore} ` : '',
+    text.slice(start, end),
+    shownAfter ? ` ${shownAfter}` : '',
+    after.length > SNIPPET_CONTEXT_WORDS ? '…' : '',
+  ].join('');
+  return snippet.length <= SNIPPET_MAX_CHARS ? snippet : text.slice(start, end).slice(0, SNIPPET_MAX_CHARS);
 }
 
 function ageAllows(rule: TriageRule, match: RegExpExecArray): boolean {

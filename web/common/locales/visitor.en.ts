@@ -91,7 +91,7 @@ export const visitorEn: Shape<typeof visitorNl> = {
       'We keep the messages of the chat and the nickname you may give. After the chat the counsellor notes a few things, without your name, for example what the chat was about. We use this to make the help better.',
     howLongTitle: 'For how long',
     howLong:
-      'The chat messages are deleted 30 days after the chat. What the counsellor noted without a name is kept longer. It contains nothing that anyone could recognise you by.',
+      'The chat messages are deleted {{days}} days after the chat. What the counsellor noted without a name is kept longer. It contains nothing that anyone could recognise you by.',
     whoTitle: 'Who can read it',
     who:
       'Only Baken’s counsellors and their supervisors can read the chat. Researchers only see numbers, never your messages. We pass nothing on to the police or to your parents, unless someone’s life is in immediate danger.',

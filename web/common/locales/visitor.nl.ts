@@ -87,7 +87,7 @@ export const visitorNl = {
       'We bewaren de berichten van de chat en de bijnaam die je eventueel opgeeft. Na de chat schrijft de hulpverlener een paar dingen op, zonder je naam, bijvoorbeeld waar het gesprek over ging. Dat gebruiken we om de hulp beter te maken.',
     howLongTitle: 'Hoe lang',
     howLong:
-      'De berichten van de chat worden 30 dagen na de chat gewist. Wat de hulpverlener zonder naam heeft opgeschreven, bewaren we langer. Daarin staat niets waaraan iemand jou kan herkennen.',
+      'De berichten van de chat worden {{days}} dagen na de chat gewist. Wat de hulpverlener zonder naam heeft opgeschreven, bewaren we langer. Daarin staat niets waaraan iemand jou kan herkennen.',
     whoTitle: 'Wie kan het lezen',
     who:
       'Alleen de hulpverleners van Baken en hun leidinggevenden kunnen de chat lezen. Onderzoekers zien alleen getallen, nooit je berichten. We geven niets door aan de politie of aan je ouders, tenzij iemands leven in direct gevaar is.',

@@ -9,9 +9,13 @@ export function healthRoutes(ctx: AppContext) {
       const ready = !ctx.shuttingDown && (await isReady(ctx.repos.store));
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     });
-    app.get('/api/config', { config: { access: 'public' } }, async () => ({
-      quickExitUrl: ctx.config.quickExitUrl,
-      languages: ['nl', 'en'],
-    }));
+    app.get('/api/config', { config: { access: 'public' } }, async () => {
+      const settings = await ctx.repos.settings.get();
+      return {
+        quickExitUrl: settings.quickExitUrl ?? ctx.config.quickExitUrl,
+        languages: ['nl', 'en'],
+        retentionDays: settings.retentionDays,
+      };
+    });
   };
 }

@@ -130,3 +130,24 @@ describe('every response', () => {
     expect((await call(server, 'GET', '/readyz')).body).toEqual({ status: 'ready' });
   });
 });
+
+describe('quick exit without a socket', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('ends the chat from a beacon carrying the tab token, and says the same for unknown tokens', async () => {
+    const { startVisitorChat } = await import('../../testing/chatScenario.js');
+    const { token, conversationId } = await startVisitorChat(server);
+    const beacon = (body: string) => fetch(`${server.url}/api/visitor/end`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body });
+    expect((await beacon(JSON.stringify({ token: 'z'.repeat(43), reason: 'quick_exit' }))).status).toBe(204);
+    expect((await server.app.ctx.repos.conversations.findById(conversationId))?.status).toBe('waiting');
+    expect((await beacon(JSON.stringify({ token, reason: 'quick_exit' }))).status).toBe(204);
+    expect(await server.app.ctx.repos.conversations.findById(conversationId)).toMatchObject({ status: 'ended', endReason: 'quick_exit' });
+    expect((await beacon('not json')).status).toBe(400);
+  });
+});
