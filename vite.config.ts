@@ -12,6 +12,17 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // Preact's compatibility layer instead of React in the browser bundles: the same components,
+  // a fraction of the bytes, which matters on a cheap phone with a poor connection.
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+      { find: /^react$/, replacement: 'preact/compat' },
+    ],
+  },
   // No inline module-preload polyfill script: the CSP allows only same-origin script files.
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),

@@ -37,7 +37,8 @@ describe('the built visitor page', () => {
     }
     const gzipped = [...seen].filter((f) => f.endsWith('.js')).reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f))).length, 0);
     console.log(`visitor JS, gzip: ${(gzipped / 1024).toFixed(1)} kB`);
-    expect(gzipped).toBeLessThan(130 * 1024);
+    // Preact instead of React keeps the page near 50 kB; a cheap phone on 3G loads it in about a second.
+    expect(gzipped).toBeLessThan(64 * 1024);
   });
 
   it('has no inline script or style in either page', () => {

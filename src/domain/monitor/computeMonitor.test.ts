@@ -87,3 +87,14 @@ describe('computeMonitor on default synthetic data', () => {
     expect(JSON.stringify(computeMonitor(data, { codebook: defaultCodebook, year: 2022 }))).toBe(JSON.stringify(computeMonitor([...data].reverse(), { codebook: defaultCodebook, year: 2022 })));
   });
 });
+
+describe('re-running from an export', () => {
+  it('gives identical numbers from the exported CSV', async () => {
+    const { exportCodedConversationsCsv, importCodedConversationsCsv } = await import('../codebook/codedConversationCsv.js');
+    const data = synthesizeYears([2021, 2022], { codebook: defaultCodebook, seed: 5 });
+    const imported = importCodedConversationsCsv(defaultCodebook, exportCodedConversationsCsv(defaultCodebook, data));
+    expect(imported.issues).toEqual([]);
+    const options = { codebook: defaultCodebook, year: 2022 };
+    expect(computeMonitor(imported.conversations, options)).toEqual(computeMonitor(data, options));
+  });
+});

@@ -83,13 +83,15 @@ export function createTriageEngine(ruleSets: readonly TriageRuleSet[]): TriageEn
   const compiled: readonly CompiledRuleSet[] = ruleSets.map((set) => compileRuleSet(set, shared));
   return {
     assess(input: TriageInput): TriageResult {
-      const reasons = preChatReasons(input.preChat);
+      let reasons = preChatReasons(input.preChat);
       const seen = new Set(reasons.map((r) => r.ruleId));
+      const conditions = new Map<string, TriageCategory>();
       input.messages.slice(0, TRIAGE_MESSAGE_LIMIT).forEach((message, messageIndex) => {
         for (const set of compiled) {
           for (const { rule, snippet } of matchRuleSet(set, message)) {
             if (seen.has(rule.id)) continue; // first evidence per rule is enough
             seen.add(rule.id);
+            if (rule.onlyWith) conditions.set(rule.id, rule.onlyWith);
             reasons.push({
               ruleId: rule.id,
               category: rule.category,
@@ -101,6 +103,13 @@ export function createTriageEngine(ruleSets: readonly TriageRuleSet[]): TriageEn
             });
           }
         }
+      });
+
+      // Conditional rules count only alongside their category (never only alongside themselves).
+      const unconditional = new Set(reasons.filter((r) => !conditions.has(r.ruleId)).map((r) => r.category));
+      reasons = reasons.filter((r) => {
+        const needs = conditions.get(r.ruleId);
+        return needs === undefined || unconditional.has(needs);
       });
 
       let priority: Priority = reasons.reduce<Priority>((p, r) => maxPriority(p, r.priority), 'normal');

@@ -30,6 +30,11 @@ export const triageRuleSchema = z.object({
    * within [min, max] (used for "ik ben 14" but not "ik ben 19").
    */
   ageRange: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /**
+   * Counts only when this category is also found (from any rule or the
+   * pre-chat answers): "a boyfriend of 24" matters when she is a minor.
+   */
+  onlyWith: z.enum(TRIAGE_CATEGORIES).optional(),
 });
 
 export const triageRuleSetSchema = z.object({
