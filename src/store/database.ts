@@ -61,7 +61,7 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -93,4 +93,23 @@ function migratorFor(store: Store): Migrator {
     // Without this Kysely looks for its bookkeeping tables in every schema it can see.
     ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small query, and
+ * the same few query shapes repeat all the time, so keep the prepared statements.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      let statement = cache.get(query);
+      if (!statement) {
+        statement = sqlite.prepare(query);
+        if (cache.size < 2000) cache.set(query, statement);
+      }
+      return statement;
+    },
+  };
 }

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, MessageTable } from './schema.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
 import type { TranscriptCipher } from './encryption/transcriptCipher.js';
+import { GroupCommit } from './groupCommit.js';
 
 export interface NewMessage {
   id: string;
@@ -34,10 +35,16 @@ function toMessage(row: Selectable<MessageTable>, body: string): StoredMessage {
 }
 
 export class MessageRepository {
+  private readonly committer: GroupCommit<{ input: NewMessage; sealed: string }, StoredMessage>;
+  /** Appends not yet committed, so a resend arriving meanwhile waits for the original. */
+  private readonly inFlight = new Map<string, Promise<StoredMessage>>();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly cipher: TranscriptCipher,
-  ) {}
+  ) {
+    this.committer = new GroupCommit(db, (trx, { input, sealed }) => this.insert(trx, input, sealed));
+  }
 
   private async decrypt(row: Selectable<MessageTable>): Promise<StoredMessage> {
     return toMessage(row, await this.cipher.decrypt(row.conversation_id, row.body));
@@ -49,18 +56,26 @@ export class MessageRepository {
    * concurrent writers (even on other nodes) get distinct, gap-free numbers.
    */
   async append(input: NewMessage): Promise<AppendResult> {
+    const key = `${input.conversationId}\u0000${input.clientId}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return { message: await pending, duplicate: true };
     const existing = await this.findByClientId(input.conversationId, input.clientId);
     if (existing) return { message: existing, duplicate: true };
+    const again = this.inFlight.get(key);
+    if (again) return { message: await again, duplicate: true };
     // Encrypt before the transaction: on SQLite a query inside it must use the transaction itself.
     const sealed = await this.cipher.encrypt(input.conversationId, input.body);
+    const committed = this.committer.submit({ input, sealed });
+    this.inFlight.set(key, committed);
     try {
-      const message = await this.db.transaction().execute((trx) => this.insert(trx, input, sealed));
-      return { message, duplicate: false };
+      return { message: await committed, duplicate: false };
     } catch (error) {
       // A concurrent resend of the same client id won the race: answer with the stored one.
       const raced = await this.findByClientId(input.conversationId, input.clientId);
       if (raced) return { message: raced, duplicate: true };
       throw error;
+    } finally {
+      this.inFlight.delete(key);
     }
   }
 

@@ -37,6 +37,8 @@ export const FIELD_TABLES: readonly FieldTableSpec[] = [
 ];
 
 const POPULATIONS: readonly PopulationKey[] = ['visitors', 'counselling', 'traffickingQuestion', 'victims', 'victimsWithClients'];
+/** Bit per population, so the hot loop tests membership with one AND instead of string compares. */
+const POPULATION_BIT: Readonly<Record<PopulationKey, number>> = { visitors: 1, counselling: 2, traffickingQuestion: 4, victims: 8, victimsWithClients: 16 };
 export const AGE_GROUP_COLUMNS = 3; // minor, adult, age unknown
 export const PARENT_AGE_COLUMNS = 4; // 15 or younger, 16–17, adult, age unknown
 
@@ -86,6 +88,9 @@ export class PeriodAccumulator {
   /** Population units by age group column (minor, adult, unknown). */
   readonly populationByAge: Record<PopulationKey, Int32Array>;
   readonly tallies: readonly FieldTally[];
+  private readonly tallyFields: readonly string[];
+  private readonly tallyBits: Int32Array;
+  private readonly tallyByAge: Uint8Array;
   /** Victims by age band row (bands, then unknown, then not coded). */
   readonly ageCounts: Int32Array;
   /** Victims exploited by at least one parent, by 15-or-younger / 16–17 / adult / age unknown. */
@@ -101,13 +106,16 @@ export class PeriodAccumulator {
   ) {
     this.populationByAge = Object.fromEntries(POPULATIONS.map((p) => [p, new Int32Array(AGE_GROUP_COLUMNS)])) as Record<PopulationKey, Int32Array>;
     this.tallies = parentsOnly ? [] : index.fieldTables.map((t) => new FieldTally(t.codebookField, t.byAgeGroup ? AGE_GROUP_COLUMNS : 1, index.subFormParentLabels));
+    const tabled = parentsOnly ? [] : index.fieldTables;
+    this.tallyFields = tabled.map((t) => t.field);
+    this.tallyBits = Int32Array.from(tabled.map((t) => POPULATION_BIT[t.population]));
+    this.tallyByAge = Uint8Array.from(tabled.map((t) => (t.byAgeGroup ? 1 : 0)));
     this.ageCounts = new Int32Array(index.bandCount + 2);
     this.parentRelation = new Int32Array(index.parentCodes.length * PARENT_AGE_COLUMNS);
   }
 
   /** Adds one person, represented by her furthest (then latest) conversation in the period. */
   addPerson(values: CodingValues, stage: Stage): void {
-    const index = this.index;
     this.stageCounts[stage]! += 1;
     const age = values[MONITOR_FIELDS.age];
     const knownAge = typeof age === 'number';
@@ -124,16 +132,10 @@ export class PeriodAccumulator {
     if (withClients) pop.victimsWithClients[ageColumn]! += 1;
     if (victim) this.addVictimFacts(values, age, ageColumn);
     if (this.parentsOnly) return;
-    const specs = index.fieldTables;
-    for (let t = 0; t < specs.length; t += 1) {
-      const spec = specs[t]!;
-      const included =
-        spec.population === 'visitors' ||
-        (spec.population === 'counselling' && counselling) ||
-        (spec.population === 'traffickingQuestion' && trafficking) ||
-        (spec.population === 'victims' && victim) ||
-        (spec.population === 'victimsWithClients' && withClients);
-      if (included) this.tallies[t]!.add(values[spec.field], spec.byAgeGroup ? ageColumn : 0);
+    const member = 1 | (counselling ? 2 : 0) | (trafficking ? 4 : 0) | (victim ? 8 : 0) | (withClients ? 16 : 0);
+    const fields = this.tallyFields;
+    for (let t = 0; t < fields.length; t += 1) {
+      if ((this.tallyBits[t]! & member) !== 0) this.tallies[t]!.add(values[fields[t]!], this.tallyByAge[t] === 1 ? ageColumn : 0);
     }
   }
 

@@ -101,13 +101,16 @@ export function synthesizeYear(year: number, options: SynthOptions): CodedConver
     }
   });
   visits.sort((a, b) => a.closedAt - b.closedAt || a.person - b.person || a.visit - b.visit);
-  // Objects are created in chronological order, field order as in the codebook, as an import would:
-  // memory locality and few object shapes keep the monitor's single pass fast.
+  // Like an import: objects allocated in chronological order (memory locality for the monitor's
+  // single pass) with fields in codebook order (few object shapes).
   const fieldIds = options.codebook.fields.map((f) => f.id);
   return visits.map((v) => {
     const source = persons[v.person]!;
     const values: Values = {};
-    for (const id of fieldIds) if (source[id] !== undefined) values[id] = source[id];
+    for (const id of fieldIds) {
+      const value = source[id];
+      if (value !== undefined) values[id] = Array.isArray(value) ? [...(value as readonly string[])] : value;
+    }
     return {
       conversationId: `syn-${year}-${String(v.person + 1).padStart(7, '0')}${v.of > 1 ? `-${v.visit + 1}` : ''}`,
       ...(v.visitorKey === undefined ? {} : { visitorKey: v.visitorKey }),

@@ -105,6 +105,27 @@ describe('assessTriage: language handling', () => {
   });
 });
 
+describe('assessTriage: conditional rules', () => {
+  it('an adult partner counts only when she is a minor', () => {
+    expect(ids('mijn vriend is 24')).toEqual([]);
+    expect(ids('ik ben 14 en mijn vriend is 24')).toEqual(
+      expect.arrayContaining(['nl.minor.stated_age', 'nl.exploitation.adult_partner_of_minor']),
+    );
+    // The pre-chat age band is enough to satisfy the condition.
+    const result = assessTriage({ preChat: { ageBand: '12_15' }, messages: ['my boyfriend is 24'] });
+    expect(result.reasons.map((r) => r.ruleId)).toContain('en.exploitation.adult_partner_of_minor');
+  });
+});
+
+describe('assessTriage: robustness', () => {
+  it('stays fast on very long or hostile input', () => {
+    const long = 'ik '.repeat(50_000) + 'ben in gevaar';
+    const started = performance.now();
+    expect(assessTriage({ messages: [long, 'a'.repeat(100_000)] }).priority).toBe('normal'); // beyond the per-message cap
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe('rule sets', () => {
   it('validate against the schema, with unique ids and compiling patterns', () => {
     const allIds = defaultRuleSets.flatMap((s) => s.rules.map((r) => r.id));

@@ -18,6 +18,8 @@ import type { Priority } from '../queue/priority.js';
 
 /** Only the opening messages are triaged; later on the counsellor is already talking with her. */
 export const TRIAGE_MESSAGE_LIMIT = 5;
+/** Per message; keeps matching time bounded whatever is pasted into the chat. */
+export const TRIAGE_MESSAGE_MAX_CHARS = 2_000;
 
 export interface TriageInput {
   readonly preChat?: PreChatAnswers | undefined;
@@ -87,8 +89,9 @@ export function createTriageEngine(ruleSets: readonly TriageRuleSet[]): TriageEn
       const seen = new Set(reasons.map((r) => r.ruleId));
       const conditions = new Map<string, TriageCategory>();
       input.messages.slice(0, TRIAGE_MESSAGE_LIMIT).forEach((message, messageIndex) => {
+        const text = message.slice(0, TRIAGE_MESSAGE_MAX_CHARS);
         for (const set of compiled) {
-          for (const { rule, snippet } of matchRuleSet(set, message)) {
+          for (const { rule, snippet } of matchRuleSet(set, text)) {
             if (seen.has(rule.id)) continue; // first evidence per rule is enough
             seen.add(rule.id);
             if (rule.onlyWith) conditions.set(rule.id, rule.onlyWith);

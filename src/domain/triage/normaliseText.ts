@@ -13,6 +13,16 @@ export function baseNormalise(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    // English contractions before apostrophes go: "he'll" must not become "hell".
+    .replace(/(\p{L})['’]ll(?!\p{L})/gu, '$1 will')
+    .replace(/(\p{L})['’]re(?!\p{L})/gu, '$1 are')
+    .replace(/(\p{L})['’]ve(?!\p{L})/gu, '$1 have')
+    .replace(/(\p{L})['’]d(?!\p{L})/gu, '$1 would')
+    .replace(/(?<![\p{L}])i['’]m(?!\p{L})/gu, 'i am')
+    .replace(/(?<![\p{L}])can['’]t(?!\p{L})/gu, 'cannot')
+    .replace(/(?<![\p{L}])won['’]t(?!\p{L})/gu, 'will not')
+    .replace(/(\p{L})n['’]t(?!\p{L})/gu, '$1 not')
+    .replace(/(?<![\p{L}])(he|she|it|that|what|who|there)['’]s(?!\p{L})/gu, '$1 is')
     .replace(/['’‘`´]/gu, '')
     .replace(/[^\p{L}\p{N}.,!?;]+/gu, ' ')
     // "13yo", "14jaar": split digits from letters so they are separate words.

@@ -6,7 +6,7 @@
 import type { TriageRuleSet } from '../triageRule.js';
 
 const HE =
-  '(?:he|she|they|he is|she is|they are|my boyfriend|this guy|that guy|this man|that man|my (?:dad|mum|mom|stepdad|step dad|uncle|brother|boss|ex|pimp))';
+  '(?:he|she|they|he is|she is|they are|my boyfriend|this guy|that guy|this man|that man|his friends|his mates|those guys|my (?:dad|mum|mom|stepdad|step dad|uncle|brother|boss|ex|pimp))';
 const PERSON = '(?:sister|little sister|brother|little brother|friend|girlfriend|boyfriend|cousin|daughter|son|classmate)';
 
 export const enRules: TriageRuleSet = {
@@ -82,6 +82,10 @@ export const enRules: TriageRuleSet = {
       patterns: [
         '(?:he is|she is|they are) (?:coming|on (?:his|their|her) way|outside|at the door|downstairs|waiting outside|outside my)',
         '(?:he|they) (?:is|are) coming (?:for me|to get me)',
+        `${HE} (?:is|are) (?:waiting )?(?:outside|downstairs|at the door)`,
+        '(?:can|could) (?:someone|somebody|you) (?:come )?(?:get|pick up|rescue|save|collect) me',
+        'do not know where i am',
+        '(?:hurt|kill|beat|find|get) me if i (?:leave|tell|talk|stop|run|go)',
       ],
     },
     {
@@ -120,6 +124,9 @@ export const enRules: TriageRuleSet = {
         'no reason to (?:live|go on)',
         '(?:saved|saving|stockpiling|stockpiled|collected|collecting) (?:up )?(?:pills|tablets)',
         '(?:goodbye|suicide) (?:letter|letters|note|notes)',
+        'want (?:it all|everything) to stop',
+        '(?:want to|wanna) (?:disappear|sleep) forever',
+        '(?:bought|got|have) a (?:rope|noose)',
         '(?:standing|sitting|i am|i am standing|i am sitting) on (?:the|a) (?:bridge|roof|ledge|tracks|edge)',
       ],
     },
@@ -128,7 +135,11 @@ export const enRules: TriageRuleSet = {
       category: 'self_harm',
       priority: 'high',
       reasonKey: 'triage.reason.self_injury',
-      patterns: ['(?:cut|cutting|hurt|hurting|harm|harming|burn|burning) myself', 'self ?harm(?:ing)?'],
+      patterns: [
+        '(?:cut|cutting|hurt|hurting|harm|harming|burn|burning) myself',
+        'self ?harm(?:ing)?',
+        '(?:cut|cutting|burn|burning|scratch|scratching) my (?:legs|arms|wrists|wrist|skin|thighs|stomach)',
+      ],
     },
     {
       id: 'en.self_harm.cannot_go_on',
@@ -198,9 +209,12 @@ export const enRules: TriageRuleSet = {
         'work to pay (?:him|them|her|it back|it off|off)',
         '(?:must|have to|had to) work for free',
         'without (?:pay|wages|being paid|getting paid)',
-        '(?:bring|bringing|brought) (?:back |home |in )?enough (?:money|cash)',
+        // The negation belongs to the phrase ("if i do not bring back enough"), not against it.
+        '(?:do not |did not |cannot )?(?:bring|bringing|brought|make|earn) (?:back |home |in )?enough (?:money|cash)',
         '(?:never|not) (?:get|got|see|saw|been) (?:paid|any (?:of the )?money|a penny)',
         'do not get to keep (?:any (?:of )?)?(?:the |my )?money',
+        '(?:does not|do not|never|will not|refuses to) pay me',
+        '(?:sleep|live) (?:at|in) (?:work|the (?:shop|restaurant|salon|farm|factory|car wash))',
       ],
     },
     {
@@ -217,6 +231,10 @@ export const enRules: TriageRuleSet = {
         '(?:drive|drives|drove|take|takes|took) me to (?:different |other )?(?:hotels|hotel rooms|flats|houses|parties|men)',
         '(?:made|makes|make|forced|forces|asks|asked|wants) me (?:to )?(?:send|take|make) (?:him |them )?(?:nude pictures|pictures|videos)',
         'if i send (?:him |them )?(?:nude pictures|pictures|videos)',
+        '(?:go|going|went) (?:to (?:a|the) hotel )?with (?:a|an|this|that|some) (?:man|older man|guy|stranger)',
+        'to a hotel with',
+        '(?:nude(?: pictures)?|pictures|video) (?:\\w+ ){0,4}(?:wants|asks for|demands) (?:\\w+ )?money',
+        '(?:asking|asks|asked|keeps asking) (?:me )?for (?:nude )?pictures',
         '(?:do it|sleep|sex|go|do stuff|do things|meet)(?: \\w+){0,4} for (?:cash|money)',
         'escort(?:ing)?',
       ],
@@ -272,6 +290,8 @@ export const enRules: TriageRuleSet = {
         '(?:sell|selling|sold|deliver|delivering|delivered|carry|carrying|move|moving|run|running|drop off|dropping off|hide|hiding|hold|holding) (?:drugs|packages|parcels|weed|coke|crack|heroin|gear)',
         '(?:sell|selling|deliver|delivering|carry|carrying|run|running|hold|holding) (?:bags|stuff|things) for (?:him|them)',
         '(?:drugs|weed|coke|crack|heroin|gear|packages|parcels) to (?:sell|deliver|carry|hold|move|hide)',
+        '(?:keep|keeping|store|storing|stash|stashing) (?:his |their )?(?:drugs|weed|coke|gear|packages)',
+        'collect (?:money|debts) (?:from|for)',
         '(?:asks|asked|makes|made|tells|told|wants) me to (?:hold|carry|deliver|sell|move|hide) (?:stuff|things|bags|packages|parcels|drugs|weed)',
         'county lines',
         'trap house',
@@ -344,14 +364,22 @@ export const enRules: TriageRuleSet = {
       category: 'exploitation',
       priority: 'high',
       reasonKey: 'triage.reason.grooming',
-      patterns: ['(?:buys|bought|gives|gave|sends|sent) (?:me|her) (?:lots of |loads of |expensive )?(?:stuff|things|clothes|gifts|presents|money|a phone)'],
+      patterns: [
+        '(?:buys|bought|gives|gave|sends|sent) (?:me|her) (?:lots of |loads of |expensive )?(?:stuff|things|clothes|gifts|presents|money|a phone)',
+        '(?:gets|get|got|receives) (?:\\w+ ){0,2}(?:gifts|presents|bags|clothes|shoes|money|a phone|stuff) from (?:a|an|this|that|some) (?:man|older|guy)',
+      ],
     },
     {
       id: 'en.exploitation.control',
       category: 'exploitation',
       priority: 'high',
       reasonKey: 'triage.reason.coercive_control',
-      patterns: ['not allowed to (?:go (?:home|out|to school)|see my (?:friends|family)|leave the house)'],
+      patterns: [
+        'not allowed to (?:go (?:home|out|to school)|see my (?:friends|family)|leave the house)',
+        'belong to (?:him|them)',
+        '(?:he|they) (?:owns|own) me',
+        '(?:have to|must|made to) do (?:whatever|what) (?:his friends|his mates|those men|those guys) (?:say|want)',
+      ],
     },
   ],
 };
