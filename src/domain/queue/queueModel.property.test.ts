@@ -183,7 +183,15 @@ function toEvent(state: QueueState, step: Step, at: number, nextId: () => string
   }
 }
 
-function checkInvariants(before: QueueState, event: QueueEvent, after: QueueState, effects: readonly QueueEffect[], alive: ReadonlySet<string>): void {
+function checkInvariants(
+  before: QueueState,
+  event: QueueEvent,
+  after: QueueState,
+  effects: readonly QueueEffect[],
+  alive: ReadonlySet<string>,
+  config: QueueConfig,
+): void {
+  const now = event.at;
   const entries = Object.values(after.conversations);
 
   // No conversation lost (or invented).
@@ -213,6 +221,11 @@ function checkInvariants(before: QueueState, event: QueueEvent, after: QueueStat
     if (e.phase === 'waiting') continue;
     const c = after.counsellors[e.counsellorId];
     expect(c).toBeDefined();
+    // A chat is never stranded with someone who left: offline only during a disconnect grace period.
+    if (e.phase === 'active' && c?.status === 'offline') expect(c.disconnectedAt).toBeDefined();
+    if (e.phase === 'active' && c?.disconnectedAt !== undefined) {
+      expect(c.disconnectedAt + (config.disconnectGraceMs)).toBeGreaterThan(now);
+    }
     if (e.phase === 'offered') {
       expect(c?.disconnectedAt).toBeUndefined();
       // Routed offers only to available counsellors; a named handover may reach one wrapping up.
@@ -278,8 +291,9 @@ function run(
     const rejected = effects.some((f) => f.type === 'rejected');
     if (event.type === 'visitor_arrived' && !rejected) alive.add(event.conversationId);
     for (const f of effects) if (f.type === 'removed') alive.delete(f.conversationId);
-    if (rejected) expect(next).toEqual(state); // a rejected event changes nothing
-    checkInvariants(state, event, next, effects, alive);
+    // A rejected event changes nothing beyond what the passing of time does.
+    if (rejected) expect(next).toEqual(reduceQueue(state, { type: 'tick', at: now }, config).state);
+    checkInvariants(state, event, next, effects, alive, config);
     state = next;
   }
   return { state, alive, now };

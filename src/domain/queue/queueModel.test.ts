@@ -38,6 +38,13 @@ describe('queueModel', () => {
     expect(state.conversations['v1']?.phase).toBe('active');
   });
 
+  it('rejects an accept that comes after the offer timed out', () => {
+    const { state } = play([online('anna'), online('bob', 1), { type: 'visitor_arrived', at: 2, conversationId: 'v1', priority: 'normal' }]);
+    const late = reduceQueue(state, { type: 'offer_accepted', at: 40_000, conversationId: 'v1', counsellorId: 'anna' }, CONFIG);
+    expect(late.effects).toContainEqual({ type: 'rejected', event: 'offer_accepted', reason: 'not_offered_to_counsellor' });
+    expect(late.state.conversations['v1']).toMatchObject({ phase: 'offered', counsellorId: 'bob' });
+  });
+
   it('rejects an accept by the wrong counsellor and changes nothing', () => {
     const { state } = play([online('anna'), { type: 'visitor_arrived', at: 1, conversationId: 'v1', priority: 'normal' }]);
     const step = reduceQueue(state, { type: 'offer_accepted', at: 2, conversationId: 'v1', counsellorId: 'bob' }, CONFIG);

@@ -2,9 +2,11 @@
  * The routing brain as a pure reducer: (state, event) → (state, effects).
  * The server feeds it every queue-relevant event with the time it happened,
  * persists/broadcasts the effects, and schedules a `tick` at `nextDeadline`.
- * Invalid events (accepting an offer made to someone else, ids that do not
- * exist, ...) leave the state untouched and produce a `rejected` effect, so a
- * race between two browser tabs can never corrupt the queue.
+ * Every event first expires overdue offers and disconnect grace periods (time
+ * is passed in with each event). Invalid events (accepting an offer made to
+ * someone else, ids that do not exist, an accept that came too late, ...)
+ * change nothing else and produce a `rejected` effect, so a race between two
+ * browser tabs can never corrupt the queue.
  *
  * Ended conversations leave this model; their lifecycle history is recorded
  * by the conversation state machine, not here.
@@ -116,7 +118,10 @@ export type QueueEvent =
       readonly toCounsellorId?: string | undefined;
     }
   | { readonly type: 'mode_changed'; readonly at: number; readonly mode: RoutingMode }
-  /** Time passes: offer timeouts and disconnect grace periods expire. */
+  /**
+   * Time passes. Every event expires overdue offers and grace periods first;
+   * a tick (scheduled at `nextDeadline`) makes sure that happens on time.
+   */
   | { readonly type: 'tick'; readonly at: number };
 
 export type RequeueReason =
@@ -450,34 +455,39 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       d.mode = event.mode;
       return;
     }
-    case 'tick': {
-      const missed = new Set<string>();
-      for (const e of Object.values(d.conversations)) {
-        if (e.phase === 'offered' && event.at >= e.offeredAt + config.offerTimeoutMs) {
-          requeue(d, e, 'offer_timeout', {
-            declinedBy: withDecliner(e.declinedBy, e.counsellorId),
-            returnedToFront: e.returnedToFront || e.transferredFrom !== undefined,
-          });
-          missed.add(e.counsellorId);
-        }
-      }
-      if (config.pauseOnOfferTimeout ?? true) {
-        for (const id of missed) {
-          const c = d.counsellors[id];
-          if (!c || c.status !== 'available') continue;
-          d.counsellors[id] = { ...c, status: 'break' };
-          d.effects.push({ type: 'counsellor_paused', counsellorId: id, reason: 'missed_offer' });
-          withdrawOffers(d, id, 'offer_withdrawn');
-        }
-      }
-      for (const c of Object.values(d.counsellors)) {
-        if (c.disconnectedAt !== undefined && event.at >= c.disconnectedAt + config.disconnectGraceMs) {
-          returnActiveChats(d, c.id, 'counsellor_disconnected');
-          // Gone for good: they must set themselves available again after reconnecting.
-          d.counsellors[c.id] = { ...c, status: 'offline', disconnectedAt: undefined };
-        }
-      }
+    case 'tick':
+      // Deadlines are handled for every event in expireDeadlines; a tick only lets time pass.
       return;
+    }
+  }
+}
+
+/** Offer timeouts and disconnect grace periods that have passed by `at`. Runs before every event. */
+function expireDeadlines(d: Draft, at: number, config: QueueConfig): void {
+  const missed = new Set<string>();
+  for (const e of Object.values(d.conversations)) {
+    if (e.phase === 'offered' && at >= e.offeredAt + config.offerTimeoutMs) {
+      requeue(d, e, 'offer_timeout', {
+        declinedBy: withDecliner(e.declinedBy, e.counsellorId),
+        returnedToFront: e.returnedToFront || e.transferredFrom !== undefined,
+      });
+      missed.add(e.counsellorId);
+    }
+  }
+  if (config.pauseOnOfferTimeout ?? true) {
+    for (const id of missed) {
+      const c = d.counsellors[id];
+      if (!c || c.status !== 'available') continue;
+      d.counsellors[id] = { ...c, status: 'break' };
+      d.effects.push({ type: 'counsellor_paused', counsellorId: id, reason: 'missed_offer' });
+      withdrawOffers(d, id, 'offer_withdrawn');
+    }
+  }
+  for (const c of Object.values(d.counsellors)) {
+    if (c.disconnectedAt !== undefined && at >= c.disconnectedAt + config.disconnectGraceMs) {
+      returnActiveChats(d, c.id, 'counsellor_disconnected');
+      // Gone for good: they must set themselves available again after reconnecting.
+      d.counsellors[c.id] = { ...c, status: 'offline', disconnectedAt: undefined };
     }
   }
 }
@@ -503,6 +513,7 @@ export function reduceQueue(state: QueueState, event: QueueEvent, config: QueueC
     counsellors: { ...state.counsellors },
     effects: [],
   };
+  expireDeadlines(d, event.at, config);
   apply(d, event, config);
   routeWaiting(d, event.at);
   return { state: { mode: d.mode, conversations: d.conversations, counsellors: d.counsellors }, effects: d.effects };

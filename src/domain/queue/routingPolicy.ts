@@ -65,7 +65,7 @@ export interface AssignmentDecision {
 export function compareQueueOrder(a: WaitingConversation, b: WaitingConversation): number {
   const byPriority = priorityRank(b.priority) - priorityRank(a.priority);
   if (byPriority !== 0) return byPriority;
-  const byFront = 0;
+  const byFront = Number(b.returnedToFront ?? false) - Number(a.returnedToFront ?? false);
   if (byFront !== 0) return byFront;
   if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt - b.enqueuedAt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
