@@ -458,7 +458,6 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
     case 'tick':
       // Deadlines are handled for every event in expireDeadlines; a tick only lets time pass.
       return;
-    }
   }
 }
 

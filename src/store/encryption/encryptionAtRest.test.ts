@@ -58,3 +58,25 @@ describe('the SQLite file on disk', () => {
     }
   });
 });
+
+describe('master key rotation', () => {
+  it('rewraps every data key so the old master key can be dropped, and is safe to re-run', async () => {
+    const { openTestSqlite } = await import('../testing/testStores.js');
+    const { rotateMasterKey } = await import('./rotateMasterKey.js');
+    const store = await openTestSqlite();
+    const oldKey = crypto.randomBytes(32);
+    const newKey = crypto.randomBytes(32);
+    const before = createRepositories(store, keyringFrom([oldKey]));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await before.conversations.create({ id: crypto.randomUUID(), tokenHash: `h${i}`, nickname: null, language: 'nl', preChat: null, now: 1 });
+      await before.messages.append({ id: crypto.randomUUID(), conversationId: c.id, clientId: `client-000${i}`, sender: 'visitor', senderStaffId: null, senderName: null, body: `tekst ${i}`, now: 2 });
+      ids.push(c.id);
+    }
+    expect(await rotateMasterKey(store, keyringFrom([newKey, oldKey]))).toEqual({ rewrapped: 3, alreadyCurrent: 0 });
+    expect(await rotateMasterKey(store, keyringFrom([newKey, oldKey]))).toEqual({ rewrapped: 0, alreadyCurrent: 3 });
+    const after = createRepositories(store, keyringFrom([newKey]));
+    for (const [i, id] of ids.entries()) expect((await after.messages.listAfter(id, 0))[0]?.body).toBe(`tekst ${i}`);
+    await store.close();
+  });
+});
