@@ -29,14 +29,15 @@ export interface MonitorOptions {
 class KeyedPeople {
   private readonly personOf = new Map<string, number>();
   /** Per period: best conversation index + 1 (0 = none), its stage and closing time, by person number. */
-  private readonly best: Int32Array[];
-  private readonly bestStage: Int8Array[];
-  private readonly bestClosedAt: Float64Array[];
+  private best: Int32Array[];
+  private bestStage: Int8Array[];
+  private bestClosedAt: Float64Array[];
+  private capacity = 1024;
 
-  constructor(periods: number, capacity: number) {
-    this.best = Array.from({ length: periods }, () => new Int32Array(capacity));
-    this.bestStage = Array.from({ length: periods }, () => new Int8Array(capacity));
-    this.bestClosedAt = Array.from({ length: periods }, () => new Float64Array(capacity));
+  constructor(private readonly periods: number) {
+    this.best = Array.from({ length: periods }, () => new Int32Array(this.capacity));
+    this.bestStage = Array.from({ length: periods }, () => new Int8Array(this.capacity));
+    this.bestClosedAt = Array.from({ length: periods }, () => new Float64Array(this.capacity));
   }
 
   person(key: string): number {
@@ -44,8 +45,23 @@ class KeyedPeople {
     if (person === undefined) {
       person = this.personOf.size;
       this.personOf.set(key, person);
+      if (person >= this.capacity) this.grow();
     }
     return person;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = <T extends Int32Array | Int8Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(this.capacity);
+      next.set(old as never);
+      return next;
+    };
+    for (let p = 0; p < this.periods; p += 1) {
+      this.best[p] = widen(this.best[p]!, (n) => new Int32Array(n));
+      this.bestStage[p] = widen(this.bestStage[p]!, (n) => new Int8Array(n));
+      this.bestClosedAt[p] = widen(this.bestClosedAt[p]!, (n) => new Float64Array(n));
+    }
   }
 
   /** Furthest stage wins; on a tie the latest conversation (then the later index). */
@@ -90,7 +106,7 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
   const yearAccs = Array.from({ length: yearCount }, (_, k) => new PeriodAccumulator(index, first + k !== year));
   const rangeAccs = pooledRanges.map(() => new PeriodAccumulator(index, true));
   // Periods for keyed people: the years, then the pooled ranges.
-  const keyed = new KeyedPeople(yearCount + pooledRanges.length, conversations.length);
+  const keyed = new KeyedPeople(yearCount + pooledRanges.length);
   const rangesOfYear = Array.from({ length: yearCount }, (_, k) => pooledRanges.flatMap((r, ri) => (first + k >= r.from && first + k <= r.to ? [ri] : [])));
   const versions = new Set<string>();
   const periodStart = starts[0]!;
