@@ -139,7 +139,7 @@ export function planOffers(snapshot: RoutingSnapshot): AssignmentDecision[] {
       );
       reason = 'least_loaded';
     }
-
+    load.set(chosen.id, (load.get(chosen.id) ?? 0) + 1);
     decisions.push({ conversationId: conversation.id, counsellorId: chosen.id, reason });
   }
   return decisions;

@@ -71,7 +71,7 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-interface LocalDateTime {
+export interface LocalDateTime {
   readonly year: number;
   readonly month: number; // 1–12
   readonly day: number;
