@@ -9,9 +9,21 @@ import type {
 } from '../domain/conversation/conversationLifecycle.js';
 import type { Language } from '../protocol/common.js';
 import type { TranscriptCipher } from './encryption/transcriptCipher.js';
+import { isPriority, type Priority } from '../domain/queue/priority.js';
+import type { TriageResult } from '../domain/triage/assessTriage.js';
 
 export interface Conversation extends ConversationState {
   id: string;
+  priority: Priority;
+  triage: TriageResult | null;
+  prioritySetBy: string | null;
+  enqueuedAt: number;
+  returnedToFront: boolean;
+  preferredCounsellorId: string | null;
+  declinedBy: string[];
+  offeredAt: number | null;
+  transferredFrom: string | null;
+  visitorKey: string | null;
   nickname: string | null;
   language: Language;
   lastSeq: number;
@@ -22,9 +34,19 @@ export interface Conversation extends ConversationState {
   closedAt: number | null;
 }
 
-function toConversation(row: Selectable<ConversationTable>): Conversation {
+export function toConversation(row: Selectable<ConversationTable>): Conversation {
   return {
     id: row.id,
+    priority: isPriority(row.priority) ? row.priority : 'normal',
+    triage: row.triage ? (JSON.parse(row.triage) as TriageResult) : null,
+    prioritySetBy: row.priority_set_by,
+    enqueuedAt: row.enqueued_at,
+    returnedToFront: row.returned_to_front === 1,
+    preferredCounsellorId: row.preferred_counsellor_id,
+    declinedBy: JSON.parse(row.declined_by) as string[],
+    offeredAt: row.offered_at,
+    transferredFrom: row.transferred_from,
+    visitorKey: row.visitor_key,
     status: row.status as ConversationStatus,
     counsellorId: row.counsellor_id,
     endReason: row.end_reason as EndReason | null,
@@ -52,6 +74,9 @@ export class ConversationRepository {
     language: Language;
     preChat: Record<string, string> | null;
     now: number;
+    triage?: TriageResult;
+    visitorKey?: string | null;
+    preferredCounsellorId?: string | null;
   }): Promise<Conversation> {
     const row = await this.db
       .insertInto('conversations')
@@ -71,6 +96,11 @@ export class ConversationRepository {
         ended_at: null,
         closed_at: null,
         purged_at: null,
+        priority: input.triage?.priority ?? 'normal',
+        triage: input.triage ? JSON.stringify(input.triage) : null,
+        enqueued_at: input.now,
+        visitor_key: input.visitorKey ?? null,
+        preferred_counsellor_id: input.preferredCounsellorId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -43,6 +43,21 @@ export interface ConversationTable {
   closed_at: number | null;
   /** When the retention job deleted the transcript (and its key). */
   purged_at: number | null;
+  priority: Generated<string>;
+  /** JSON TriageResult: the priority the rules gave and why. */
+  triage: string | null;
+  /** Staff id of a supervisor who changed the priority by hand. */
+  priority_set_by: string | null;
+  /** When she (re)joined the queue: the queue is ordered by priority, then this. */
+  enqueued_at: Generated<number>;
+  returned_to_front: Generated<number>;
+  preferred_counsellor_id: string | null;
+  /** JSON array of staff ids who declined or let an offer expire. */
+  declined_by: Generated<string>;
+  offered_at: number | null;
+  transferred_from: string | null;
+  /** Pseudonymous key shared by the conversations of one return code (for unique-visitor counts). */
+  visitor_key: string | null;
 }
 
 export interface MessageTable {
@@ -67,6 +82,7 @@ export interface ConversationEventTable {
   actor_kind: string;
   actor_id: string | null;
   at: number;
+  detail: string | null;
 }
 
 export interface AuditLogTable {
@@ -96,6 +112,35 @@ export interface JobLeaseTable {
   until: number;
 }
 
+export interface CounsellorPresenceTable {
+  staff_id: string;
+  status: string;
+  idle_since: number;
+  disconnected_at: number | null;
+  updated_at: number;
+}
+
+export interface ReturnCodeTable {
+  /** A slow, keyed hash of the code; the code itself is never stored. */
+  code_hash: string;
+  visitor_key: string;
+  preferred_counsellor_id: string | null;
+  created_at: number;
+  last_used_at: number;
+  blocked_until: number | null;
+}
+
+export interface ConversationNoteTable {
+  id: string;
+  conversation_id: string;
+  staff_id: string;
+  /** note (for colleagues), whisper (supervisor to counsellor), handover (with a transfer) */
+  kind: string;
+  /** Encrypted like messages. */
+  body: string;
+  created_at: number;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -105,4 +150,7 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingTable;
   job_leases: JobLeaseTable;
+  counsellor_presence: CounsellorPresenceTable;
+  return_codes: ReturnCodeTable;
+  conversation_notes: ConversationNoteTable;
 }

@@ -1,7 +1,7 @@
 import type { Codebook, CodebookField, LocalizedText } from '../codebook/codebookSchema.js';
 import type { CodingValues } from '../codebook/codingValue.js';
 import { FieldTally } from './fieldTally.js';
-import { CONTACT_GROUP, MONITOR_FIELDS, PARENT_GROUP, Stage } from './monitorFields.js';
+import { CONTACT_GROUP, MONITOR_FIELDS, PARENT_GROUP, Stage, TRAFFICKING_QUESTION_CODES } from './monitorFields.js';
 
 /** Who a table counts; each is a subset of the one before (except clients, a subset of victims). */
 export type PopulationKey = 'visitors' | 'counselling' | 'traffickingQuestion' | 'victims' | 'victimsWithClients';
@@ -76,7 +76,7 @@ export class MonitorIndex {
     const group = this.contactGroup.get(values[MONITOR_FIELDS.contactType] as string);
     if (group !== CONTACT_GROUP.victim && group !== CONTACT_GROUP.thirdParty) return Stage.NonCounselling;
     const question = values[MONITOR_FIELDS.traffickingQuestion];
-    if (question !== 'yes' && question !== 'doubt') return Stage.Counselling;
+    if (typeof question !== 'string' || !TRAFFICKING_QUESTION_CODES.includes(question)) return Stage.Counselling;
     return group === CONTACT_GROUP.victim ? Stage.VictimTrafficking : Stage.ThirdPartyTrafficking;
   }
 }
