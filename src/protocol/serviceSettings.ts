@@ -1,6 +1,23 @@
 // Settings an administrator can change while the service runs. Every field has a default,
 // so an empty settings table is a working service.
 import { z } from 'zod';
+import { openingScheduleSchema } from '../domain/schedule/openingHours.js';
+
+export const alternativeSchema = z.object({
+  name: z.string().min(1).max(80),
+  phone: z.string().max(30).optional(),
+  url: z.string().url().max(200).optional(),
+  /** When to call them, in plain words (per language). */
+  descriptionNl: z.string().max(200).optional(),
+  descriptionEn: z.string().max(200).optional(),
+});
+export type Alternative = z.infer<typeof alternativeSchema>;
+
+export const defaultAlternatives: Alternative[] = [
+  { name: '112', phone: '112', descriptionNl: 'Bij direct gevaar: bel 112.', descriptionEn: 'In immediate danger: call 112.' },
+  { name: 'Veilig Thuis', phone: '0800-2000', descriptionNl: 'Gratis, dag en nacht, bij geweld of misbruik thuis.', descriptionEn: 'Free, day and night, for violence or abuse at home.' },
+  { name: 'De Kindertelefoon', phone: '0800-0432', url: 'https://www.kindertelefoon.nl', descriptionNl: 'Gratis en anoniem, voor kinderen tot 18.', descriptionEn: 'Free and anonymous, for children up to 18.' },
+];
 
 export const serviceSettingsSchema = z.object({
   /** Days after a chat ends before its transcript is deleted (codings are kept). */
@@ -9,6 +26,20 @@ export const serviceSettingsSchema = z.object({
   quickExitUrl: z.string().url().max(500).optional(),
   /** A neutral tab title for the visitor page, for visitors whose screen may be seen. */
   disguiseTitle: z.string().max(60).optional(),
+  /** automatic: offer to the least-loaded available counsellor; manual: counsellors pick. */
+  routingMode: z.enum(['automatic', 'manual']).default('automatic'),
+  offerTimeoutSeconds: z.number().int().min(10).max(600).default(45),
+  disconnectGraceSeconds: z.number().int().min(10).max(900).default(90),
+  /** Most visitors that may wait at once; absent = no cap. A visitor in danger is always let in. */
+  queueCap: z.number().int().min(1).max(10_000).optional(),
+  /** auto follows the opening hours; open/closed is set by hand by a supervisor. */
+  availability: z.enum(['auto', 'open', 'closed']).default('open'),
+  openingHours: openingScheduleSchema.default({ timeZone: 'Europe/Amsterdam', weekly: [], exceptions: [] }),
+  /** Busy mode: new visitors are told it may take longer. */
+  busy: z.boolean().default(false),
+  alternatives: z.array(alternativeSchema).max(10).default(defaultAlternatives),
+  /** A counsellor must code her ended chats before taking the next one. */
+  requireCodingBeforeNext: z.boolean().default(false),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 export const serviceSettingsPatchSchema = serviceSettingsSchema.partial();

@@ -4,8 +4,18 @@ import { z } from 'zod';
 import type { AckCallback } from './ack.js';
 import { clientIdSchema, idSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, Language, TypingEvent, WireMessage } from './common.js';
+import { PRIORITIES, type Priority } from '../domain/queue/priority.js';
 
 export const staffNamespace = '/staff';
+
+/** Why triage gave this priority: shown next to every chat so nobody has to guess. */
+export interface TriageReasonView {
+  ruleId: string;
+  category: string;
+  /** i18n key of the reason text (console strings `triage.reason.<key>`). */
+  reasonKey: string;
+  snippet: string | null;
+}
 
 export interface QueueItem {
   conversationId: string;
@@ -13,9 +23,50 @@ export interface QueueItem {
   language: Language;
   status: ConversationStatus;
   createdAt: number;
+  /** When she joined (or re-joined) the queue. */
+  enqueuedAt: number;
+  priority: Priority;
+  reasons: TriageReasonView[];
+  /** A supervisor set the priority by hand. */
+  priorityOverridden: boolean;
   /** Offered to this counsellor, if any. */
   offeredTo: string | null;
+  offeredAt: number | null;
   messageCount: number;
+  /** Returning visitor (return code) who prefers this counsellor. */
+  preferredCounsellorId: string | null;
+}
+
+export const counsellorStatuses = ['available', 'break', 'wrapping_up', 'offline'] as const;
+export type CounsellorStatusName = (typeof counsellorStatuses)[number];
+
+export interface CounsellorView {
+  id: string;
+  displayName: string;
+  status: CounsellorStatusName;
+  capacity: number;
+  activeCount: number;
+  offeredCount: number;
+  connected: boolean;
+}
+
+export interface BoardSnapshot {
+  now: number;
+  queue: QueueItem[];
+  counsellors: CounsellorView[];
+  active: StaffConversationView[];
+  /** Visitors who left before a counsellor came, in the last hour. */
+  abandonedLastHour: number;
+  startedLastHour: number;
+  availability: { open: boolean; reason: 'hours' | 'manual'; busy: boolean; setting: 'auto' | 'open' | 'closed' };
+}
+
+export interface NoteView {
+  id: string;
+  kind: 'note' | 'whisper' | 'handover';
+  body: string;
+  author: string;
+  createdAt: number;
 }
 
 export interface StaffConversationView {
@@ -30,17 +81,32 @@ export interface StaffConversationView {
   endedAt: number | null;
   endReason: EndReason | null;
   lastSeq: number;
+  priority: Priority;
+  reasons: TriageReasonView[];
+  offeredAt: number | null;
+  /** Pre-chat answers she gave (age band, in danger now, topic), if any. */
+  preChat: Record<string, string> | null;
+  /** Set when a colleague handed this chat over. */
+  transferredFrom: string | null;
+  returningVisitor: boolean;
 }
 
 export interface StaffChatSnapshot {
   conversation: StaffConversationView;
   messages: WireMessage[];
+  notes: NoteView[];
 }
 
 export const conversationRefSchema = z.object({ conversationId: idSchema });
 export const staffResumeSchema = z.object({ conversationId: idSchema, afterSeq: seqSchema });
 export const staffSendSchema = z.object({ conversationId: idSchema, clientId: clientIdSchema, body: messageBodySchema });
 export const staffTypingSchema = z.object({ conversationId: idSchema, typing: z.boolean() });
+export const setStatusSchema = z.object({ status: z.enum(counsellorStatuses) });
+const noteBody = z.string().trim().min(1).max(2000);
+export const transferSchema = z.object({ conversationId: idSchema, toCounsellorId: idSchema.optional(), note: noteBody.optional() });
+export const setPrioritySchema = z.object({ conversationId: idSchema, priority: z.enum(PRIORITIES) });
+export const addNoteSchema = z.object({ conversationId: idSchema, kind: z.enum(['note', 'whisper']), body: noteBody });
+export const joinSchema = z.object({ conversationId: idSchema, visible: z.boolean() });
 
 export interface StaffClientToServer {
   'queue:list': (ack: AckCallback<{ waiting: QueueItem[] }>) => void;
@@ -50,6 +116,20 @@ export interface StaffClientToServer {
   'message:send': (req: z.input<typeof staffSendSchema>, ack: AckCallback<{ message: WireMessage }>) => void;
   typing: (req: z.input<typeof staffTypingSchema>) => void;
   'conversation:end': (req: z.input<typeof conversationRefSchema>, ack: AckCallback<{ conversation: StaffConversationView }>) => void;
+  'conversation:decline': (req: z.input<typeof conversationRefSchema>, ack: AckCallback<{ ok: true }>) => void;
+  /** "Give me the next chat", whatever the routing mode. */
+  'queue:pullNext': (ack: AckCallback<StaffChatSnapshot>) => void;
+  'status:set': (req: z.input<typeof setStatusSchema>, ack: AckCallback<{ status: CounsellorStatusName }>) => void;
+  /** To a named colleague (as an offer) or, without one, back to the front of the queue. The note is for colleagues only. */
+  'conversation:transfer': (req: z.input<typeof transferSchema>, ack: AckCallback<{ ok: true }>) => void;
+  /** Supervisor: change the priority; recorded with who and when. */
+  'conversation:setPriority': (req: z.input<typeof setPrioritySchema>, ack: AckCallback<{ ok: true }>) => void;
+  /** A note for colleagues, or (supervisor) a whisper to the counsellor. The visitor never sees either. */
+  'note:add': (req: z.input<typeof addNoteSchema>, ack: AckCallback<{ note: NoteView }>) => void;
+  /** Supervisor: read along silently, or join visibly (the visitor is told). */
+  'conversation:join': (req: z.input<typeof joinSchema>, ack: AckCallback<StaffChatSnapshot>) => void;
+  'board:get': (ack: AckCallback<BoardSnapshot>) => void;
+  'colleagues:list': (ack: AckCallback<{ counsellors: CounsellorView[] }>) => void;
 }
 
 export interface StaffServerToClient {
@@ -59,4 +139,9 @@ export interface StaffServerToClient {
   typing: (event: TypingEvent) => void;
   /** The session ended (logout, timeout, account disabled): the console must sign in again. */
   'session:ended': () => void;
+  /** Her own status changed (e.g. put on a break after a missed offer). */
+  'status:update': (update: { status: CounsellorStatusName; reason: 'missed_offer' | 'set' }) => void;
+  note: (event: { conversationId: string; note: NoteView }) => void;
+  /** Supervisors: the board changed. */
+  'board:update': (board: BoardSnapshot) => void;
 }

@@ -6,6 +6,8 @@ import type { AckCallback } from './ack.js';
 import { clientIdSchema, languageSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, TypingEvent, WireMessage } from './common.js';
 import { limits } from './limits.js';
+import { preChatAnswersSchema } from '../domain/triage/preChatAnswers.js';
+import type { WaitEstimate } from '../domain/queue/waitEstimate.js';
 
 export const visitorNamespace = '/visitor';
 
@@ -17,7 +19,9 @@ export const startChatSchema = z.object({
     .optional()
     .transform((s) => (s ? s : undefined)),
   language: languageSchema,
-  preChat: z.record(z.string().max(40), z.string().max(40)).optional(),
+  preChat: preChatAnswersSchema.optional(),
+  /** A return code from an earlier chat: continue with the same counsellor where possible. */
+  returnCode: z.string().trim().max(20).optional(),
 });
 export type StartChatRequest = z.input<typeof startChatSchema>;
 
@@ -36,6 +40,13 @@ export interface VisitorConversationView {
   lastSeq: number;
 }
 
+/** Where she is in the queue and an honest estimate, pushed while she waits. */
+export interface QueueStatus {
+  position: number;
+  estimate: WaitEstimate;
+  busy: boolean;
+}
+
 export interface VisitorChatSnapshot {
   conversation: VisitorConversationView;
   messages: WireMessage[];
@@ -47,13 +58,26 @@ export interface VisitorClientToServer {
   'message:send': (req: z.input<typeof visitorSendSchema>, ack: AckCallback<{ message: WireMessage }>) => void;
   typing: (req: z.input<typeof visitorTypingSchema>) => void;
   'chat:end': (req: z.input<typeof visitorEndSchema>, ack: AckCallback<{ conversation: VisitorConversationView }>) => void;
+  /** A short code to write down; with it she can come back to her history and counsellor. */
+  'returnCode:create': (ack: AckCallback<{ code: string }>) => void;
 }
 
 export interface VisitorServerToClient {
   message: (message: WireMessage) => void;
   'chat:state': (conversation: VisitorConversationView) => void;
   typing: (event: TypingEvent) => void;
+  'chat:queue': (status: QueueStatus) => void;
 }
 
 /** Handshake: `auth: { token }` to reattach to an existing conversation after a reload. */
 export const visitorHandshakeSchema = z.object({ token: z.string().min(20).max(100).optional() });
+
+/** GET /api/service: whether she can chat now, and who else can help. */
+export interface ServiceStatus {
+  open: boolean;
+  /** When the chat opens next (ms since epoch), if closed and known. */
+  nextOpensAt: number | null;
+  busy: boolean;
+  queueFull: boolean;
+  alternatives: { name: string; phone?: string | undefined; url?: string | undefined; description?: string | undefined }[];
+}

@@ -29,6 +29,7 @@ import { createMetrics } from './metrics/metrics.js';
 import { metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { visitorRoutes } from './http/visitor/visitorRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { QueueCoordinator } from './queue/queueCoordinator.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { runRetention } from './jobs/retentionJob.js';
 
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await migrateToLatest(store);
   const repos = createRepositories(store, loadKeyring(config).keyring);
   const events = new EventBus();
+  const queue = new QueueCoordinator(repos, clock, events, logger);
   const ctx: AppContext = {
     config,
     clock,
@@ -66,7 +68,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     repos,
     events,
     sessions: new StaffSessions(repos, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
-    conversations: new ConversationService(repos, clock, events),
+    conversations: new ConversationService(repos, clock, events, queue),
+    queue,
     loginThrottle: new LoginThrottle(clock),
     metrics: createMetrics(async () => {
       const open = await repos.conversations.countOpen();
@@ -116,6 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     scheduler,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
+      queue.start();
       scheduler.start([{ name: 'retention', everyMs: 3_600_000, run: () => runRetention(ctx) }]);
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -124,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       ctx.shuttingDown = true;
       await scheduler.stop();
+      queue.stop();
       // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await http.close();

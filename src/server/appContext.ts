@@ -8,6 +8,7 @@ import type { EventBus } from './events/eventBus.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/metrics.js';
+import type { QueueCoordinator } from './queue/queueCoordinator.js';
 
 export interface AppContext {
   config: Config;
@@ -16,6 +17,7 @@ export interface AppContext {
   repos: Repositories;
   sessions: StaffSessions;
   conversations: ConversationService;
+  queue: QueueCoordinator;
   events: EventBus;
   loginThrottle: LoginThrottle;
   metrics: Metrics;

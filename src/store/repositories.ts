@@ -9,6 +9,7 @@ import { TranscriptCipher } from './encryption/transcriptCipher.js';
 import { SettingsRepository } from './settingsRepository.js';
 import { JobLeaseRepository } from './jobLeaseRepository.js';
 import type { Keyring } from './encryption/envelope.js';
+import { CodingRepository } from './codingRepository.js';
 
 export interface Repositories {
   store: Store;
@@ -20,6 +21,7 @@ export interface Repositories {
   cipher: TranscriptCipher;
   settings: SettingsRepository;
   jobLeases: JobLeaseRepository;
+  codings: CodingRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -34,5 +36,6 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     audit: new AuditRepository(store.db, store.dialect),
     settings: new SettingsRepository(store.db),
     jobLeases: new JobLeaseRepository(store.db),
+    codings: new CodingRepository(store.db, store.dialect),
   };
 }

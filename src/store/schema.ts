@@ -1,6 +1,7 @@
 // Table types for Kysely. Portable column types only: text ids, integer epoch-ms times,
 // 0/1 integers for booleans, JSON as text. The same types serve SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
+import type { CodingHistoryTable, CodingTable, CodingVisitorTable, SecondCodingTable } from './codingSchema.js';
 
 export interface StaffTable {
   id: string;
@@ -153,4 +154,8 @@ export interface Database {
   counsellor_presence: CounsellorPresenceTable;
   return_codes: ReturnCodeTable;
   conversation_notes: ConversationNoteTable;
+  codings: CodingTable;
+  coding_visitors: CodingVisitorTable;
+  coding_history: CodingHistoryTable;
+  second_codings: SecondCodingTable;
 }

@@ -94,10 +94,7 @@ class KeyedPeople {
  */
 export function computeMonitor(conversations: readonly CodedConversation[], options: MonitorOptions): MonitorReport {
   const { codebook, year } = options;
-  const pooledRanges = options.pooledRanges ?? [{ from: year - 3, to: year }];
-  const seriesRange: YearRange = { from: Math.min(options.seriesFrom ?? year - 4, year), to: year };
-  const first = Math.min(seriesRange.from, ...pooledRanges.map((r) => r.from));
-  const last = Math.max(year, ...pooledRanges.map((r) => r.to));
+  const { pooledRanges, seriesRange, first, last } = monitorPeriods(options);
   const yearCount = last - first + 1;
   const starts = Array.from({ length: yearCount + 1 }, (_, k) => amsterdamYearBounds(first + k)[0]);
   const index = new MonitorIndex(codebook);
@@ -139,9 +136,44 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
     keyed.forEachBest(k, (i, stage) => acc.addPerson(conversations[i]!.values, stage));
     years.set(first + k, acc);
   });
+  rangeAccs.forEach((acc, r) => keyed.forEachBest(yearCount + r, (i, stage) => acc.addPerson(conversations[i]!.values, stage)));
+  return assembleMonitorReport({ codebook, year, index, pooledRanges, seriesRange, years, rangeAccs, versions, doubleCoded: options.doubleCoded });
+}
+
+/** The monitor's periods as computeMonitor resolves them from its options (shared by the columnar path). */
+export function monitorPeriods(options: Pick<MonitorOptions, 'year' | 'pooledRanges' | 'seriesFrom'>): {
+  pooledRanges: readonly YearRange[];
+  seriesRange: YearRange;
+  first: number;
+  last: number;
+} {
+  const { year } = options;
+  const pooledRanges = options.pooledRanges ?? [{ from: year - 3, to: year }];
+  const seriesRange: YearRange = { from: Math.min(options.seriesFrom ?? year - 4, year), to: year };
+  const first = Math.min(seriesRange.from, ...pooledRanges.map((r) => r.from));
+  const last = Math.max(year, ...pooledRanges.map((r) => r.to));
+  return { pooledRanges, seriesRange, first, last };
+}
+
+export interface AssembleInput {
+  readonly codebook: Codebook;
+  readonly year: number;
+  readonly index: MonitorIndex;
+  readonly pooledRanges: readonly YearRange[];
+  readonly seriesRange: YearRange;
+  /** Filled accumulators per year (the report year with every table). */
+  readonly years: ReadonlyMap<number, PeriodAccumulator>;
+  /** Filled accumulators per pooled range, in the order of pooledRanges. */
+  readonly rangeAccs: readonly PeriodAccumulator[];
+  readonly versions: Iterable<string>;
+  readonly doubleCoded?: readonly DoubleCoding[] | undefined;
+}
+
+/** Turns filled period accumulators into the protected report (shared by the object and columnar paths). */
+export function assembleMonitorReport(input: AssembleInput): MonitorReport {
+  const { codebook, year, index, pooledRanges, seriesRange, years } = input;
   const pooled = pooledRanges.map((range, r) => {
-    const acc = rangeAccs[r]!;
-    keyed.forEachBest(yearCount + r, (i, stage) => acc.addPerson(conversations[i]!.values, stage));
+    const acc = input.rangeAccs[r]!;
     return { range, tables: parentsTables(range, years, acc, index).map((t) => suppressTable(t)) };
   });
 
@@ -154,7 +186,7 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
     formatVersion: 1,
     year,
     codebook: { id: codebook.id, version: codebook.version },
-    codebookVersionsInData: [...versions].sort(),
+    codebookVersionsInData: [...new Set(input.versions)].sort(),
     method: {
       yearDefinition: {
         nl: 'Een gesprek telt mee in het kalenderjaar (Nederlandse tijd) waarin het werd afgesloten.',
@@ -181,7 +213,7 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
     tables,
     pooled,
     series,
-    agreement: options.doubleCoded === undefined ? null : computeAgreement(codebook, options.doubleCoded),
+    agreement: input.doubleCoded === undefined ? null : computeAgreement(codebook, input.doubleCoded),
   };
 }
 

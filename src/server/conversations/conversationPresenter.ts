@@ -1,7 +1,7 @@
 // What leaves the server about a conversation, per audience. Fields are whitelisted here.
 import type { Conversation } from '../../store/conversationRepository.js';
 import type { VisitorConversationView } from '../../protocol/visitorProtocol.js';
-import type { QueueItem, StaffConversationView } from '../../protocol/staffProtocol.js';
+import type { QueueItem, StaffConversationView, TriageReasonView } from '../../protocol/staffProtocol.js';
 
 export function presentForVisitor(c: Conversation, counsellorName: string | null): VisitorConversationView {
   return {
@@ -13,6 +13,10 @@ export function presentForVisitor(c: Conversation, counsellorName: string | null
     endReason: c.endReason,
     lastSeq: c.lastSeq,
   };
+}
+
+function reasons(c: Conversation): TriageReasonView[] {
+  return (c.triage?.reasons ?? []).map((r) => ({ ruleId: r.ruleId, category: r.category, reasonKey: r.reasonKey, snippet: r.snippet ?? null }));
 }
 
 export function presentForStaff(c: Conversation, counsellorName: string | null): StaffConversationView {
@@ -28,6 +32,12 @@ export function presentForStaff(c: Conversation, counsellorName: string | null):
     endedAt: c.endedAt,
     endReason: c.endReason,
     lastSeq: c.lastSeq,
+    priority: c.priority,
+    reasons: reasons(c),
+    offeredAt: c.offeredAt,
+    preChat: c.preChat,
+    transferredFrom: c.transferredFrom,
+    returningVisitor: c.visitorKey !== null,
   };
 }
 
@@ -38,7 +48,13 @@ export function presentQueueItem(c: Conversation, messageCount: number): QueueIt
     language: c.language,
     status: c.status,
     createdAt: c.createdAt,
+    enqueuedAt: c.enqueuedAt,
+    priority: c.priority,
+    reasons: reasons(c),
+    priorityOverridden: c.prioritySetBy !== null,
     offeredTo: c.status === 'offered' ? c.counsellorId : null,
+    offeredAt: c.offeredAt,
     messageCount,
+    preferredCounsellorId: c.preferredCounsellorId,
   };
 }

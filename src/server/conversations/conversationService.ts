@@ -1,17 +1,27 @@
 // The application layer for chats: takes a request that has already been validated and
 // authorised, asks the domain what may happen, stores it, then announces it on the event bus.
+// Everything that moves a chat between the queue and a counsellor goes through the queue
+// coordinator, so routing decisions are made in one place, one at a time.
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Repositories } from '../../store/repositories.js';
-import type { Conversation } from '../../store/conversationRepository.js';
+import { toConversation, type Conversation } from '../../store/conversationRepository.js';
 import type { StaffMember } from '../../store/staffRepository.js';
+import type { Database } from '../../store/schema.js';
 import {
   acceptsMessages,
+  isOpen,
   transition,
   type Actor,
   type EndReason,
-  type LifecycleEvent,
 } from '../../domain/conversation/conversationLifecycle.js';
 import type { StoredMessage } from '../../domain/conversation/messageLog.js';
+import type { QueueEffect } from '../../domain/queue/queueModel.js';
+import type { CounsellorStatus } from '../../domain/queue/routingPolicy.js';
+import type { Priority } from '../../domain/queue/priority.js';
+import { queueAdmission } from '../../domain/queue/queueLimits.js';
+import { assessTriage, TRIAGE_MESSAGE_LIMIT } from '../../domain/triage/assessTriage.js';
+import { preChatAnswersSchema, type PreChatAnswers } from '../../domain/triage/preChatAnswers.js';
 import type { Language } from '../../protocol/common.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/eventBus.js';
@@ -20,8 +30,24 @@ import { ServiceError } from './serviceError.js';
 import { presentQueueItem } from './conversationPresenter.js';
 import type { QueueItem } from '../../protocol/staffProtocol.js';
 import type { AppendResult } from '../../store/messageRepository.js';
+import type { QueueActor, QueueCoordinator, QueueEventInput } from '../queue/queueCoordinator.js';
+import { serviceAvailability } from '../queue/serviceAvailability.js';
 
 export type Sender = { kind: 'visitor' } | { kind: 'staff'; staff: StaffMember };
+
+const rejectionMessages: Record<string, [ServiceError['code'], string]> = {
+  unknown_conversation: ['not_found', 'no such conversation in the queue'],
+  unknown_counsellor: ['invalid_state', 'set your status first'],
+  duplicate_conversation: ['conflict', 'already in the queue'],
+  not_waiting: ['conflict', 'this chat is no longer waiting'],
+  not_offered_to_counsellor: ['conflict', 'this chat was not offered to you (any more)'],
+  not_active: ['invalid_state', 'this chat is not active'],
+  no_capacity: ['conflict', 'you have no room for another chat'],
+  counsellor_unavailable: ['invalid_state', 'you are offline; set your status to available first'],
+  nothing_to_pull: ['not_found', 'nobody is waiting'],
+  queue_full: ['unavailable', 'the queue is full'],
+  invalid_capacity: ['invalid_request', 'invalid capacity'],
+};
 
 export class ConversationService {
   private readonly staffNames = new Map<string, string>();
@@ -30,13 +56,24 @@ export class ConversationService {
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly queue: QueueCoordinator,
   ) {}
 
   async startVisitorChat(input: {
     nickname: string | undefined;
     language: Language;
     preChat: Record<string, string> | undefined;
+    visitorKey?: string | null;
+    preferredCounsellorId?: string | null;
   }): Promise<{ conversation: Conversation; token: string }> {
+    const settings = await this.repos.settings.get();
+    const availability = serviceAvailability(settings, this.clock.now());
+    if (!availability.open) throw new ServiceError('unavailable', 'the chat is closed now');
+    const preChat = preChatAnswersSchema.safeParse(input.preChat ?? {});
+    const triage = assessTriage({ preChat: preChat.success ? preChat.data : undefined, messages: [] });
+    const counts = await this.repos.conversations.countOpen();
+    const admission = queueAdmission({ waitingCount: counts.waiting + counts.offered, cap: settings.queueCap, priority: triage.priority });
+    if (admission.kind === 'full') throw new ServiceError('unavailable', 'the queue is full');
     // The token lives only in the visitor's tab (sessionStorage); we keep its hash.
     const token = randomToken();
     const conversation = await this.repos.conversations.create({
@@ -44,11 +81,22 @@ export class ConversationService {
       tokenHash: sha256(token),
       nickname: input.nickname ?? null,
       language: input.language,
-      preChat: input.preChat ?? null,
+      preChat: preChat.success ? (preChat.data as Record<string, string>) : null,
+      triage,
+      visitorKey: input.visitorKey ?? null,
+      preferredCounsellorId: input.preferredCounsellorId ?? null,
       now: this.clock.now(),
     });
-    this.events.emit('queue.changed', {});
-    return { conversation, token };
+    await this.step(
+      {
+        type: 'visitor_arrived',
+        conversationId: conversation.id,
+        priority: triage.priority,
+        preferredCounsellorId: input.preferredCounsellorId ?? undefined,
+      },
+      { kind: 'visitor', id: null },
+    );
+    return { conversation: await this.get(conversation.id), token };
   }
 
   findByVisitorToken(token: string): Promise<Conversation | undefined> {
@@ -92,9 +140,28 @@ export class ConversationService {
     const result = await this.repos.messages.append(this.newMessage(input));
     if (!result.duplicate) {
       this.events.emit('message.stored', { message: result.message, conversation, commitMs: performance.now() - started });
-      if (conversation.status !== 'active' && result.message.seq <= 3) this.events.emit('queue.changed', {});
+      if (sender.kind === 'visitor' && result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2) await this.retriage(conversation);
     }
     return result;
+  }
+
+  /** Triage reads her first messages too; a raised priority moves her up the queue. */
+  private async retriage(conversation: Conversation): Promise<void> {
+    if (conversation.prioritySetBy) return; // a supervisor's decision stands
+    const first = (await this.repos.messages.listAfter(conversation.id, 0, TRIAGE_MESSAGE_LIMIT * 2))
+      .filter((m) => m.sender === 'visitor')
+      .slice(0, TRIAGE_MESSAGE_LIMIT)
+      .map((m) => m.body);
+    const preChat = preChatAnswersSchema.safeParse(conversation.preChat ?? {});
+    const triage = assessTriage({ preChat: preChat.success ? (preChat.data as PreChatAnswers) : undefined, messages: first });
+    const reasonsChanged = JSON.stringify(triage.reasons) !== JSON.stringify(conversation.triage?.reasons ?? []);
+    if (!reasonsChanged) return;
+    await this.repos.store.db.updateTable('conversations').set({ triage: JSON.stringify(triage) }).where('id', '=', conversation.id).execute();
+    if (triage.priority !== conversation.priority && isOpen(conversation.status)) {
+      await this.step({ type: 'priority_changed', conversationId: conversation.id, priority: triage.priority }, { kind: 'system', id: null });
+    } else {
+      this.events.emit('queue.stepped', { conversationIds: [conversation.id], counsellorIds: [], effects: [] });
+    }
   }
 
   private newMessage(input: { conversationId: string; sender: Sender; clientId: string; body: string }) {
@@ -110,48 +177,163 @@ export class ConversationService {
     };
   }
 
+  /** Accept an offer made to her, or pick a waiting chat from the queue. */
   async accept(conversationId: string, staff: StaffMember): Promise<Conversation> {
-    const active = await this.repos.conversations.listForCounsellor(staff.id, ['active']);
-    if (active.length >= staff.maxChats) {
-      throw new ServiceError('conflict', `you already have ${active.length} chats (your maximum is ${staff.maxChats})`);
+    const current = await this.get(conversationId);
+    if (current.status === 'active') throw new ServiceError('conflict', 'another counsellor already took this chat');
+    if (current.status !== 'waiting' && current.status !== 'offered') throw new ServiceError('invalid_state', `this chat is ${current.status}`);
+    await this.ensureOnDuty(staff);
+    const event: QueueEventInput =
+      current.status === 'offered' && current.counsellorId === staff.id
+        ? { type: 'offer_accepted', conversationId, counsellorId: staff.id }
+        : { type: 'conversation_picked', conversationId, counsellorId: staff.id };
+    await this.step(event, { kind: 'staff', id: staff.id });
+    return this.get(conversationId);
+  }
+
+  async decline(conversationId: string, staff: StaffMember): Promise<void> {
+    await this.step({ type: 'offer_declined', conversationId, counsellorId: staff.id }, { kind: 'staff', id: staff.id });
+  }
+
+  async pullNext(staff: StaffMember): Promise<Conversation> {
+    await this.ensureOnDuty(staff);
+    const step = await this.step({ type: 'next_pulled', counsellorId: staff.id }, { kind: 'staff', id: staff.id });
+    const assigned = step.find((e) => e.type === 'assigned');
+    if (!assigned || assigned.type !== 'assigned') throw new ServiceError('not_found', 'nobody is waiting');
+    return this.get(assigned.conversationId);
+  }
+
+  async transfer(conversationId: string, staff: StaffMember, toCounsellorId: string | undefined, note: string | undefined): Promise<void> {
+    const current = await this.get(conversationId);
+    if (current.status !== 'active' || current.counsellorId !== staff.id) throw new ServiceError('forbidden', 'only the counsellor of an active chat can hand it over');
+    if (toCounsellorId === staff.id) throw new ServiceError('invalid_request', 'choose a colleague');
+    if (note) await this.addNote(conversationId, staff, 'handover', note);
+    await this.step({ type: 'transferred', conversationId, toCounsellorId }, { kind: 'staff', id: staff.id });
+  }
+
+  async setStatus(staff: StaffMember, status: CounsellorStatus): Promise<void> {
+    await this.step({ type: 'counsellor_status_changed', counsellorId: staff.id, status, capacity: staff.maxChats }, { kind: 'staff', id: staff.id });
+  }
+
+  /** Signing in to the console puts a counsellor on duty; a reconnect within the grace period keeps her chats. */
+  async counsellorConnected(staff: StaffMember): Promise<void> {
+    const presence = await this.presence(staff.id);
+    if (presence?.disconnected_at != null) {
+      await this.step({ type: 'counsellor_reconnected', counsellorId: staff.id }, { kind: 'staff', id: staff.id });
     }
-    return this.apply(conversationId, { type: 'accept', counsellorId: staff.id }, { kind: 'staff', staffId: staff.id });
+    if (!presence || presence.status === 'offline') await this.setStatus(staff, 'available');
+  }
+
+  async counsellorDisconnected(staffId: string): Promise<void> {
+    const presence = await this.presence(staffId);
+    if (!presence || presence.status === 'offline' || presence.disconnected_at != null) return;
+    await this.step({ type: 'counsellor_disconnected', counsellorId: staffId }, { kind: 'system', id: null });
+  }
+
+  async setPriority(conversationId: string, priority: Priority, supervisor: StaffMember): Promise<void> {
+    const current = await this.get(conversationId);
+    if (!isOpen(current.status)) throw new ServiceError('invalid_state', 'this chat has ended');
+    await this.step({ type: 'priority_changed', conversationId, priority }, { kind: 'staff', id: supervisor.id }, async (trx) => {
+      await trx.updateTable('conversations').set({ priority_set_by: supervisor.id }).where('id', '=', conversationId).execute();
+      await trx
+        .insertInto('conversation_events')
+        .values({
+          conversation_id: conversationId,
+          type: 'priority',
+          from_status: current.status,
+          to_status: current.status,
+          actor_kind: 'staff',
+          actor_id: supervisor.id,
+          at: this.clock.now(),
+          detail: JSON.stringify({ from: current.priority, to: priority }),
+        })
+        .execute();
+    });
   }
 
   async end(conversationId: string, reason: EndReason, actor: Actor): Promise<Conversation> {
-    return this.apply(conversationId, { type: 'end', reason }, actor);
+    const now = this.clock.now();
+    let ended: Conversation | undefined;
+    const queueActor: QueueActor = { kind: actor.kind, id: actor.kind === 'staff' ? actor.staffId : null };
+    await this.step({ type: 'conversation_ended', conversationId }, queueActor, async (trx) => {
+      ended = await endInTransaction(trx, conversationId, reason, actor, now);
+    });
+    return ended!;
   }
 
-  /** Decide with the domain, then compare-and-set in the database; a lost race is a conflict. */
-  private async apply(conversationId: string, event: LifecycleEvent, actor: Actor): Promise<Conversation> {
-    const current = await this.get(conversationId);
-    const decided = transition(current, event);
-    if (!decided.ok) {
-      throw new ServiceError(
-        event.type === 'accept' && current.status === 'active' ? 'conflict' : 'invalid_state',
-        `cannot ${event.type} a conversation that is ${current.status}`,
-      );
-    }
-    const updated = await this.repos.conversations.applyTransition({
-      current,
-      next: decided.state,
-      event: event.type,
-      actor,
+  /** A visible join is said in the chat itself, so the visitor knows who reads along. */
+  async announceSupervisor(conversationId: string, supervisor: StaffMember): Promise<void> {
+    const result = await this.repos.messages.append({
+      id: crypto.randomUUID(),
+      conversationId,
+      clientId: `system-join-${supervisor.id.slice(0, 8)}-${this.clock.now()}`,
+      sender: 'system',
+      senderStaffId: supervisor.id,
+      senderName: supervisor.displayName,
+      body: 'supervisor_joined',
       now: this.clock.now(),
     });
-    if (!updated) throw new ServiceError('conflict', 'the conversation changed meanwhile; try again');
-    this.events.emit('conversation.changed', { conversation: updated, previousCounsellorId: current.counsellorId });
-    if (current.status === 'waiting' || current.status === 'offered' || updated.status === 'waiting') {
-      this.events.emit('queue.changed', {});
+    const conversation = await this.get(conversationId);
+    this.events.emit('message.stored', { message: result.message, conversation, commitMs: 0 });
+  }
+
+  async addNote(conversationId: string, staff: StaffMember, kind: 'note' | 'whisper' | 'handover', body: string): Promise<void> {
+    await this.repos.store.db
+      .insertInto('conversation_notes')
+      .values({
+        id: crypto.randomUUID(),
+        conversation_id: conversationId,
+        staff_id: staff.id,
+        kind,
+        body: await this.repos.cipher.encrypt(conversationId, body),
+        created_at: this.clock.now(),
+      })
+      .execute();
+  }
+
+  async notes(conversationId: string) {
+    const rows = await this.repos.store.db
+      .selectFrom('conversation_notes')
+      .innerJoin('staff', 'staff.id', 'conversation_notes.staff_id')
+      .select(['conversation_notes.id', 'kind', 'body', 'conversation_notes.created_at', 'staff.display_name'])
+      .where('conversation_id', '=', conversationId)
+      .orderBy('conversation_notes.created_at')
+      .execute();
+    return Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        kind: r.kind as 'note' | 'whisper' | 'handover',
+        body: await this.repos.cipher.decrypt(conversationId, r.body),
+        author: r.display_name,
+        createdAt: r.created_at,
+      })),
+    );
+  }
+
+  private async ensureOnDuty(staff: StaffMember): Promise<void> {
+    const presence = await this.presence(staff.id);
+    if (!presence || presence.status === 'offline') await this.setStatus(staff, 'available');
+  }
+
+  private presence(staffId: string) {
+    return this.repos.store.db.selectFrom('counsellor_presence').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
+  }
+
+  private async step(event: QueueEventInput, actor: QueueActor, beforeReduce?: (trx: Kysely<Database>) => Promise<void>): Promise<readonly QueueEffect[]> {
+    const result = await this.queue.step(event, actor, beforeReduce);
+    const rejected = result.effects.find((e) => e.type === 'rejected');
+    if (rejected && rejected.type === 'rejected') {
+      const [code, message] = rejectionMessages[rejected.reason] ?? ['conflict', rejected.reason];
+      throw new ServiceError(code, message);
     }
-    return updated;
+    return result.effects;
   }
 
   messagesAfter(conversationId: string, afterSeq: number): Promise<StoredMessage[]> {
     return this.repos.messages.listAfter(conversationId, afterSeq);
   }
 
-  async queue(): Promise<QueueItem[]> {
+  async queueItems(): Promise<QueueItem[]> {
     const queued = await this.repos.conversations.listQueued();
     const counts = await this.repos.messages.countFor(queued.map((c) => c.id));
     return queued.map((c) => presentQueueItem(c, counts.get(c.id) ?? 0));
@@ -160,4 +342,42 @@ export class ConversationService {
   forCounsellor(staffId: string): Promise<Conversation[]> {
     return this.repos.conversations.listForCounsellor(staffId, ['active', 'offered']);
   }
+}
+
+/** Marks the conversation ended inside the routing step's transaction (compare-and-set on status). */
+async function endInTransaction(trx: Kysely<Database>, conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<Conversation> {
+  const row = await trx.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirst();
+  if (!row) throw new ServiceError('not_found', 'no such conversation');
+  const current = toConversation(row);
+  const decided = transition(current, { type: 'end', reason });
+  if (!decided.ok) throw new ServiceError('invalid_state', `cannot end a conversation that is ${current.status}`);
+  const updated = await trx
+    .updateTable('conversations')
+    .set({
+      status: 'ended',
+      end_reason: decided.state.endReason,
+      ended_at: now,
+      offered_at: null,
+      // An offer that was never taken up does not make that counsellor the chat's counsellor.
+      ...(current.status === 'offered' || current.status === 'waiting' ? { counsellor_id: null } : {}),
+    })
+    .where('id', '=', conversationId)
+    .where('status', '=', current.status)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw new ServiceError('conflict', 'the conversation changed meanwhile; try again');
+  await trx
+    .insertInto('conversation_events')
+    .values({
+      conversation_id: conversationId,
+      type: 'end',
+      from_status: current.status,
+      to_status: 'ended',
+      actor_kind: actor.kind,
+      actor_id: actor.kind === 'staff' ? actor.staffId : null,
+      at: now,
+      detail: JSON.stringify({ reason: decided.state.endReason }),
+    })
+    .execute();
+  return toConversation(updated);
 }

@@ -3,11 +3,14 @@
 import { EventEmitter } from 'node:events';
 import type { Conversation } from '../../store/conversationRepository.js';
 import type { StoredMessage } from '../../domain/conversation/messageLog.js';
+import type { QueueEffect } from '../../domain/queue/queueModel.js';
 
 export interface DomainEvents {
   'conversation.changed': { conversation: Conversation; previousCounsellorId: string | null };
   'message.stored': { message: StoredMessage; conversation: Conversation; commitMs: number };
   'queue.changed': Record<string, never>;
+  /** A routing step changed these conversations and counsellors. */
+  'queue.stepped': { conversationIds: string[]; counsellorIds: string[]; effects: readonly QueueEffect[] };
   /** sessionId null: every session of that staff member ended. */
   'staff.sessionEnded': { staffId: string; sessionId: string | null };
 }

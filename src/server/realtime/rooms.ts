@@ -4,4 +4,6 @@ export const rooms = {
   staffMember: (staffId: string) => `staff:${staffId}`,
   /** Every socket of someone who may take chats: receives queue updates. */
   queueWatchers: 'queue',
+  /** Supervisors with the board open. */
+  supervisors: 'supervisors',
 } as const;

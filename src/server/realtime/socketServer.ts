@@ -11,6 +11,8 @@ import { presentForStaff, presentForVisitor } from '../conversations/conversatio
 import { attachStaffGateway, type StaffNamespace } from './staffGateway.js';
 import { attachVisitorGateway, type VisitorNamespace } from './visitorGateway.js';
 import { rooms } from './rooms.js';
+import type { QueueEffect } from '../../domain/queue/queueModel.js';
+import { boardSnapshot, visitorQueueStatuses } from '../queue/board.js';
 
 export interface SocketServerOptions {
   adapter?: (nsp: unknown) => Adapter;
@@ -52,32 +54,52 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
     staff.to(room).emit('message', message);
   });
 
-  events.on('conversation.changed', ({ conversation, previousCounsellorId }) => {
-    (async () => {
-      const name = await conversations.counsellorName(conversation.counsellorId);
-      const room = rooms.conversation(conversation.id);
-      visitors.to(room).emit('chat:state', presentForVisitor(conversation, name));
-      const view = presentForStaff(conversation, name);
-      // The counsellor's other tabs (and other nodes) join the conversation's room.
-      if (conversation.counsellorId && conversation.status === 'active') {
-        staff.in(rooms.staffMember(conversation.counsellorId)).socketsJoin(room);
-      }
-      const targets = [room, ...[conversation.counsellorId, previousCounsellorId].filter((x): x is string => !!x).map(rooms.staffMember)];
-      staff.to(targets).emit('conversation:update', view);
-    })().catch(fail('conversation change'));
-  });
+  // After every routing step: tell each participant of each changed conversation, refresh the
+  // queue for counsellors, the positions for waiting visitors and the board for supervisors.
+  const announceConversation = async (conversationId: string) => {
+    const conversation = await conversations.get(conversationId);
+    const name = await conversations.counsellorName(conversation.counsellorId);
+    const room = rooms.conversation(conversation.id);
+    visitors.to(room).emit('chat:state', presentForVisitor(conversation, name));
+    if (conversation.counsellorId && conversation.status === 'active') {
+      // Her other tabs (and those on other nodes) join the conversation's room.
+      staff.in(rooms.staffMember(conversation.counsellorId)).socketsJoin(room);
+    }
+    const view = presentForStaff(conversation, name);
+    const targets = [room, ...(conversation.counsellorId ? [rooms.staffMember(conversation.counsellorId)] : [])];
+    staff.to(targets).emit('conversation:update', view);
+  };
 
-  // Many changes can arrive at once (a burst of new chats); send one queue update for them.
-  let queueTimer: NodeJS.Timeout | undefined;
-  events.on('queue.changed', () => {
-    if (queueTimer) return;
-    queueTimer = setTimeout(() => {
-      queueTimer = undefined;
-      conversations
-        .queue()
-        .then((waiting) => staff.to(rooms.queueWatchers).emit('queue:update', { waiting }))
-        .catch(fail('queue'));
-    }, 25);
+  let pending: { conversations: Set<string>; effects: QueueEffect[] } | undefined;
+  const flush = async (batch: { conversations: Set<string>; effects: QueueEffect[] }) => {
+    for (const effect of batch.effects) {
+      // Whoever handed a chat back or let it go no longer follows it.
+      if (effect.type === 'requeued') staff.in(rooms.staffMember(effect.fromCounsellorId)).socketsLeave(rooms.conversation(effect.conversationId));
+      if (effect.type === 'counsellor_paused') staff.to(rooms.staffMember(effect.counsellorId)).emit('status:update', { status: 'break', reason: 'missed_offer' });
+    }
+    for (const id of batch.conversations) await announceConversation(id);
+    staff.to(rooms.queueWatchers).emit('queue:update', { waiting: await conversations.queueItems() });
+    const positions = await visitorQueueStatuses(ctx.repos, ctx.clock.now());
+    for (const [id, status] of positions) visitors.to(rooms.conversation(id)).emit('chat:queue', status);
+    if ((await staff.in(rooms.supervisors).fetchSockets()).length > 0) {
+      staff.to(rooms.supervisors).emit('board:update', await boardSnapshot(ctx.repos, conversations, ctx.clock.now()));
+    }
+  };
+  // Steps that come in a burst (many chats at once) are announced together.
+  events.on('queue.stepped', ({ conversationIds, effects }) => {
+    if (!pending) {
+      pending = { conversations: new Set(), effects: [] };
+      setTimeout(() => {
+        const batch = pending!;
+        pending = undefined;
+        flush(batch).catch(fail('queue step'));
+      }, 15);
+    }
+    for (const id of conversationIds) pending.conversations.add(id);
+    for (const effect of effects) {
+      pending.effects.push(effect);
+      if (effect.type === 'removed') pending.conversations.add(effect.conversationId);
+    }
   });
 
   events.on('staff.sessionEnded', ({ staffId }) => {

@@ -3,8 +3,13 @@
 import type { Namespace, Socket } from 'socket.io';
 import { fastifyCookie } from '@fastify/cookie';
 import {
+  addNoteSchema,
   conversationRefSchema,
+  joinSchema,
+  setPrioritySchema,
+  setStatusSchema,
   staffResumeSchema,
+  transferSchema,
   staffSendSchema,
   staffTypingSchema,
   type StaffChatSnapshot,
@@ -20,6 +25,7 @@ import type { Conversation } from '../../store/conversationRepository.js';
 import { RateLimiter } from './rateLimiter.js';
 import { rooms } from './rooms.js';
 import { withAck, withAckOnly, withoutAck } from './socketHandler.js';
+import { boardSnapshot, counsellorViews } from '../queue/board.js';
 
 interface StaffSocketData {
   auth: AuthenticatedStaff;
@@ -90,6 +96,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       return {
         conversation: presentForStaff(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),
         messages: await ctx.conversations.messagesAfter(conversation.id, afterSeq),
+        notes: await ctx.conversations.notes(conversation.id),
       };
     };
 
@@ -97,7 +104,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       'queue:list',
       withAckOnly(deps, 'queue:list', async () => {
         await authorise('chat:handle');
-        return { waiting: await ctx.conversations.queue() };
+        return { waiting: await ctx.conversations.queueItems() };
       }),
     );
 
@@ -167,12 +174,118 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       }),
     );
 
+    socket.on(
+      'conversation:decline',
+      withAck(deps, 'conversation:decline', conversationRefSchema, async ({ conversationId }) => {
+        await authorise('chat:handle');
+        await ctx.conversations.decline(conversationId, staff());
+        return { ok: true as const };
+      }),
+    );
+
+    socket.on(
+      'queue:pullNext',
+      withAckOnly(deps, 'queue:pullNext', async () => {
+        await authorise('chat:handle');
+        const conversation = await ctx.conversations.pullNext(staff());
+        await socket.join(rooms.conversation(conversation.id));
+        return snapshot(conversation, 0);
+      }),
+    );
+
+    socket.on(
+      'status:set',
+      withAck(deps, 'status:set', setStatusSchema, async ({ status }) => {
+        await authorise('chat:handle');
+        await ctx.conversations.setStatus(staff(), status);
+        return { status };
+      }),
+    );
+
+    socket.on(
+      'conversation:transfer',
+      withAck(deps, 'conversation:transfer', transferSchema, async ({ conversationId, toCounsellorId, note }) => {
+        await authorise('chat:handle');
+        if (toCounsellorId) {
+          const colleague = await ctx.repos.staff.findById(toCounsellorId);
+          if (!colleague || colleague.disabled || !can(colleague.role, 'chat:handle')) throw new ServiceError('not_found', 'no such colleague');
+        }
+        await ctx.conversations.transfer(conversationId, staff(), toCounsellorId, note);
+        await socket.leave(rooms.conversation(conversationId));
+        return { ok: true as const };
+      }),
+    );
+
+    socket.on(
+      'conversation:setPriority',
+      withAck(deps, 'conversation:setPriority', setPrioritySchema, async ({ conversationId, priority }) => {
+        await authorise('chat:supervise');
+        await ctx.conversations.setPriority(conversationId, priority, staff());
+        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff().id, action: 'conversation.priority', targetType: 'conversation', targetId: conversationId, detail: { priority } });
+        return { ok: true as const };
+      }),
+    );
+
+    socket.on(
+      'note:add',
+      withAck(deps, 'note:add', addNoteSchema, async ({ conversationId, kind, body }) => {
+        await authorise(kind === 'whisper' ? 'chat:supervise' : 'chat:handle');
+        await ownConversation(conversationId);
+        await ctx.conversations.addNote(conversationId, staff(), kind, body);
+        const notes = await ctx.conversations.notes(conversationId);
+        const note = notes.at(-1)!;
+        // Staff in the conversation's room see it; the visitor namespace never does.
+        ns.to(rooms.conversation(conversationId)).emit('note', { conversationId, note });
+        return { note };
+      }),
+    );
+
+    socket.on(
+      'conversation:join',
+      withAck(deps, 'conversation:join', joinSchema, async ({ conversationId, visible }) => {
+        await authorise('chat:supervise');
+        const conversation = await ctx.conversations.get(conversationId);
+        await socket.join(rooms.conversation(conversationId));
+        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff().id, action: visible ? 'conversation.join_visible' : 'conversation.join_silent', targetType: 'conversation', targetId: conversationId });
+        if (visible && conversation.status === 'active') {
+          await ctx.conversations.announceSupervisor(conversationId, staff());
+        }
+        return snapshot(conversation, 0);
+      }),
+    );
+
+    socket.on(
+      'board:get',
+      withAckOnly(deps, 'board:get', async () => {
+        await authorise('chat:supervise');
+        await socket.join(rooms.supervisors);
+        return boardSnapshot(ctx.repos, ctx.conversations, ctx.clock.now());
+      }),
+    );
+
+    socket.on(
+      'colleagues:list',
+      withAckOnly(deps, 'colleagues:list', async () => {
+        await authorise('chat:handle');
+        return { counsellors: (await counsellorViews(ctx.repos)).filter((c) => c.id !== staff().id) };
+      }),
+    );
+
+    socket.on('disconnect', () => {
+      // Only when her last socket anywhere in the cluster is gone does the grace period start.
+      ns.in(rooms.staffMember(staff().id))
+        .fetchSockets()
+        .then((left) => (left.length === 0 ? ctx.conversations.counsellorDisconnected(staff().id) : undefined))
+        .catch((error: unknown) => ctx.logger.warn({ err: String(error) }, 'presence update failed'));
+    });
+
     // Join the rooms this person belongs in. Done after the handlers are registered so no
     // early event is missed.
     try {
       await socket.join(rooms.staffMember(staff().id));
       if (can(staff().role, 'chat:handle')) {
         await socket.join(rooms.queueWatchers);
+        await ctx.conversations.counsellorConnected(staff());
         const held = await ctx.conversations.forCounsellor(staff().id);
         await socket.join(held.map((c) => rooms.conversation(c.id)));
       }

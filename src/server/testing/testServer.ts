@@ -33,6 +33,8 @@ export interface TestServerOptions {
   dialect?: 'sqlite' | 'postgres';
   env?: Record<string, string>;
   clock?: Clock;
+  /** Tests of the chat itself pick chats by hand; routing tests ask for automatic offers. */
+  routingMode?: 'manual' | 'automatic';
   /** Join an existing PostgreSQL schema (another node of the same test cluster); not dropped on close. */
   joinSchema?: string;
 }
@@ -59,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }),
   };
   const app = await buildApp(config, { logger: createLogger(config.logLevel), ...(options.clock ? { clock: options.clock } : {}) });
+  if (!options.joinSchema) await app.ctx.repos.settings.update({ routingMode: options.routingMode ?? 'manual' }, null, app.ctx.clock.now());
   const url = await app.listen();
   const sockets: Socket[] = [];
 

@@ -3,6 +3,7 @@ import type { MigrationContext } from './migrationContext.js';
 import { initial } from './001_initial.js';
 import { settings } from './002_settings.js';
 import { queue } from './003_queue.js';
+import { codings } from './004_codings.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -13,6 +14,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '001_initial': initial(ctx),
         '002_settings': settings,
         '003_queue': queue(ctx),
+        '004_codings': codings(ctx),
       };
     },
   };
