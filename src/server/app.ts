@@ -28,10 +28,15 @@ import { loadKeyring } from './masterKeys.js';
 import { createMetrics } from './metrics/metrics.js';
 import { metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { visitorRoutes } from './http/visitor/visitorRoutes.js';
+import { serviceRoutes } from './http/service/serviceRoutes.js';
+import { settingsRoutes } from './http/settings/settingsRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { QueueCoordinator } from './queue/queueCoordinator.js';
+import { ReturnCodes } from './returnCodes/returnCodes.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { runRetention } from './jobs/retentionJob.js';
+import { codingRoutes } from './http/codings/codingRoutes.js';
+import { reportRoutes } from './http/reports/reportRoutes.js';
 
 export interface BakenApp {
   ctx: AppContext;
@@ -70,6 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sessions: new StaffSessions(repos, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
     conversations: new ConversationService(repos, clock, events, queue),
     queue,
+    returnCodes: new ReturnCodes(repos, () => clock.now()),
     loginThrottle: new LoginThrottle(clock),
     metrics: createMetrics(async () => {
       const open = await repos.conversations.countOpen();
@@ -104,7 +110,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(authRoutes(ctx));
   await http.register(staffRoutes(ctx));
   await http.register(visitorRoutes(ctx));
+  await http.register(serviceRoutes(ctx));
+  await http.register(settingsRoutes(ctx));
   await http.register(metricsRoutes(ctx));
+  await http.register(codingRoutes(ctx));
+  await http.register(reportRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
 

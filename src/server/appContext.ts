@@ -9,6 +9,7 @@ import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { QueueCoordinator } from './queue/queueCoordinator.js';
+import type { ReturnCodes } from './returnCodes/returnCodes.js';
 
 export interface AppContext {
   config: Config;
@@ -18,6 +19,7 @@ export interface AppContext {
   sessions: StaffSessions;
   conversations: ConversationService;
   queue: QueueCoordinator;
+  returnCodes: ReturnCodes;
   events: EventBus;
   loginThrottle: LoginThrottle;
   metrics: Metrics;

@@ -7,14 +7,17 @@ export const permissions = [
   'staff:manage', // create and change staff accounts
   'reports:read', // the research monitor
   'audit:read',
+  'codings:write', // code conversations after they end (and second codings assigned to them)
+  'codings:assign', // assign a double-coding sample, see agreement per field
+  'codings:import', // import coded history (CSV/JSON)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  counsellor: ['chat:handle'],
-  supervisor: ['chat:handle', 'chat:supervise', 'reports:read'],
+  counsellor: ['chat:handle', 'codings:write'],
+  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'codings:write', 'codings:assign'],
   researcher: ['reports:read'],
-  admin: ['staff:manage', 'audit:read', 'reports:read'],
+  admin: ['staff:manage', 'audit:read', 'reports:read', 'codings:import'],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

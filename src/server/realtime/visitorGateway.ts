@@ -18,7 +18,7 @@ import { ServiceError } from '../conversations/serviceError.js';
 import { presentForVisitor } from '../conversations/conversationPresenter.js';
 import { RateLimiter } from './rateLimiter.js';
 import { rooms } from './rooms.js';
-import { withAck, withoutAck } from './socketHandler.js';
+import { withAck, withAckOnly, withoutAck } from './socketHandler.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 
 interface VisitorSocketData {
@@ -68,15 +68,24 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
           if (isOpen(current.status)) throw new ServiceError('conflict', 'this tab already has an open chat');
           await socket.leave(rooms.conversation(current.id));
         }
+        const returning = input.returnCode ? await ctx.returnCodes.redeem(input.returnCode) : undefined;
+        if (input.returnCode && !returning) throw new ServiceError('not_found', 'this return code is not known (any more)');
         const { conversation, token } = await ctx.conversations.startVisitorChat({
           nickname: input.nickname,
           language: input.language,
-          preChat: input.preChat,
+          preChat: input.preChat as Record<string, string> | undefined,
+          visitorKey: returning?.visitorKey ?? null,
+          preferredCounsellorId: returning?.preferredCounsellorId ?? null,
         });
         socket.data.conversationId = conversation.id;
         await socket.join(rooms.conversation(conversation.id));
         return { token, ...(await snapshot(conversation, 0)) };
       }),
+    );
+
+    socket.on(
+      'returnCode:create',
+      withAckOnly(deps, 'returnCode:create', async () => ({ code: await ctx.returnCodes.create(own()) })),
     );
 
     socket.on(

@@ -1,0 +1,45 @@
+// Whether the chat is open, for the visitor page; and the supervisor's hand on it.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ServiceStatus } from '../../../protocol/visitorProtocol.js';
+import type { AppContext } from '../../appContext.js';
+import { serviceAvailability } from '../../queue/serviceAvailability.js';
+import { queueAdmission } from '../../../domain/queue/queueLimits.js';
+import { parseBody } from '../errors.js';
+
+const languageQuery = z.object({ lang: z.enum(['nl', 'en']).default('nl') });
+const availabilityPatch = z
+  .object({ availability: z.enum(['auto', 'open', 'closed']).optional(), busy: z.boolean().optional() })
+  .refine((v) => v.availability !== undefined || v.busy !== undefined, 'nothing to change');
+
+export function serviceRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    app.get('/api/service', { config: { access: 'public' } }, async (request): Promise<ServiceStatus> => {
+      const { lang } = languageQuery.parse(request.query ?? {});
+      const settings = await ctx.repos.settings.get();
+      const availability = serviceAvailability(settings, ctx.clock.now());
+      const open = await ctx.repos.conversations.countOpen();
+      return {
+        open: availability.open,
+        nextOpensAt: availability.nextOpensAt,
+        busy: availability.busy,
+        queueFull: queueAdmission({ waitingCount: open.waiting + open.offered, cap: settings.queueCap }).kind === 'full',
+        alternatives: settings.alternatives.map((a) => ({
+          name: a.name,
+          phone: a.phone,
+          url: a.url,
+          description: lang === 'en' ? (a.descriptionEn ?? a.descriptionNl) : (a.descriptionNl ?? a.descriptionEn),
+        })),
+      };
+    });
+
+    // Supervisors open or close the chat by hand, or switch busy mode.
+    app.patch('/api/service', { config: { access: 'chat:supervise' } }, async (request) => {
+      const patch = parseBody(availabilityPatch, request.body);
+      const updated = await ctx.repos.settings.update(patch, request.staffAuth!.staff.id, ctx.clock.now());
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: request.staffAuth!.staff.id, action: 'service.availability', detail: patch });
+      ctx.events.emit('queue.stepped', { conversationIds: [], counsellorIds: [], effects: [] });
+      return { availability: updated.availability, busy: updated.busy };
+    });
+  };
+}
