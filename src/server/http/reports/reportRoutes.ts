@@ -57,10 +57,10 @@ export function reportRoutes(ctx: AppContext) {
         const html = renderReportHtml(report, { language: query.lang });
         if (format === 'html') return attachment(reply, 'text/html; charset=utf-8', `${base}.html`).send(html);
         try {
-          return attachment(reply, 'application/pdf', `${base}.pdf`).send(await renderPdf(html));
+          const pdf = await renderPdf(html);
+          return attachment(reply, 'application/pdf', `${base}.pdf`).send(pdf);
         } catch (error) {
           if (error instanceof PdfUnavailableError) {
-            reply.removeHeader('content-disposition');
             return sendError(reply, 503, 'unavailable', `PDF needs Debian's Chromium: ${error.message}. Install the "chromium" package, or download the HTML report and print it.`);
           }
           throw error;
