@@ -52,11 +52,13 @@ export async function runMonitorBench(rows: number, log: (s: string) => void = (
   const timingsMs: Record<string, number> = {};
   log(`  generating ${rows.toLocaleString('en')} synthetic coded conversations…`);
   const data = benchData(rows);
+  log(`  ${data.length.toLocaleString('en')} conversations; computing in memory…`);
   timingsMs['in memory, objects (computeMonitor)'] = await median(() => computeMonitor(data, options));
   const packing = new CodingPacking(defaultCodebook);
   const packed = { ...packConversations(packing, data), packing };
   timingsMs['in memory, columnar'] = await median(() => computeMonitorPacked(packed, options));
 
+  log(`  in memory: ${Math.round(timingsMs['in memory, objects (computeMonitor)']!)} ms (objects), ${Math.round(timingsMs['in memory, columnar']!)} ms (columnar); importing into SQLite…`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-monitor-bench-'));
   const sqlite = await openStore({ dataDir: dir });
   try {

@@ -14,6 +14,7 @@ export async function startVisitorChat(page: Page, baseUrl: string, nickname: st
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Hoe mogen we je noemen?').fill(nickname);
   await page.getByRole('button', { name: 'Start de chat' }).click();
+  await page.getByRole('button', { name: 'Vragen overslaan' }).click(); // the optional pre-chat step
   await page.getByRole('heading', { name: 'Je bent in de wachtrij' }).waitFor();
 }
 

@@ -14,7 +14,7 @@ import { ConversationService } from './conversations/conversationService.js';
 import { EventBus } from './events/eventBus.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import type { AppContext } from './appContext.js';
-import { registerAccessControl } from './http/access.js';
+import { registerAccessControl, type Access } from './http/access.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { authRoutes } from './http/auth/authRoutes.js';
@@ -30,6 +30,7 @@ import { metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { visitorRoutes } from './http/visitor/visitorRoutes.js';
 import { serviceRoutes } from './http/service/serviceRoutes.js';
 import { settingsRoutes } from './http/settings/settingsRoutes.js';
+import { auditRoutes } from './http/audit/auditRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { QueueCoordinator } from './queue/queueCoordinator.js';
 import { ReturnCodes } from './returnCodes/returnCodes.js';
@@ -43,9 +44,16 @@ export interface BakenApp {
   http: FastifyInstance;
   io: SocketIoServer;
   scheduler: Scheduler;
+  routes: RouteAccess[];
   /** Listens on config.port (0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | undefined;
 }
 
 export interface BuildOptions {
@@ -101,6 +109,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       'request',
     );
   });
+  // Every route and who may call it, for the authorisation matrix test and for reviewers.
+  const routes: RouteAccess[] = [];
+  http.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
+  });
   await http.register(fastifyCookie);
   registerSecurityHeaders(http);
   registerErrorHandler(http);
@@ -112,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(visitorRoutes(ctx));
   await http.register(serviceRoutes(ctx));
   await http.register(settingsRoutes(ctx));
+  await http.register(auditRoutes(ctx));
   await http.register(metricsRoutes(ctx));
   await http.register(codingRoutes(ctx));
   await http.register(reportRoutes(ctx));
@@ -127,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     http,
     io,
     scheduler,
+    routes,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
       queue.start();

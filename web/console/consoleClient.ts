@@ -5,6 +5,9 @@ import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';
 import type {
+  CounsellorStatusName,
+  CounsellorView,
+  NoteView,
   QueueItem,
   StaffChatSnapshot,
   StaffClientToServer,
@@ -26,6 +29,7 @@ export interface HeldChat {
   failed: Readonly<Record<string, ErrorCode>>;
   unread: number;
   visitorTyping: boolean;
+  notes: NoteView[];
 }
 
 export interface ConsoleState {
@@ -37,12 +41,26 @@ export interface ConsoleState {
   selected: string | null;
   sessionEnded: boolean;
   error: ErrorCode | null;
+  /** Her own status; the server makes her available when she signs in. */
+  status: CounsellorStatusName;
+  /** She was put on a break because an offer expired: say so kindly until she closes it. */
+  missedOffer: boolean;
 }
 
 const isOpenStatus = (s: StaffConversationView['status']) => s === 'active' || s === 'offered' || s === 'waiting';
 
 export class ConsoleClient {
-  private state: ConsoleState = { online: false, queue: [], chats: {}, order: [], selected: null, sessionEnded: false, error: null };
+  private state: ConsoleState = {
+    online: false,
+    queue: [],
+    chats: {},
+    order: [],
+    selected: null,
+    sessionEnded: false,
+    error: null,
+    status: 'available',
+    missedOffer: false,
+  };
   private listeners = new Set<() => void>();
   private socket: StaffSocket | null = null;
   private inFlight = new Set<string>();
@@ -80,6 +98,12 @@ export class ConsoleClient {
     socket.on('queue:update', ({ waiting }) => this.set({ queue: waiting }));
     socket.on('conversation:update', (view) => this.onConversation(view));
     socket.on('message', (message) => this.onMessage(message));
+    socket.on('status:update', ({ status, reason }) => this.set({ status, missedOffer: reason === 'missed_offer' ? true : status === 'available' ? false : this.state.missedOffer }));
+    socket.on('note', ({ conversationId, note }) => {
+      const chat = this.state.chats[conversationId];
+      if (!chat || chat.notes.some((n) => n.id === note.id)) return;
+      this.patchChat(conversationId, { notes: [...chat.notes, note] });
+    });
     socket.on('typing', ({ conversationId, typing }) => {
       if (!this.state.chats[conversationId]) return;
       clearTimeout(this.visitorTypingTimers.get(conversationId));
@@ -113,6 +137,69 @@ export class ConsoleClient {
     if (!ack.ok) return ack.error.code;
     this.addSnapshot(ack.data);
     this.select(conversationId);
+    return null;
+  }
+
+  /** Offered to me, or in the queue: decline hands it on to the next counsellor. */
+  async decline(conversationId: string): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return 'unavailable';
+    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:decline', { conversationId });
+    return ack.ok ? null : ack.error.code;
+  }
+
+  async pullNext(): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return 'unavailable';
+    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'queue:pullNext');
+    if (!ack.ok) return ack.error.code;
+    this.addSnapshot(ack.data);
+    this.select(ack.data.conversation.id);
+    return null;
+  }
+
+  async setStatus(status: CounsellorStatusName): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return 'unavailable';
+    const ack = await requestAck<{ status: CounsellorStatusName }>(socket, timeoutMs, 'status:set', { status });
+    if (!ack.ok) return ack.error.code;
+    this.set({ status: ack.data.status, missedOffer: ack.data.status === 'available' ? false : this.state.missedOffer });
+    return null;
+  }
+
+  dismissMissedOffer(): void {
+    this.set({ missedOffer: false });
+  }
+
+  async colleagues(): Promise<CounsellorView[]> {
+    const socket = this.socket;
+    if (!socket?.connected) return [];
+    const ack = await requestAck<{ counsellors: CounsellorView[] }>(socket, timeoutMs, 'colleagues:list');
+    return ack.ok ? ack.data.counsellors : [];
+  }
+
+  /** To a colleague (offered to her) or back to the queue; the chat leaves my list. */
+  async transfer(conversationId: string, toCounsellorId: string | undefined, note: string): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return 'unavailable';
+    const trimmed = note.trim();
+    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:transfer', {
+      conversationId,
+      ...(toCounsellorId ? { toCounsellorId } : {}),
+      ...(trimmed ? { note: trimmed } : {}),
+    });
+    if (!ack.ok) return ack.error.code;
+    this.close(conversationId);
+    return null;
+  }
+
+  async addNote(conversationId: string, kind: 'note' | 'whisper', body: string): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return 'unavailable';
+    const ack = await requestAck<{ note: NoteView }>(socket, timeoutMs, 'note:add', { conversationId, kind, body });
+    if (!ack.ok) return ack.error.code;
+    const chat = this.state.chats[conversationId];
+    if (chat && !chat.notes.some((n) => n.id === ack.data.note.id)) this.patchChat(conversationId, { notes: [...chat.notes, ack.data.note] });
     return null;
   }
 
@@ -181,8 +268,8 @@ export class ConsoleClient {
     const id = snapshot.conversation.id;
     const existing = this.state.chats[id];
     const chat: HeldChat = existing
-      ? { ...existing, view: snapshot.conversation, log: mergeStored(existing.log, snapshot.messages) }
-      : { view: snapshot.conversation, log: mergeStored(emptyMessageLog, snapshot.messages), failed: {}, unread: 0, visitorTyping: false };
+      ? { ...existing, view: snapshot.conversation, log: mergeStored(existing.log, snapshot.messages), notes: snapshot.notes ?? existing.notes }
+      : { view: snapshot.conversation, log: mergeStored(emptyMessageLog, snapshot.messages), failed: {}, unread: 0, visitorTyping: false, notes: snapshot.notes ?? [] };
     this.set({ chats: { ...this.state.chats, [id]: chat }, order: existing ? this.state.order : [...this.state.order, id] });
   }
 

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../common/i18n.js';
 import type { VisitorChat } from './chatClient.js';
-import { getQuickExitUrl } from './config.js';
+import { getDisguiseTitle, getQuickExitUrl, onConfigLoaded } from './config.js';
+import { fetchServiceStatus, type ServiceStatus } from './serviceStatus.js';
+import { ClosedScreen } from './ClosedScreen.js';
 import { QuickExit } from './QuickExit.js';
 import { StartScreen } from './StartScreen.js';
 import { ChatScreen } from './ChatScreen.js';
@@ -20,6 +22,29 @@ export function App({ chat }: { chat: VisitorChat }) {
   const { t, i18n } = useTranslation();
   const state = useSyncExternalStore(chat.subscribe, chat.getState);
   const [view, setView] = useState<View>(viewFromPath);
+  const [service, setService] = useState<ServiceStatus | null>(null);
+  const [disguise, setDisguise] = useState<string | null>(getDisguiseTitle);
+  const language: UiLanguage = i18n.language === 'en' ? 'en' : 'nl';
+  const beforeChat = state.phase === 'start' || state.phase === 'ended';
+
+  useEffect(() => onConfigLoaded(() => setDisguise(getDisguiseTitle())), []);
+
+  const refreshService = useCallback(() => {
+    void fetchServiceStatus(language).then((s) => {
+      if (s) setService(s);
+    });
+  }, [language]);
+
+  // Before a chat: is it open, busy or full? Checked again now and then, and after a refusal.
+  useEffect(() => {
+    if (!beforeChat) return;
+    refreshService();
+    const timer = setInterval(refreshService, 60_000);
+    return () => clearInterval(timer);
+  }, [beforeChat, refreshService]);
+  useEffect(() => {
+    if (state.phase === 'start' && state.error === 'unavailable') refreshService();
+  }, [state.phase, state.error, refreshService]);
 
   // Switching views replaces the URL; the page never adds entries to the browser history.
   const go = useCallback((next: View) => {
@@ -44,8 +69,8 @@ export function App({ chat }: { chat: VisitorChat }) {
   }, [quickExit]);
 
   useEffect(() => {
-    document.title = `${t('appName')} – ${t('tagline')}`;
-  }, [t, i18n.language]);
+    document.title = disguise ?? `${t('appName')} – ${t('tagline')}`;
+  }, [t, i18n.language, disguise]);
 
   const changeLanguage = (language: UiLanguage) => {
     void i18n.changeLanguage(language);
@@ -55,6 +80,7 @@ export function App({ chat }: { chat: VisitorChat }) {
   if (state.phase === 'exiting') return <div className="v-exiting" />;
 
   const inChat = view === 'chat' && (state.phase === 'open' || state.phase === 'restoring');
+  const closedKind = state.phase === 'start' && service ? (!service.open ? 'closed' : service.queueFull ? 'full' : null) : null;
 
   return (
     <div className={inChat ? 'v-app v-app-chat' : 'v-app'}>
@@ -72,10 +98,13 @@ export function App({ chat }: { chat: VisitorChat }) {
         <ChatScreen chat={chat} state={state} />
       ) : state.phase === 'ended' ? (
         <EndedScreen state={state} onAgain={() => chat.reset()} onPrivacy={() => go('privacy')} />
+      ) : closedKind && service ? (
+        <ClosedScreen kind={closedKind} service={service} onAgain={refreshService} onPrivacy={() => go('privacy')} />
       ) : (
         <StartScreen
           state={state}
-          onStart={(nickname) => void chat.start(nickname, i18n.language === 'en' ? 'en' : 'nl')}
+          busy={service?.busy ?? false}
+          onStart={(nickname, preChat, returnCode) => void chat.start(nickname, language, preChat, returnCode)}
           onPrivacy={() => go('privacy')}
         />
       )}

@@ -6,6 +6,11 @@ import { PlainText } from '../common/PlainText.js';
 import { clockTime } from '../common/time.js';
 import type { VisitorChat, VisitorState } from './chatClient.js';
 import { useFocusOnMount } from './useFocusOnMount.js';
+import { WaitingStatus } from './WaitingStatus.js';
+import { ReturnCodePanel } from './ReturnCodePanel.js';
+
+/** System messages the server sends as a key, shown in her language (never the raw word). */
+const systemKeys = new Set(['supervisor_joined']);
 
 const warnFrom = limits.messageMaxChars - 400;
 
@@ -14,6 +19,8 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
   const [draft, setDraft] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [endError, setEndError] = useState<ErrorCode | null>(null);
+  const [codeError, setCodeError] = useState<ErrorCode | null>(null);
+  const [codeBusy, setCodeBusy] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -47,6 +54,12 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
     }
   };
 
+  const getCode = async () => {
+    setCodeBusy(true);
+    setCodeError(await chat.createReturnCode());
+    setCodeBusy(false);
+  };
+
   const end = async () => {
     setEndError(await chat.end());
     setConfirmEnd(false);
@@ -65,11 +78,35 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
               <span />
               <span />
             </span>
+            <WaitingStatus queue={state.queue} />
             <p>{t('waiting.body')}</p>
-            <p>
-              <strong>{t('waiting.danger')}</strong>
-            </p>
+            {!state.dangerNow && (
+              <p>
+                <strong>{t('waiting.danger')}</strong>
+              </p>
+            )}
           </div>
+        )}
+        {waiting && state.dangerNow && (
+          <div className="v-112 v-112-compact">
+            <p>
+              <strong>{t('prechat.dangerNow')}</strong>
+            </p>
+            <a className="btn btn-danger btn-small v-112-call" href="tel:112">
+              {t('prechat.call112')}
+            </a>
+          </div>
+        )}
+        {state.codeUnknown && (
+          <p className="notice notice-warn" role="status">
+            {t('returnCode.unknown')}
+          </p>
+        )}
+        {state.returnCode && <ReturnCodePanel code={state.returnCode} onDone={() => chat.hideReturnCode()} />}
+        {codeError && (
+          <p className="error-text" role="alert">
+            {t(`errors.${codeError}`)}
+          </p>
         )}
         {!state.online && state.phase === 'open' && (
           <p className="notice notice-warn" role="status">
@@ -95,7 +132,11 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
               <span className="v-msg-who">{m.sender === 'counsellor' ? (m.senderName ?? t('chat.counsellor')) : t('chat.system')}</span>
             )}
             {m.sender === 'visitor' && <span className="visually-hidden">{t('chat.you')}: </span>}
-            <PlainText text={m.body} className="v-msg-body" />
+            {m.sender === 'system' && systemKeys.has(m.body) ? (
+              <span className="v-msg-body">{t(`system.${m.body}`)}</span>
+            ) : (
+              <PlainText text={m.body} className="v-msg-body" />
+            )}
             <span className="v-msg-meta">
               {clockTime(m.createdAt, i18n.language)}
               {m.sender === 'visitor' && <> · {t('chat.sent')}</>}
@@ -179,9 +220,22 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
             </button>
           </div>
         ) : (
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmEnd(true)} disabled={state.phase !== 'open'}>
-            {t('chat.end')}
-          </button>
+          <>
+            {!state.returnCode && (
+              <button
+                type="button"
+                className="btn btn-quiet btn-small"
+                onClick={() => void getCode()}
+                disabled={state.phase !== 'open' || codeBusy}
+                aria-label={t('returnCode.getLong')}
+              >
+                {codeBusy ? t('returnCode.working') : t('returnCode.get')}
+              </button>
+            )}
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmEnd(true)} disabled={state.phase !== 'open'}>
+              {t('chat.end')}
+            </button>
+          </>
         )}
       </div>
     </main>

@@ -1,16 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../src/protocol/limits.js';
-import type { VisitorState } from './chatClient.js';
+import type { PreChatAnswers, VisitorState } from './chatClient.js';
+import { PreChatStep } from './PreChatStep.js';
 
-export function StartScreen({ state, onStart, onPrivacy }: { state: VisitorState; onStart: (nickname: string) => void; onPrivacy: () => void }) {
+interface StartProps {
+  state: VisitorState;
+  busy: boolean;
+  onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined) => void;
+  onPrivacy: () => void;
+}
+
+export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
   const { t } = useTranslation();
   const [nickname, setNickname] = useState('');
+  const [returnCode, setReturnCode] = useState('');
+  const [step, setStep] = useState<'intro' | 'questions'>('intro');
   const starting = state.phase === 'starting';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!starting) onStart(nickname);
+    setStep('questions');
   };
+  if (step === 'questions') {
+    return <PreChatStep starting={starting} error={state.error} onStart={(answers) => onStart(nickname, answers, returnCode.trim() || undefined)} />;
+  }
   return (
     <main className="v-main">
       <h1>{t('start.title')}</h1>
@@ -38,6 +51,28 @@ export function StartScreen({ state, onStart, onPrivacy }: { state: VisitorState
             {t('start.nicknameHint')}
           </span>
         </div>
+        <details className="v-code-entry" open={returnCode !== '' || undefined}>
+          <summary>{t('returnCode.enterToggle')}</summary>
+          <div className="field">
+            <label htmlFor="return-code">{t('returnCode.enterLabel')}</label>
+            <input
+              id="return-code"
+              type="text"
+              className="v-code-input"
+              autoComplete="off"
+              autoCorrect="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={20}
+              value={returnCode}
+              onChange={(e) => setReturnCode(e.target.value.toUpperCase())}
+              aria-describedby="return-code-hint"
+            />
+            <span id="return-code-hint" className="hint">
+              {t('returnCode.enterHint')}
+            </span>
+          </div>
+        </details>
         {state.error && (
           <p className="error-text" role="alert">
             {t(`errors.${state.error}`)}
@@ -47,6 +82,7 @@ export function StartScreen({ state, onStart, onPrivacy }: { state: VisitorState
           {starting ? t('start.starting') : t('start.button')}
         </button>
       </form>
+      {busy && <p className="notice notice-warn">{t('queue.busyStart')}</p>}
       <p className="notice v-danger">
         <strong>{t('start.danger')}</strong>
       </p>

@@ -5,6 +5,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';
 import type {
+  QueueStatus,
+  StartChatRequest,
   VisitorChatSnapshot,
   VisitorClientToServer,
   VisitorConversationView,
@@ -32,6 +34,14 @@ export interface VisitorState {
   online: boolean;
   error: ErrorCode | null;
   lostPrevious: boolean;
+  /** Her place in the queue and the honest estimate, while she waits. */
+  queue: QueueStatus | null;
+  /** A return code she asked for in this chat (shown until she closes it). */
+  returnCode: string | null;
+  /** She entered a return code the service does not know: the chat started without it. */
+  codeUnknown: boolean;
+  /** She answered "in danger now: yes" before the chat: keep 112 in view while she waits. */
+  dangerNow: boolean;
 }
 
 const initial: VisitorState = {
@@ -43,7 +53,13 @@ const initial: VisitorState = {
   online: false,
   error: null,
   lostPrevious: false,
+  queue: null,
+  returnCode: null,
+  codeUnknown: false,
+  dangerNow: false,
 };
+
+export type PreChatAnswers = NonNullable<StartChatRequest['preChat']>;
 
 const requestTimeoutMs = 10_000;
 const quickExitAckMs = 300;
@@ -81,7 +97,7 @@ export class VisitorChat {
     if (this.token) writeTabState({ token: this.token, language });
   }
 
-  async start(nickname: string, language: UiLanguage): Promise<void> {
+  async start(nickname: string, language: UiLanguage, preChat?: PreChatAnswers, returnCode?: string): Promise<void> {
     if (this.state.phase !== 'start' && this.state.phase !== 'ended') return;
     this.language = language;
     this.set({ ...initial, phase: 'starting' });
@@ -89,15 +105,42 @@ export class VisitorChat {
     const connected = await waitForConnect(socket, requestTimeoutMs);
     if (!connected) return this.failStart('unavailable');
     const trimmed = nickname.trim();
-    const ack = await requestAck<VisitorChatSnapshot & { token: string }>(socket, requestTimeoutMs, 'chat:start', {
-      ...(trimmed ? { nickname: trimmed } : {}),
-      language,
-    });
+    const code = returnCode?.trim();
+    const request = (withCode: boolean) =>
+      requestAck<VisitorChatSnapshot & { token: string }>(socket, requestTimeoutMs, 'chat:start', {
+        ...(trimmed ? { nickname: trimmed } : {}),
+        language,
+        ...(preChat && Object.keys(preChat).length > 0 ? { preChat } : {}),
+        ...(withCode && code ? { returnCode: code } : {}),
+      } satisfies StartChatRequest);
+    let ack = await request(true);
+    let codeUnknown = false;
+    if (!ack.ok && ack.error.code === 'not_found' && code && this.getState().phase === 'starting') {
+      // An unknown code must not keep her from talking: start without it and say so.
+      codeUnknown = true;
+      ack = await request(false);
+    }
     if (this.getState().phase !== 'starting') return; // quick exit meanwhile
     if (!ack.ok) return this.failStart(ack.error.code);
+    this.set({ codeUnknown, dangerNow: preChat?.inDangerNow === 'yes' });
     this.token = ack.data.token;
     writeTabState({ token: ack.data.token, language });
     this.set({ phase: 'open', conversation: ack.data.conversation, log: mergeStored(this.state.log, ack.data.messages) });
+  }
+
+  /** Asks the server for a return code for this chat; null when it failed. */
+  async createReturnCode(): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected || this.state.phase !== 'open') return 'unavailable';
+    const ack = await requestAck<{ code: string }>(socket, requestTimeoutMs, 'returnCode:create');
+    if (!ack.ok) return ack.error.code;
+    if (this.state.phase === 'open') this.set({ returnCode: ack.data.code });
+    return null;
+  }
+
+  /** Hides the return code once she has written it down. */
+  hideReturnCode(): void {
+    this.set({ returnCode: null });
   }
 
   /** From the ended screen back to the start screen. */
@@ -198,7 +241,10 @@ export class VisitorChat {
     socket.on('chat:state', (conversation) => {
       if (this.state.phase !== 'open') return;
       if (conversation.status === 'ended' || conversation.status === 'closed') this.finish(conversation);
-      else this.set({ conversation });
+      else this.set({ conversation, ...(conversation.status === 'active' ? { queue: null } : {}) });
+    });
+    socket.on('chat:queue', (queue) => {
+      if (this.state.phase === 'open' || this.state.phase === 'restoring' || this.state.phase === 'starting') this.set({ queue });
     });
     let typingReset: ReturnType<typeof setTimeout> | undefined;
     socket.on('typing', ({ typing }) => {

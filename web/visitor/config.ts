@@ -5,14 +5,18 @@ import type { PublicConfig } from '../../src/protocol/staffApi.js';
 const fallbackQuickExitUrl = 'https://www.google.com/search?q=weer';
 let quickExitUrl = fallbackQuickExitUrl;
 let retentionDays = 30;
+let disguiseTitle: string | null = null;
+const listeners = new Set<() => void>();
 
 export async function loadConfig(): Promise<void> {
   try {
     const res = await fetch('/api/config', { cache: 'no-store', credentials: 'omit' });
     if (!res.ok) return;
-    const config = (await res.json()) as PublicConfig;
+    const config = (await res.json()) as PublicConfig & { disguiseTitle?: unknown };
     if (Number.isInteger(config.retentionDays) && config.retentionDays > 0) retentionDays = config.retentionDays;
     if (typeof config.quickExitUrl === 'string' && /^https?:\/\//.test(config.quickExitUrl)) quickExitUrl = config.quickExitUrl;
+    if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
+    for (const l of listeners) l();
   } catch {
     // keep the fallback
   }
@@ -25,4 +29,14 @@ export function getQuickExitUrl(): string {
 /** Days a transcript is kept, as the administrator set it (for the privacy page). */
 export function getRetentionDays(): number {
   return retentionDays;
+}
+
+/** A neutral tab title set by the administrator, or null for the normal one. */
+export function getDisguiseTitle(): string | null {
+  return disguiseTitle;
+}
+
+export function onConfigLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

@@ -1,5 +1,6 @@
 // The single table of what each role may do. Everything not listed is denied.
 import type { StaffRole } from '../../store/staffRepository.js';
+import type { StaffClientToServer } from '../../protocol/staffProtocol.js';
 
 export const permissions = [
   'chat:handle', // see the queue, accept and hold conversations
@@ -23,3 +24,26 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
 export function can(role: StaffRole, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
 }
+
+/**
+ * Every staff socket event and the permission it needs, checked before the payload is even
+ * read. A new event without an entry here does not compile.
+ */
+export const staffEventPermissions = {
+  'queue:list': 'chat:handle',
+  'conversation:mine': 'chat:handle',
+  'conversation:accept': 'chat:handle',
+  'conversation:resume': 'chat:handle',
+  'message:send': 'chat:handle',
+  typing: 'chat:handle',
+  'conversation:end': 'chat:handle',
+  'conversation:decline': 'chat:handle',
+  'queue:pullNext': 'chat:handle',
+  'status:set': 'chat:handle',
+  'conversation:transfer': 'chat:handle',
+  'conversation:setPriority': 'chat:supervise',
+  'note:add': 'chat:handle',
+  'conversation:join': 'chat:supervise',
+  'board:get': 'chat:supervise',
+  'colleagues:list': 'chat:handle',
+} as const satisfies Record<keyof StaffClientToServer, Permission>;

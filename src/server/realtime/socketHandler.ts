@@ -11,6 +11,8 @@ export interface HandlerDeps {
   logger: Logger;
   limiter: RateLimiter;
   metrics: Metrics;
+  /** Checked before the payload is read: default deny for every event. */
+  authorise?: (event: string) => Promise<void>;
 }
 
 type AckFn = (ack: Ack<unknown>) => void;
@@ -29,15 +31,18 @@ export function withAck<S extends ZodType, R>(
       reply(ackError('rate_limited', 'too many requests; slow down'));
       return;
     }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
-      reply(ackError(tooLong ? 'too_large' : 'invalid_request', `${event}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}`));
-      return;
-    }
     const timer = deps.metrics.socketRequestSeconds.startTimer({ event });
-    handler(parsed.data as ReturnType<S['parse']>).then(
+    Promise.resolve(deps.authorise?.(event))
+      .then(() => {
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) {
+          const first = parsed.error.issues[0];
+          const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+          throw new ServiceError(tooLong ? 'too_large' : 'invalid_request', `${event}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}`);
+        }
+        return handler(parsed.data as ReturnType<S['parse']>);
+      })
+      .then(
       (result) => {
         reply(ackOk(result));
         timer();
@@ -55,7 +60,9 @@ export function withAckOnly<R>(deps: HandlerDeps, event: string, handler: () => 
       reply(ackError('rate_limited', 'too many requests; slow down'));
       return;
     }
-    handler().then(
+    Promise.resolve(deps.authorise?.(event))
+      .then(() => handler())
+      .then(
       (result) => reply(ackOk(result)),
       (error: unknown) => reply(toAckError(deps.logger, event, error)),
     );
@@ -63,12 +70,12 @@ export function withAckOnly<R>(deps: HandlerDeps, event: string, handler: () => 
 }
 
 /** For fire-and-forget events (typing). Invalid payloads are ignored. */
-export function withoutAck<S extends ZodType>(deps: HandlerDeps, schema: S, handler: (input: ReturnType<S['parse']>) => Promise<void> | void) {
+export function withoutAck<S extends ZodType>(deps: HandlerDeps, event: string, schema: S, handler: (input: ReturnType<S['parse']>) => Promise<void> | void) {
   return (payload: unknown) => {
     if (!deps.limiter.take()) return;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return;
-    Promise.resolve()
+    Promise.resolve(deps.authorise?.(event))
       .then(() => handler(parsed.data as ReturnType<S['parse']>))
       .catch((error: unknown) => deps.logger.warn({ err: describe(error) }, 'socket event failed'));
   };

@@ -17,14 +17,14 @@ import {
   type StaffServerToClient,
 } from '../../protocol/staffProtocol.js';
 import type { AppContext } from '../appContext.js';
-import { can, type Permission } from '../auth/permissions.js';
+import { can, staffEventPermissions, type Permission } from '../auth/permissions.js';
 import { sessionCookieName, type AuthenticatedStaff } from '../auth/staffSessions.js';
 import { ServiceError } from '../conversations/serviceError.js';
 import { presentForStaff } from '../conversations/conversationPresenter.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 import { RateLimiter } from './rateLimiter.js';
 import { rooms } from './rooms.js';
-import { withAck, withAckOnly, withoutAck } from './socketHandler.js';
+import { withAck, withAckOnly, withoutAck, type HandlerDeps } from './socketHandler.js';
 import { boardSnapshot, counsellorViews } from '../queue/board.js';
 
 interface StaffSocketData {
@@ -56,12 +56,17 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
   });
 
   ns.on('connection', async (socket: StaffSocket) => {
-    const deps = { logger: ctx.logger, metrics: ctx.metrics, limiter: new RateLimiter(60, 6) };
+    const deps: HandlerDeps = {
+      logger: ctx.logger,
+      metrics: ctx.metrics,
+      limiter: new RateLimiter(60, 6),
+      authorise: (event) => authorise(staffEventPermissions[event as keyof typeof staffEventPermissions] ?? 'staff:none'),
+    };
     const staff = () => socket.data.auth.staff;
 
     // Re-check the session now and then, so a logout or a disabled account takes effect
     // on open sockets too (the event bus also disconnects them at once on this node).
-    const authorise = async (permission: Permission) => {
+    const authorise = async (permission: Permission | 'staff:none') => {
       if (ctx.clock.now() - socket.data.checkedAt > 60_000) {
         const auth = await ctx.sessions.authenticate(socket.data.token);
         if (!auth) {
@@ -72,7 +77,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
         socket.data.auth = auth;
         socket.data.checkedAt = ctx.clock.now();
       }
-      if (!can(staff().role, permission)) throw new ServiceError('forbidden', 'your role does not allow this');
+      if (permission === 'staff:none' || !can(staff().role, permission)) throw new ServiceError('forbidden', 'your role does not allow this');
     };
 
     const ownConversation = async (conversationId: string): Promise<Conversation> => {
@@ -103,7 +108,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'queue:list',
       withAckOnly(deps, 'queue:list', async () => {
-        await authorise('chat:handle');
         return { waiting: await ctx.conversations.queueItems() };
       }),
     );
@@ -111,7 +115,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:mine',
       withAckOnly(deps, 'conversation:mine', async () => {
-        await authorise('chat:handle');
         const mine = await ctx.conversations.forCounsellor(staff().id);
         return {
           conversations: await Promise.all(
@@ -124,7 +127,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:accept',
       withAck(deps, 'conversation:accept', conversationRefSchema, async ({ conversationId }) => {
-        await authorise('chat:handle');
         const conversation = await ctx.conversations.accept(conversationId, staff());
         await socket.join(rooms.conversation(conversation.id));
         return snapshot(conversation, 0);
@@ -134,7 +136,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:resume',
       withAck(deps, 'conversation:resume', staffResumeSchema, async ({ conversationId, afterSeq }) => {
-        await authorise('chat:handle');
         const conversation = await ownConversation(conversationId);
         await socket.join(rooms.conversation(conversation.id));
         return snapshot(conversation, afterSeq);
@@ -144,7 +145,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'message:send',
       withAck(deps, 'message:send', staffSendSchema, async ({ conversationId, clientId, body }) => {
-        await authorise('chat:handle');
         const { message } = await ctx.conversations.sendMessage({
           conversationId,
           sender: { kind: 'staff', staff: staff() },
@@ -157,8 +157,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
 
     socket.on(
       'typing',
-      withoutAck(deps, staffTypingSchema, async ({ conversationId, typing }) => {
-        await authorise('chat:handle');
+      withoutAck(deps, 'typing', staffTypingSchema, async ({ conversationId, typing }) => {
         const conversation = await ownConversation(conversationId);
         if (conversation.status === 'active') typingTo(conversationId, typing);
       }),
@@ -167,7 +166,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:end',
       withAck(deps, 'conversation:end', conversationRefSchema, async ({ conversationId }) => {
-        await authorise('chat:handle');
         const conversation = await ownConversation(conversationId);
         const ended = await ctx.conversations.end(conversation.id, 'counsellor', { kind: 'staff', staffId: staff().id });
         return { conversation: presentForStaff(ended, await ctx.conversations.counsellorName(ended.counsellorId)) };
@@ -177,7 +175,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:decline',
       withAck(deps, 'conversation:decline', conversationRefSchema, async ({ conversationId }) => {
-        await authorise('chat:handle');
         await ctx.conversations.decline(conversationId, staff());
         return { ok: true as const };
       }),
@@ -186,7 +183,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'queue:pullNext',
       withAckOnly(deps, 'queue:pullNext', async () => {
-        await authorise('chat:handle');
         const conversation = await ctx.conversations.pullNext(staff());
         await socket.join(rooms.conversation(conversation.id));
         return snapshot(conversation, 0);
@@ -196,7 +192,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'status:set',
       withAck(deps, 'status:set', setStatusSchema, async ({ status }) => {
-        await authorise('chat:handle');
         await ctx.conversations.setStatus(staff(), status);
         return { status };
       }),
@@ -205,7 +200,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:transfer',
       withAck(deps, 'conversation:transfer', transferSchema, async ({ conversationId, toCounsellorId, note }) => {
-        await authorise('chat:handle');
         if (toCounsellorId) {
           const colleague = await ctx.repos.staff.findById(toCounsellorId);
           if (!colleague || colleague.disabled || !can(colleague.role, 'chat:handle')) throw new ServiceError('not_found', 'no such colleague');
@@ -219,7 +213,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:setPriority',
       withAck(deps, 'conversation:setPriority', setPrioritySchema, async ({ conversationId, priority }) => {
-        await authorise('chat:supervise');
         await ctx.conversations.setPriority(conversationId, priority, staff());
         await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff().id, action: 'conversation.priority', targetType: 'conversation', targetId: conversationId, detail: { priority } });
         return { ok: true as const };
@@ -243,7 +236,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'conversation:join',
       withAck(deps, 'conversation:join', joinSchema, async ({ conversationId, visible }) => {
-        await authorise('chat:supervise');
         const conversation = await ctx.conversations.get(conversationId);
         await socket.join(rooms.conversation(conversationId));
         await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff().id, action: visible ? 'conversation.join_visible' : 'conversation.join_silent', targetType: 'conversation', targetId: conversationId });
@@ -257,7 +249,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'board:get',
       withAckOnly(deps, 'board:get', async () => {
-        await authorise('chat:supervise');
         await socket.join(rooms.supervisors);
         return boardSnapshot(ctx.repos, ctx.conversations, ctx.clock.now());
       }),
@@ -266,7 +257,6 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
     socket.on(
       'colleagues:list',
       withAckOnly(deps, 'colleagues:list', async () => {
-        await authorise('chat:handle');
         return { counsellors: (await counsellorViews(ctx.repos)).filter((c) => c.id !== staff().id) };
       }),
     );

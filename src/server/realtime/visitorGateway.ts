@@ -105,7 +105,7 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
 
     socket.on(
       'typing',
-      withoutAck(deps, visitorTypingSchema, ({ typing }) => {
+      withoutAck(deps, 'typing', visitorTypingSchema, ({ typing }) => {
         if (socket.data.conversationId) typingTo(socket.data.conversationId, typing);
       }),
     );

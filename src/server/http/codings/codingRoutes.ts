@@ -135,7 +135,7 @@ export function codingRoutes(ctx: AppContext) {
       }
       if (errors.length > 0) {
         return reply.code(422).send({
-          error: { code: 'invalid_coding', message: 'the coding has errors', issues: errors.map((e) => ({ path: e.fieldId, message: e.message })) },
+          error: { code: 'invalid_coding', message: 'the coding has errors', issues: errors.map((e) => ({ path: e.fieldId, message: e.message, code: e.code })) },
           fieldErrors: errors,
         });
       }

@@ -1,0 +1,83 @@
+// Walks every HTTP route and every staff socket event, for every role and for no session,
+// and checks the answer against the one permission table. Default deny: a route without an
+// access rule is refused to everyone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connected, request, startTestServer, type StaffSocket, type TestServer } from '../../testing/testServer.js';
+import { can, rolePermissions, staffEventPermissions } from '../permissions.js';
+import type { Ack } from '../../../protocol/ack.js';
+import type { StaffRole } from '../../../store/staffRepository.js';
+
+const roles = Object.keys(rolePermissions) as StaffRole[];
+const anId = '00000000-0000-4000-8000-000000000000';
+
+describe('authorisation matrix', () => {
+  let server: TestServer;
+  const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; socket: StaffSocket }>();
+  beforeAll(async () => {
+    server = await startTestServer();
+    for (const role of roles) {
+      const account = await server.createStaff(role);
+      const login = await server.login(account.username, account.password);
+      const socket = server.staff(login.cookie);
+      await connected(socket);
+      sessions.set(role, { ...login, socket });
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('declares an access rule on every API route', () => {
+    const api = server.app.routes.filter((r) => r.url.startsWith('/api/'));
+    expect(api.length).toBeGreaterThan(10);
+    expect(api.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('answers every API route for every role exactly as the permission table says', async () => {
+    const mismatches: string[] = [];
+    for (const route of server.app.routes.filter((r) => r.url.startsWith('/api/'))) {
+      const url = `${server.url}${route.url.replace(/:[a-zA-Z]+/g, anId).replace('*', 'x')}`;
+      for (const role of [undefined, ...roles]) {
+        const session = role ? sessions.get(role) : undefined;
+        const res = await fetch(url, {
+          method: route.method,
+          headers: {
+            ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: '{}' }),
+        });
+        await res.arrayBuffer();
+        const access = route.access;
+        const expected =
+          access === 'public' ? 'allowed' : !role ? 401 : access === 'staff' || (access && can(role, access)) ? 'allowed' : 403;
+        const actual = res.status === 401 || res.status === 403 ? res.status : 'allowed';
+        // The logout route ends the session it was called with, so log in again afterwards.
+        if (route.url === '/api/auth/logout' && session && role) {
+          const account = await server.createStaff(role);
+          const login = await server.login(account.username, account.password);
+          const socket = server.staff(login.cookie);
+          await connected(socket);
+          sessions.set(role, { ...login, socket });
+        }
+        if (actual !== expected) mismatches.push(`${route.method} ${route.url} as ${role ?? 'nobody'}: expected ${expected}, got ${res.status}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('answers every staff socket event for every role exactly as the permission table says', async () => {
+    const mismatches: string[] = [];
+    for (const [event, permission] of Object.entries(staffEventPermissions)) {
+      if (event === 'typing') continue; // no acknowledgement to observe; covered by the gateway's shared check
+      for (const role of roles) {
+        const socket = sessions.get(role)!.socket;
+        const args = event === 'queue:list' || event === 'conversation:mine' || event === 'queue:pullNext' || event === 'board:get' || event === 'colleagues:list' ? [] : [{}];
+        const ack = await request<Ack<unknown>>(socket, event, ...args);
+        const forbidden = !ack.ok && ack.error.code === 'forbidden';
+        if (forbidden === can(role, permission)) mismatches.push(`${event} as ${role}: ${forbidden ? 'forbidden' : 'allowed'} but the table says ${can(role, permission) ? 'allowed' : 'forbidden'}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
