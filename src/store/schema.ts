@@ -2,6 +2,7 @@
 // 0/1 integers for booleans, JSON as text. The same types serve SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 import type { CodingHistoryTable, CodingTable, CodingVisitorTable, SecondCodingTable } from './codingSchema.js';
+import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 
 export interface StaffTable {
   id: string;
@@ -23,6 +24,8 @@ export interface StaffSessionTable {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
+  /** Last time password and second factor were checked in this session (005). */
+  reauth_at: number | null;
 }
 
 export interface ConversationTable {
@@ -158,4 +161,8 @@ export interface Database {
   coding_visitors: CodingVisitorTable;
   coding_history: CodingHistoryTable;
   second_codings: SecondCodingTable;
+  staff_mfa: StaffMfaTable;
+  staff_recovery_codes: StaffRecoveryCodeTable;
+  staff_login_challenges: StaffLoginChallengeTable;
+  visitor_blocks: VisitorBlockTable;
 }

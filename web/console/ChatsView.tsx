@@ -1,12 +1,14 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
-import type { QueueItem } from '../../src/protocol/staffProtocol.js';
+import type { CounsellorView } from '../../src/protocol/staffProtocol.js';
 import { limits } from '../../src/protocol/limits.js';
 import { PlainText } from '../common/PlainText.js';
 import { clockTime } from '../common/time.js';
 import { ConsoleClient, type HeldChat } from './consoleClient.js';
+import { Offers, QueuePanel, StatusBar } from './queue/QueuePanel.js';
+import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
 
 export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
   const { t } = useTranslation();
@@ -23,6 +25,16 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
   }, [state.sessionEnded, onSessionEnded]);
 
   const selected = state.selected ? state.chats[state.selected] : undefined;
+  const [colleagues, setColleagues] = useState<CounsellorView[]>([]);
+  const loadColleagues = useCallback(async () => {
+    const list = await client.colleagues();
+    setColleagues(list);
+    return list;
+  }, [client]);
+  // Names for "handed over by …".
+  useEffect(() => {
+    if (state.online) void loadColleagues();
+  }, [state.online, state.order.length, loadColleagues]);
 
   return (
     <main className="c-chats">
@@ -33,7 +45,9 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             {t('chats.offline')}
           </p>
         )}
-        <Queue items={state.queue} onAccept={(id) => client.accept(id)} />
+        <StatusBar client={client} state={state} />
+        <Offers items={state.queue} staffId={me.staff.id} client={client} />
+        <QueuePanel items={state.queue} staffId={me.staff.id} client={client} />
         <section aria-labelledby="mine-title" className="c-section">
           <h2 id="mine-title">{t('chats.title')}</h2>
           {state.order.length === 0 ? (
@@ -81,85 +95,16 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             onTyping={(typing) => client.setTyping(selected.view.id, typing)}
             onEnd={() => client.end(selected.view.id)}
             onClose={() => client.close(selected.view.id)}
+            colleagues={colleagues}
+            loadColleagues={loadColleagues}
+            onTransfer={(to, note) => client.transfer(selected.view.id, to, note)}
+            onNote={(kind, body) => client.addNote(selected.view.id, kind, body)}
           />
         ) : (
           <p className="muted c-pick">{t('chats.pick')}</p>
         )}
       </div>
     </main>
-  );
-}
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
-function useDuration() {
-  const { t } = useTranslation();
-  return (ms: number) => {
-    const s = Math.max(0, Math.floor(ms / 1000));
-    if (s < 60) return t('duration.seconds', { count: s });
-    const m = Math.floor(s / 60);
-    if (m < 60) return t('duration.minutes', { count: m });
-    return t('duration.hours', { h: Math.floor(m / 60), m: m % 60 });
-  };
-}
-
-function Queue({ items, onAccept }: { items: QueueItem[]; onAccept: (id: string) => Promise<ErrorCode | null> }) {
-  const { t } = useTranslation();
-  const now = useNow(5000);
-  const duration = useDuration();
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const accept = async (id: string) => {
-    setBusy(id);
-    setError(await onAccept(id));
-    setBusy(null);
-  };
-  return (
-    <section aria-labelledby="queue-title" className="c-section">
-      <h2 id="queue-title">
-        {t('queue.title')} <span className="c-count">({items.length})</span>
-      </h2>
-      {error && (
-        <p className="error-text" role="alert">
-          {t(`errors.${error}`)}
-        </p>
-      )}
-      {items.length === 0 ? (
-        <p className="muted">{t('queue.empty')}</p>
-      ) : (
-        <ul className="c-queue">
-          {items.map((item) => {
-            const name = item.nickname ?? t('queue.anonymous');
-            return (
-              <li key={item.conversationId} className="c-queue-item" data-conversation={item.conversationId}>
-                <div>
-                  <strong>{name}</strong>
-                  <div className="muted c-small">
-                    {t('queue.waitingFor', { time: duration(now - item.createdAt) })} · {t('queue.messages', { count: item.messageCount })} · {item.language.toUpperCase()}
-                  </div>
-                </div>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={busy !== null}
-                  aria-label={t('queue.acceptLabel', { name })}
-                  onClick={() => void accept(item.conversationId)}
-                >
-                  {t('queue.accept')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
   );
 }
 
@@ -171,9 +116,13 @@ interface ChatPanelProps {
   onTyping: (typing: boolean) => void;
   onEnd: () => Promise<ErrorCode | null>;
   onClose: () => void;
+  colleagues: CounsellorView[];
+  loadColleagues: () => Promise<CounsellorView[]>;
+  onTransfer: (toCounsellorId: string | undefined, note: string) => Promise<ErrorCode | null>;
+  onNote: (kind: 'note' | 'whisper', body: string) => Promise<ErrorCode | null>;
 }
 
-function ChatPanel({ chat, onSend, onRetry, onTyping, onEnd, onClose }: ChatPanelProps) {
+function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, colleagues, loadColleagues, onTransfer, onNote }: ChatPanelProps) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -219,8 +168,12 @@ function ChatPanel({ chat, onSend, onRetry, onTyping, onEnd, onClose }: ChatPane
           <span className="muted c-small">
             {t('chat.startedAt', { time: clockTime(chat.view.createdAt, i18n.language) })} · {chat.view.language.toUpperCase()}
           </span>
+          <ChatMeta view={chat.view} colleagues={colleagues} />
         </div>
         <div className="c-chat-actions">
+          {open && chat.view.counsellorId === me.staff.id && !confirmEnd && (
+            <TransferControl conversationId={chat.view.id} loadColleagues={loadColleagues} onTransfer={onTransfer} />
+          )}
           {open ? (
             confirmEnd ? (
               <>
@@ -249,6 +202,7 @@ function ChatPanel({ chat, onSend, onRetry, onTyping, onEnd, onClose }: ChatPane
           {t(`errors.${error}`)}
         </p>
       )}
+      <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
         {chat.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>
@@ -256,7 +210,7 @@ function ChatPanel({ chat, onSend, onRetry, onTyping, onEnd, onClose }: ChatPane
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            <PlainText text={m.body} />
+            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} />}
           </div>
         ))}
         {chat.log.pending.map((p) => {

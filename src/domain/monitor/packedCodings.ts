@@ -151,6 +151,37 @@ function readInt32(bytes: Uint8Array, p: number): number {
 
 const POPULATION_BIT = { visitors: 1, counselling: 2, traffickingQuestion: 4, victims: 8, victimsWithClients: 16 } as const;
 
+// The per-field loops live in small functions so the JIT optimises each once and reuses it for
+// every field and period (one big function would be recompiled at every loop).
+function tallyMissing(counts: Int32Array, missing: number, members: Uint8Array, ageColumns: Uint8Array, n: number, bit: number, byAge: number): void {
+  for (let j = 0; j < n; j += 1) if ((members[j]! & bit) !== 0) counts[missing + ageColumns[j]! * byAge]! += 1;
+}
+
+function tallySingle(counts: Int32Array, rowOf: Int32Array, bytes: Uint8Array, bases: Int32Array, members: Uint8Array, ageColumns: Uint8Array, n: number, bit: number, byAge: number, offset: number, width: number): void {
+  for (let j = 0; j < n; j += 1) {
+    if ((members[j]! & bit) !== 0) counts[rowOf[bytes[bases[j]! + offset]!]! * width + ageColumns[j]! * byAge]! += 1;
+  }
+}
+
+function tallyMulti(counts: Int32Array, bytes: Uint8Array, bases: Int32Array, members: Uint8Array, ageColumns: Uint8Array, n: number, bit: number, byAge: number, offset: number, width: number, missingRow: number, unknownRow: number): void {
+  for (let j = 0; j < n; j += 1) {
+    if ((members[j]! & bit) === 0) continue;
+    const column = ageColumns[j]! * byAge;
+    const mask = readInt32(bytes, bases[j]! + offset);
+    if (mask === 0) {
+      counts[missingRow * width + column]! += 1;
+      continue;
+    }
+    let m = mask & 0x3fffffff;
+    while (m !== 0) {
+      const low = m & -m;
+      counts[(31 - Math.clz32(low)) * width + column]! += 1;
+      m ^= low;
+    }
+    if ((mask & MULTI_UNKNOWN_BIT) !== 0 && unknownRow >= 0) counts[unknownRow * width + column]! += 1;
+  }
+}
+
 /** A growable list of (record offset, stage): the people a period counts. */
 class PersonList {
   bases = new Int32Array(1024);
@@ -316,39 +347,10 @@ class PackedReader {
       members[j] = 1 | (counselling ? 2 : 0) | (trafficking ? 4 : 0) | (victim ? 8 : 0) | (withClients ? 16 : 0);
     }
     for (const p of plans) {
-      const width = p.columns;
-      const counts = p.counts;
-      const bit = p.bit;
       const byAge = p.byAge ? 1 : 0;
-      const offset = p.offset;
-      if (offset < 0) {
-        const missing = p.missingRow * width;
-        for (let j = 0; j < n; j += 1) if ((members[j]! & bit) !== 0) counts[missing + ageColumns[j]! * byAge]! += 1;
-      } else if (p.kind === 2) {
-        const missing = p.missingRow * width;
-        const unknownRow = p.unknownRow;
-        for (let j = 0; j < n; j += 1) {
-          if ((members[j]! & bit) === 0) continue;
-          const column = ageColumns[j]! * byAge;
-          const mask = readInt32(bytes, bases[j]! + offset);
-          if (mask === 0) {
-            counts[missing + column]! += 1;
-            continue;
-          }
-          let m = mask & 0x3fffffff;
-          while (m !== 0) {
-            const low = m & -m;
-            counts[(31 - Math.clz32(low)) * width + column]! += 1;
-            m ^= low;
-          }
-          if ((mask & MULTI_UNKNOWN_BIT) !== 0 && unknownRow >= 0) counts[unknownRow * width + column]! += 1;
-        }
-      } else {
-        const rowOf = p.rowOf;
-        for (let j = 0; j < n; j += 1) {
-          if ((members[j]! & bit) !== 0) counts[rowOf[bytes[bases[j]! + offset]!]! * width + ageColumns[j]! * byAge]! += 1;
-        }
-      }
+      if (p.offset < 0) tallyMissing(p.counts, p.missingRow * p.columns, members, ageColumns, n, p.bit, byAge);
+      else if (p.kind === 2) tallyMulti(p.counts, bytes, bases, members, ageColumns, n, p.bit, byAge, p.offset, p.columns, p.missingRow, p.unknownRow);
+      else tallySingle(p.counts, p.rowOf, bytes, bases, members, ageColumns, n, p.bit, byAge, p.offset, p.columns);
     }
   }
 

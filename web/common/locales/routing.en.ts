@@ -4,6 +4,7 @@ import type { routingNl } from './routing.nl.js';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const routingEn: Shape<typeof routingNl> = {
+  systemMessages: { supervisor_joined: 'A supervisor has now joined this chat visibly.' },
   routingNav: { board: 'Board', settings: 'Settings' },
   presence: {
     label: 'My status',

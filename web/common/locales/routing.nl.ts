@@ -1,6 +1,7 @@
 // Console strings for queue, routing, triage, the supervisor board and service settings (Dutch).
 // Merged into the console strings in web/console/main.tsx; only new top-level keys live here.
 export const routingNl = {
+  systemMessages: { supervisor_joined: 'Een leidinggevende doet nu zichtbaar mee in deze chat.' },
   routingNav: { board: 'Overzicht', settings: 'Instellingen' },
   presence: {
     label: 'Mijn status',

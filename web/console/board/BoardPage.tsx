@@ -1,0 +1,311 @@
+// The supervisor's live board: queue per priority, counsellors, chats in progress, abandonment;
+// change a priority, read along or join, whisper; open/close the chat and busy mode by hand.
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Priority } from '../../../src/domain/queue/priority.js';
+import type { BoardSnapshot } from '../../../src/protocol/staffProtocol.js';
+import type { ErrorCode } from '../../../src/protocol/ack.js';
+import { PlainText } from '../../common/PlainText.js';
+import { clockTime } from '../../common/time.js';
+import { api, errorKey } from '../api.js';
+import { NotesPanel } from '../queue/ChatExtras.js';
+import { PriorityBadge, TriageReasons, priorities } from '../queue/triageView.js';
+import { useDuration, useNow } from '../queue/QueuePanel.js';
+import { BoardClient } from './boardClient.js';
+
+export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
+  const { t } = useTranslation();
+  const client = useMemo(() => new BoardClient(), []);
+  const state = useSyncExternalStore(client.subscribe, client.getState);
+  const now = useNow(5000);
+  const duration = useDuration();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    client.connect();
+    return () => client.disconnect();
+  }, [client]);
+  useEffect(() => {
+    if (state.sessionEnded) onSessionEnded();
+  }, [state.sessionEnded, onSessionEnded]);
+
+  const run = async (action: () => Promise<ErrorCode | null>) => {
+    const code = await action();
+    setError(code ? t(`errors.${code}`) : null);
+  };
+  const patchService = async (patch: { availability?: 'auto' | 'open' | 'closed'; busy?: boolean }) => {
+    try {
+      await api('PATCH', '/api/service', patch);
+      setError(null);
+      await client.refresh();
+    } catch (e) {
+      setError(t(errorKey(e)));
+    }
+  };
+
+  const board = state.board;
+  return (
+    <main className="c-main c-board">
+      <div className="c-board-head">
+        <h1>{t('board.title')}</h1>
+        <span className={state.online ? 'c-live' : 'c-live c-live-off'}>{state.online ? t('board.live') : t('chats.offline')}</span>
+      </div>
+      <div aria-live="polite">
+        {(error ?? (state.error ? t(`errors.${state.error}`) : null)) && (
+          <p className="error-text" role="alert">
+            {error ?? t(`errors.${state.error}`)}
+          </p>
+        )}
+      </div>
+      {!board ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <>
+          <ServiceControls board={board} onPatch={(p) => void patchService(p)} />
+          <QueueSummary board={board} now={now} duration={duration} />
+          <section className="card c-section" aria-labelledby="board-queue">
+            <h2 id="board-queue">
+              {t('board.queueTitle')} <span className="c-count">({board.queue.length})</span>
+            </h2>
+            {board.queue.length === 0 ? (
+              <p className="muted">{t('board.noneWaiting')}</p>
+            ) : (
+              <div className="c-table-wrap">
+                <table className="c-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('board.visitor')}</th>
+                      <th scope="col">{t('priority.label')}</th>
+                      <th scope="col">{t('board.waiting')}</th>
+                      <th scope="col">{t('triage.reasonsTitle')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {board.queue.map((q) => {
+                      const name = q.nickname ?? t('queue.anonymous');
+                      return (
+                        <tr key={q.conversationId} data-conversation={q.conversationId}>
+                          <td>
+                            {name}
+                            {q.status === 'offered' && <div className="muted c-small">{t('offer.offeredTo')}</div>}
+                          </td>
+                          <td>
+                            <PriorityBadge priority={q.priority} overridden={q.priorityOverridden} />
+                            <PrioritySelect name={name} value={q.priority} onChange={(p) => void run(() => client.setPriority(q.conversationId, p))} />
+                          </td>
+                          <td>{duration(board.now - q.enqueuedAt + (now - board.now > 0 ? now - board.now : 0))}</td>
+                          <td>
+                            <TriageReasons reasons={q.reasons} compact />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="card c-section" aria-labelledby="board-counsellors">
+            <h2 id="board-counsellors">{t('board.counsellorsTitle')}</h2>
+            {board.counsellors.length === 0 ? (
+              <p className="muted">{t('board.noCounsellors')}</p>
+            ) : (
+              <div className="c-table-wrap">
+                <table className="c-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('board.counsellor')}</th>
+                      <th scope="col">{t('board.status')}</th>
+                      <th scope="col">{t('board.load')}</th>
+                      <th scope="col">{t('board.connection')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {board.counsellors.map((c) => (
+                      <tr key={c.id} data-counsellor={c.displayName}>
+                        <td>{c.displayName}</td>
+                        <td>
+                          <span className={`c-status-dot c-status-${c.status}`} aria-hidden="true" /> {t(`presence.${c.status}`)}
+                        </td>
+                        <td>
+                          {c.activeCount}/{c.capacity}
+                          {c.offeredCount > 0 && <span className="muted"> (+{c.offeredCount})</span>}
+                        </td>
+                        <td>{c.connected ? t('board.connected') : t('board.disconnected')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="card c-section" aria-labelledby="board-active">
+            <h2 id="board-active">
+              {t('board.activeTitle')} <span className="c-count">({board.active.length})</span>
+            </h2>
+            {board.active.length === 0 ? (
+              <p className="muted">{t('board.noneActive')}</p>
+            ) : (
+              <div className="c-table-wrap">
+                <table className="c-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('board.visitor')}</th>
+                      <th scope="col">{t('board.with')}</th>
+                      <th scope="col">{t('board.duration')}</th>
+                      <th scope="col">{t('priority.label')}</th>
+                      <th scope="col">{t('board.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {board.active.map((c) => {
+                      const name = c.nickname ?? t('queue.anonymous');
+                      return (
+                        <tr key={c.id} data-conversation={c.id}>
+                          <td>{name}</td>
+                          <td>{c.counsellorName ?? '–'}</td>
+                          <td>{duration(now - (c.acceptedAt ?? c.createdAt))}</td>
+                          <td>
+                            <PriorityBadge priority={c.priority} />
+                            <PrioritySelect name={name} value={c.priority} onChange={(p) => void run(() => client.setPriority(c.id, p))} />
+                          </td>
+                          <td>
+                            <div className="c-row">
+                              <button type="button" className="btn btn-secondary btn-small" aria-label={t('board.joinSilentLabel', { name })} onClick={() => void run(() => client.join(c.id, false))}>
+                                {t('board.joinSilent')}
+                              </button>
+                              <button type="button" className="btn btn-secondary btn-small" aria-label={t('board.joinVisibleLabel', { name })} onClick={() => void run(() => client.join(c.id, true))}>
+                                {t('board.joinVisible')}
+                              </button>
+                            </div>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          {state.watched && <WatchPanel client={client} />}
+        </>
+      )}
+    </main>
+  );
+}
+
+function PrioritySelect({ name, value, onChange }: { name: string; value: Priority; onChange: (p: Priority) => void }) {
+  const { t } = useTranslation();
+  return (
+    <select className="c-prio-select" aria-label={t('priority.change', { name })} value={value} onChange={(e) => onChange(e.target.value as Priority)}>
+      {priorities.map((p) => (
+        <option key={p} value={p}>
+          {t(`priority.${p}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function ServiceControls({ board, onPatch }: { board: BoardSnapshot; onPatch: (p: { availability?: 'auto' | 'open' | 'closed'; busy?: boolean }) => void }) {
+  const { t } = useTranslation();
+  const a = board.availability;
+  return (
+    <section className="card c-section c-service" aria-labelledby="board-service">
+      <h2 id="board-service">
+        {t('board.service')}:{' '}
+        <span className={a.open ? 'c-open' : 'c-closed'} data-open={a.open}>
+          {a.open ? t('board.open') : t('board.closed')}
+        </span>{' '}
+        <span className="muted c-small">({a.reason === 'manual' ? t('board.byHand') : t('board.byHours')})</span>
+      </h2>
+      <div className="c-service-controls">
+        <fieldset className="c-segmented">
+          <legend>{t('board.availability')}</legend>
+          {(['auto', 'open', 'closed'] as const).map((v) => (
+            <label key={v}>
+              <input type="radio" name="availability" value={v} checked={a.setting === v} onChange={() => onPatch({ availability: v })} />{' '}
+              {v === 'auto' ? t('board.auto') : v === 'open' ? t('board.forceOpen') : t('board.forceClosed')}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="c-segmented">
+          <legend>{t('board.busy')}</legend>
+          {([true, false] as const).map((v) => (
+            <label key={String(v)}>
+              <input type="radio" name="busy" checked={a.busy === v} onChange={() => onPatch({ busy: v })} /> {v ? t('board.busyOn') : t('board.busyOff')}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    </section>
+  );
+}
+
+function QueueSummary({ board, now, duration }: { board: BoardSnapshot; now: number; duration: (ms: number) => string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="c-section" aria-labelledby="board-summary">
+      <h2 id="board-summary" className="visually-hidden">
+        {t('board.queueTitle')}
+      </h2>
+      <ul className="c-tiles">
+        {priorities.map((p) => {
+          const items = board.queue.filter((q) => q.priority === p);
+          const longest = items.reduce((min, q) => Math.min(min, q.enqueuedAt), Infinity);
+          return (
+            <li key={p} className={`c-tile c-prio-border-${p}`} data-priority={p}>
+              <PriorityBadge priority={p} />
+              <span className="c-tile-number">{items.length}</span>
+              <span className="c-small">{t('board.waiting')}</span>
+              {items.length > 0 && (
+                <span className="c-small muted">
+                  {t('board.longest')}: {duration(Math.max(now, board.now) - longest)}
+                </span>
+              )}
+            </li>
+          );
+        })}
+        <li className="c-tile" data-stat="abandoned">
+          <span className="c-tile-number">{board.abandonedLastHour}</span>
+          <span className="c-small">{t('board.abandoned')}</span>
+        </li>
+        <li className="c-tile" data-stat="started">
+          <span className="c-tile-number">{board.startedLastHour}</span>
+          <span className="c-small">{t('board.started')}</span>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function WatchPanel({ client }: { client: BoardClient }) {
+  const { t, i18n } = useTranslation();
+  const state = useSyncExternalStore(client.subscribe, client.getState);
+  const w = state.watched;
+  if (!w) return null;
+  const view = w.snapshot.conversation;
+  const name = view.nickname ?? t('queue.anonymous');
+  return (
+    <section className="card c-section c-watch" aria-labelledby="watch-title">
+      <div className="c-chat-head">
+        <h2 id="watch-title">{w.visible ? t('board.watchingVisible', { name }) : t('board.watching', { name })}</h2>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => client.stopWatching()}>
+          {t('board.stopWatching')}
+        </button>
+      </div>
+      <div className="c-messages c-watch-messages" role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
+        {w.log.stored.map((m) => (
+          <div key={m.seq} className={`c-msg c-msg-${m.sender}`}>
+            <span className="c-msg-who">
+              {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
+              <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
+            </span>
+            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} />}
+          </div>
+        ))}
+      </div>
+      <NotesPanel conversationId={w.conversationId} notes={w.notes} canWhisper canNote onAdd={(kind, body) => client.addNote(w.conversationId, kind, body)} />
+    </section>
+  );
+}
