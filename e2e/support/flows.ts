@@ -1,13 +1,47 @@
 // Steps several browser tests share: a counsellor signing in, a visitor starting a chat.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { nextSecondFactor, rememberTestTotp, testTotpFor, totpCode } from '../../src/server/testing/testMfa.js';
 
+/**
+ * Signs in through both steps: password, then a code computed from the account's TOTP secret
+ * (known to the test helper for accounts made by createStaff). An account that is not enrolled
+ * yet goes through enrolment: the secret is read off the screen, like a person would type it
+ * into an authenticator app, and kept for later sign-ins.
+ */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/console`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+  const codeField = page.getByLabel('Code uit je app of herstelcode');
+  const secret = page.locator('[data-secret]');
+  await codeField.or(secret).waitFor();
+  if (await secret.isVisible()) {
+    await enrolInBrowser(page, baseUrl, username);
+  } else {
+    const entry = testTotpFor(baseUrl, username);
+    if (!entry) throw new Error(`no TOTP secret known for ${username}`);
+    await codeField.fill(nextSecondFactor(entry, Date.now()));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+  }
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+}
+
+/** On the enrolment screen: reads the secret, types the app's code, keeps the recovery codes. */
+export async function enrolInBrowser(page: Page, baseUrl: string, username: string): Promise<string[]> {
+  const secret = (await page.locator('[data-secret]').getAttribute('data-secret'))!;
+  const entry = rememberTestTotp(baseUrl, username, secret);
+  const now = Date.now();
+  entry.lastStep = Math.floor(now / 30_000);
+  await page.getByLabel('Code van 6 cijfers').fill(totpCode(secret, now));
+  await page.getByRole('button', { name: 'Instellen en inloggen' }).click();
+  const list = page.getByRole('list', { name: 'Herstelcodes' });
+  await list.waitFor();
+  const codes = (await list.locator('code').allTextContents()).map((c) => c.trim());
+  entry.recoveryCodes.push(...codes);
+  await page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click();
+  return codes;
 }
 
 export async function startVisitorChat(page: Page, baseUrl: string, nickname: string): Promise<void> {

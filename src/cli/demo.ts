@@ -8,7 +8,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import type { StaffRole } from '../store/staffRepository.js';
-import { seedDemoConversations } from './demoConversations.js';
+import { seedDemoCodings, seedDemoConversations } from './demoConversations.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-demo-'));
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false' });
@@ -39,6 +39,7 @@ for (const person of people) {
 }
 app.ctx.setup.token = undefined;
 await seedDemoConversations(app.ctx, ids['sanne']!);
+const codedHistory = await seedDemoCodings(app.ctx);
 
 const url = await app.listen();
 process.stdout.write(
@@ -47,6 +48,7 @@ process.stdout.write(
     `Baken demo is running (data in ${dataDir}, deleted when you stop it).`,
     `  Visitor chat: ${url}/`,
     `  Console:      ${url}/console`,
+    `  Reports:      sign in as "onderzoek" (${codedHistory} synthetic coded conversations 2019–2022)`,
     '',
     '  role        username   password',
     ...logins,

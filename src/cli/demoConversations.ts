@@ -1,6 +1,7 @@
 // A few finished conversations for the demo, written through the same service the
 // sockets use, so they look exactly like real ones.
 import type { AppContext } from '../server/appContext.js';
+import { synthesizeYears } from '../domain/monitor/synth.js';
 
 const scripts: { nickname: string; language: 'nl' | 'en'; lines: ['v' | 'c', string][] }[] = [
   {
@@ -45,4 +46,16 @@ export async function seedDemoConversations(ctx: AppContext, counsellorId: strin
     }
     await ctx.conversations.end(conversation.id, 'visitor', { kind: 'visitor' });
   }
+}
+
+/**
+ * Coded history for the reports page: synthetic 2019–2022 data with the default parameters, which
+ * reproduce the published 2022 figures (229 visitors with a trafficking question, 199 victims, …).
+ * The demo's own chats above stay "to code" so the coding form can be tried.
+ */
+export async function seedDemoCodings(ctx: AppContext): Promise<number> {
+  if ((await ctx.repos.codings.count()) > 0) return 0;
+  const codings = synthesizeYears([2019, 2020, 2021, 2022], { codebook: ctx.repos.codings.codebook, seed: 2022 });
+  const { inserted } = await ctx.repos.codings.importMany(codings, null, ctx.clock.now());
+  return inserted;
 }

@@ -19,6 +19,8 @@ import { registerErrorHandler } from './http/errors.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { authRoutes } from './http/auth/authRoutes.js';
 import { staffRoutes } from './http/staff/staffRoutes.js';
+import { staffSecurityRoutes } from './http/staff/staffSecurityRoutes.js';
+import { blockRoutes } from './http/blocks/blockRoutes.js';
 import { setupRoutes } from './http/setup/setupRoutes.js';
 import { healthRoutes } from './http/health/healthRoutes.js';
 import { webRoutes } from './http/web/webRoutes.js';
@@ -123,6 +125,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(setupRoutes(ctx));
   await http.register(authRoutes(ctx));
   await http.register(staffRoutes(ctx));
+  await http.register(staffSecurityRoutes(ctx));
+  await http.register(blockRoutes(ctx));
   await http.register(visitorRoutes(ctx));
   await http.register(serviceRoutes(ctx));
   await http.register(settingsRoutes(ctx));

@@ -85,6 +85,26 @@ describe.each(testStoreFactories())('coding storage on $name', (factory) => {
     expect(awaiting.filter((a) => a.kind === 'second')).toHaveLength(2);
   });
 
+  it('keeps the monitor’s read cache right as codings are added and edited', async () => {
+    const { CodingRepository } = await import('./codingRepository.js');
+    const repo = new CodingRepository(store.db, store.dialect, defaultCodebook, 10);
+    const data = synthesizeYears([2022], { codebook: defaultCodebook, seed: 8, size: 300 });
+    const [from] = amsterdamYearBounds(2018);
+    const [, to] = amsterdamYearBounds(2022);
+    const options = { codebook: defaultCodebook, year: 2022 };
+    const check = async () => expect(computeMonitorPacked(await repo.loadPacked(from, to), options)).toEqual(computeMonitor(await repo.exportCoded(), options));
+    await repo.importMany(data.slice(0, 200), null, 1);
+    await check(); // builds the first cached part
+    expect(await store.db.selectFrom('coding_blocks').select('part').execute()).toHaveLength(1);
+    await repo.importMany(data.slice(200), null, 2);
+    await check(); // cached part + new tail (kept as a second part)
+    expect(await store.db.selectFrom('coding_blocks').select('part').execute()).toHaveLength(2);
+    const edited = data[5]!;
+    await repo.savePrimary({ conversationId: edited.conversationId, closedAt: edited.closedAt, visitorKey: edited.visitorKey ?? null, codebookVersion: '1.0.0', values: { contactType: 'test', language: 'nl' }, staffId: 's', now: 3 });
+    expect(await store.db.selectFrom('coding_blocks').select('part').execute()).toHaveLength(0);
+    await check(); // rebuilt from the rows, with the edit
+  });
+
   it('knows when a counsellor has an ended chat still to code', async () => {
     const staff = await repos.staff.create({ id: id(), username: 'coder', displayName: 'C', passwordHash: 'x', role: 'counsellor', now: 1 });
     expect(await repos.codings.hasUncodedEnded(staff.id)).toBe(false);

@@ -7,7 +7,7 @@ import type { CodingValue, CodingValues } from '../domain/codebook/codingValue.j
 import { isEmptyValue } from '../domain/codebook/codingValue.js';
 import { defaultCodebook } from '../domain/codebook/defaultCodebook.js';
 import type { DoubleCoding } from '../domain/monitor/agreement.js';
-import { amsterdamYear } from '../domain/monitor/amsterdamYear.js';
+import { amsterdamYear, amsterdamYearBounds } from '../domain/monitor/amsterdamYear.js';
 import { CodingPacking } from '../domain/monitor/packedCodings.js';
 import type { CodingTable } from './codingSchema.js';
 import type { Database } from './schema.js';
@@ -65,6 +65,8 @@ export interface PackedCodings {
 }
 
 const IMPORT_BATCH = 400;
+/** A year's uncached tail of at least this many records is kept as a new cached part. */
+const BLOCK_MIN_RECORDS = 20_000;
 
 function toCoding(row: Selectable<CodingTable>): StoredCoding {
   return {
@@ -111,6 +113,8 @@ export class CodingRepository {
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
     readonly codebook: Codebook = defaultCodebook,
+    /** A year's uncached tail of at least this many records is kept as a new cached part. */
+    private readonly blockMinRecords = BLOCK_MIN_RECORDS,
   ) {
     this.packing = new CodingPacking(codebook);
   }
@@ -153,7 +157,11 @@ export class CodingRepository {
           .where('conversation_id', '=', input.conversationId)
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (Object.keys(changes).length > 0) await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'update', input.codebookVersion, changes);
+        if (Object.keys(changes).length > 0) {
+          await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'update', input.codebookVersion, changes);
+          // An edited record sits inside a cached part: that year's monitor cache is rebuilt on next read.
+          await trx.deleteFrom('coding_blocks').where('year', '=', existing.year).execute();
+        }
         return { coding: toCoding(row), created: false, changedFields: Object.keys(changes) };
       }
       const visitorNo = input.visitorKey ? await this.visitorNo(trx, input.visitorKey) : 0;
@@ -404,6 +412,7 @@ export class CodingRepository {
       const rows = await this.db.selectFrom('codings').select(['seq', 'closed_at', 'visitor_no', 'values_json']).where('packed_with', '!=', this.codebook.version).limit(1000).execute();
       if (rows.length === 0) return repacked;
       await this.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('coding_blocks').execute();
         for (const r of rows) {
           const packed = asBuffer(this.packing.pack(Number(r.closed_at), r.visitor_no, JSON.parse(r.values_json) as CodingValues));
           await trx.updateTable('codings').set({ packed, packed_with: this.codebook.version }).where('seq', '=', r.seq).execute();
@@ -414,27 +423,39 @@ export class CodingRepository {
   }
 
   /**
-   * Every coding closed in [fromMs, toMs) as one buffer of packed records in insertion order,
-   * concatenated by the database itself: one value crosses the wire instead of a million rows.
+   * Every coding closed in [fromMs, toMs) as one buffer of packed records: year by year, each
+   * year in insertion (seq) order, which is all the monitor's tie rule needs (ties are within a
+   * year). Each year is read from its cached parts plus the few records added since, so a
+   * million codings cross the wire as a handful of large values instead of a million rows.
    */
   async loadPacked(fromMs: number, toMs: number): Promise<PackedCodings> {
     await this.repackStale();
     const fromYear = amsterdamYear(fromMs);
     const toYear = amsterdamYear(toMs - 1);
-    let data: Uint8Array;
-    let count: number;
-    if (this.dialect === 'postgres') {
-      const r = await sql<{ n: number; data: Buffer | null }>`select count(*) as n, string_agg(packed, ''::bytea order by seq) as data from codings where year between ${fromYear} and ${toYear} and closed_at >= ${fromMs} and closed_at < ${toMs}`.execute(this.db);
-      const row = r.rows[0];
-      count = Number(row?.n ?? 0);
-      data = row?.data ?? new Uint8Array(0);
-    } else {
-      const r = await sql<{ n: number; data: string | null }>`select count(*) as n, group_concat(hex(packed), '' order by seq) as data from codings where year between ${fromYear} and ${toYear} and closed_at >= ${fromMs} and closed_at < ${toMs}`.execute(this.db);
-      const row = r.rows[0];
-      count = Number(row?.n ?? 0);
-      data = row?.data ? Buffer.from(row.data, 'hex') : new Uint8Array(0);
+    const width = this.packing.width;
+    const chunks: Uint8Array[] = [];
+    for (let year = fromYear; year <= toYear; year += 1) chunks.push(...(await this.loadYear(year)));
+    const total = chunks.reduce((n, c) => n + c.byteLength, 0);
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.byteLength;
     }
-    if (data.byteLength !== count * this.packing.width) throw new Error('packed codings have an unexpected size');
+    // Years are whole; trim records outside [fromMs, toMs) (only when a caller asks for part of a year).
+    let data = all;
+    const [yearStart] = amsterdamYearBounds(fromYear);
+    const [, yearEnd] = amsterdamYearBounds(toYear);
+    if (fromMs !== yearStart || toMs !== yearEnd) {
+      const view = new DataView(all.buffer, all.byteOffset, all.byteLength);
+      const kept = new Uint8Array(total);
+      let k = 0;
+      for (let off = 0; off < total; off += width) {
+        const t = view.getFloat64(off, true);
+        if (t >= fromMs && t < toMs) kept.set(all.subarray(off, off + width), (k++) * width);
+      }
+      data = kept.subarray(0, k * width);
+    }
     const versions = await this.db
       .selectFrom('codings')
       .select('codebook_version')
@@ -444,7 +465,36 @@ export class CodingRepository {
       .where('closed_at', '>=', fromMs)
       .where('closed_at', '<', toMs)
       .execute();
-    return { data, count, versions: versions.map((v) => v.codebook_version), packing: this.packing };
+    return { data, count: data.byteLength / width, versions: versions.map((v) => v.codebook_version), packing: this.packing };
+  }
+
+  private async loadYear(year: number): Promise<Uint8Array[]> {
+    const parts = await this.db.selectFrom('coding_blocks').select(['part', 'through_seq', 'count', 'data']).where('year', '=', year).orderBy('part').execute();
+    const through = parts.reduce((m, p) => Math.max(m, Number(p.through_seq)), 0);
+    const tail = await this.tailSince(year, through);
+    const chunks = parts.map((p) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength));
+    if (tail.count > 0) chunks.push(tail.data);
+    if (tail.count >= this.blockMinRecords) {
+      // Keep the tail as a new part; another node doing the same at once just loses the race.
+      await this.db
+        .insertInto('coding_blocks')
+        .values({ year, part: parts.length === 0 ? 0 : Math.max(...parts.map((p) => p.part)) + 1, through_seq: tail.lastSeq, count: tail.count, data: asBuffer(tail.data) })
+        .onConflict((oc) => oc.columns(['year', 'part']).doNothing())
+        .execute()
+        .catch(() => undefined);
+    }
+    return chunks;
+  }
+
+  private async tailSince(year: number, afterSeq: number): Promise<{ data: Uint8Array; count: number; lastSeq: number }> {
+    if (this.dialect === 'postgres') {
+      const r = await sql<{ n: number; last: number | null; data: Buffer | null }>`select count(*) as n, max(seq) as last, string_agg(packed, ''::bytea order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
+      const row = r.rows[0];
+      return { data: row?.data ?? new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq) };
+    }
+    const r = await sql<{ n: number; last: number | null; data: string | null }>`select count(*) as n, max(seq) as last, group_concat(hex(packed), '' order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
+    const row = r.rows[0];
+    return { data: row?.data ? Buffer.from(row.data, 'hex') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq) };
   }
 
   /** Coded conversations (optionally for a range of years) in insertion order, for export. */

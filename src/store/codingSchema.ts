@@ -55,3 +55,12 @@ export interface SecondCodingTable {
   codebook_version: string | null;
   coded_at: number | null;
 }
+
+export interface CodingBlockTable {
+  year: number;
+  part: number;
+  /** Highest codings.seq included; records of this year with a higher seq are not in any part yet. */
+  through_seq: number;
+  count: number;
+  data: Uint8Array;
+}

@@ -10,6 +10,7 @@ import { SettingsRepository } from './settingsRepository.js';
 import { JobLeaseRepository } from './jobLeaseRepository.js';
 import type { Keyring } from './encryption/envelope.js';
 import { CodingRepository } from './codingRepository.js';
+import { StaffSecurityRepository } from './staffSecurityRepository.js';
 
 export interface Repositories {
   store: Store;
@@ -22,6 +23,7 @@ export interface Repositories {
   settings: SettingsRepository;
   jobLeases: JobLeaseRepository;
   codings: CodingRepository;
+  staffSecurity: StaffSecurityRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -37,5 +39,6 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     settings: new SettingsRepository(store.db),
     jobLeases: new JobLeaseRepository(store.db),
     codings: new CodingRepository(store.db, store.dialect),
+    staffSecurity: new StaffSecurityRepository(store.db, keyring),
   };
 }

@@ -27,7 +27,7 @@ function toSession(row: Selectable<StaffSessionTable>): StaffSession {
 export class SessionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(session: StaffSession): Promise<void> {
+  async create(session: Omit<StaffSession, 'reauthAt'> & { reauthAt?: number | null }): Promise<void> {
     await this.db
       .insertInto('staff_sessions')
       .values({
@@ -37,7 +37,7 @@ export class SessionRepository {
         created_at: session.createdAt,
         last_seen_at: session.lastSeenAt,
         expires_at: session.expiresAt,
-        reauth_at: session.reauthAt,
+        reauth_at: session.reauthAt ?? null,
       })
       .execute();
   }

@@ -30,9 +30,9 @@ export interface StaffLoginChallengeTable {
 
 export interface VisitorBlockTable {
   id: string;
-  kind: string;
-  subject_hash: string;
   conversation_id: string | null;
+  token_hash: string | null;
+  visitor_key_hash: string | null;
   reason: string;
   blocked_by: string;
   created_at: number;

@@ -7,9 +7,16 @@ import { SetupPage } from './SetupPage.js';
 import { ChatsView } from './ChatsView.js';
 import { StaffPage } from './StaffPage.js';
 import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
+import { CodingPage } from './coding/CodingPage.js';
+import { ReportsPage } from './reports/ReportsPage.js';
+import { BoardPage } from './board/BoardPage.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+import { SecurityPage } from './security/SecurityPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff';
+type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'security';
+/** Tabs with their own address (/console/board, /console/settings), so a reload or link lands there. */
+const pathTabs = ['board', 'settings'] as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -51,7 +58,20 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const { t } = useTranslation();
   const canChat = me.permissions.includes('chat:handle');
   const canManage = me.permissions.includes('staff:manage');
-  const [tab, setTab] = useState<Tab>(canChat ? 'chats' : 'staff');
+  const canSupervise = me.permissions.includes('chat:supervise');
+  const canCode = me.permissions.includes('codings:write');
+  const canReport = me.permissions.includes('reports:read');
+  const [tab, setTab] = useState<Tab>(() => {
+    const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
+    if (fromPath === 'board' && canSupervise) return 'board';
+    if (fromPath === 'settings' && canManage) return 'settings';
+    return canChat ? 'chats' : canManage ? 'staff' : canReport ? 'reports' : 'staff';
+  });
+  useEffect(() => {
+    const mine = (pathTabs as readonly string[]).includes(tab);
+    if (mine && location.pathname !== `/console/${tab}`) history.replaceState(null, '', `/console/${tab}`);
+    else if (!mine && pathTabs.some((p) => location.pathname.startsWith(`/console/${p}`))) history.replaceState(null, '', '/console');
+  }, [tab]);
 
   const signOut = async () => {
     try {
@@ -77,6 +97,29 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('nav.staff')}
             </button>
           )}
+          {canCode && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'coding' ? 'page' : undefined} onClick={() => setTab('coding')}>
+              {t('coding.nav')}
+            </button>
+          )}
+          {canReport && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'reports' ? 'page' : undefined} onClick={() => setTab('reports')}>
+              {t('reports.nav')}
+            </button>
+          )}
+          {canSupervise && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'board' ? 'page' : undefined} onClick={() => setTab('board')}>
+              {t('routingNav.board')}
+            </button>
+          )}
+          {canManage && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'settings' ? 'page' : undefined} onClick={() => setTab('settings')}>
+              {t('routingNav.settings')}
+            </button>
+          )}
+          <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
+            {t('security.nav')}
+          </button>
         </nav>
         <div className="c-header-end">
           <span className="c-who">{t('nav.signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</span>
@@ -86,10 +129,24 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           </button>
         </div>
       </header>
-      {canChat && tab === 'chats' ? (
-        <ChatsView me={me} onSessionEnded={onSessionEnded} />
-      ) : canManage && tab === 'staff' ? (
+      {canChat && (
+        // Kept mounted on other tabs: her chats and offers stay live while she looks at the board.
+        <div className="c-keep" hidden={tab !== 'chats'}>
+          <ChatsView me={me} onSessionEnded={onSessionEnded} />
+        </div>
+      )}
+      {canChat && tab === 'chats' ? null : canManage && tab === 'staff' ? (
         <StaffPage me={me} />
+      ) : canSupervise && tab === 'board' ? (
+        <BoardPage onSessionEnded={onSessionEnded} />
+      ) : canManage && tab === 'settings' ? (
+        <SettingsPage />
+      ) : canCode && tab === 'coding' ? (
+        <CodingPage me={me} />
+      ) : canReport && tab === 'reports' ? (
+        <ReportsPage me={me} />
+      ) : tab === 'security' ? (
+        <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (
         <main className="c-main">
           <p>{t('nav.nothing')}</p>

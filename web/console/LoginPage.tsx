@@ -1,27 +1,96 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
+import type { EnrolCompleteResponse, LoginCompleteResponse, LoginStepResponse } from '../../src/protocol/staffSecurityApi.js';
 import { api, ApiError, errorKey } from './api.js';
 import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
+import { RecoveryCodeList } from './security/RecoveryCodeList.js';
 
+type Step =
+  | { kind: 'password' }
+  | { kind: 'code'; challenge: string }
+  | { kind: 'enrol'; challenge: string; secret: string; uri: string }
+  | { kind: 'recoveryCodes'; me: MeResponse; codes: string[] };
+
+/** Sign-in in two steps: password, then a code from the app (or a recovery code); enrolment on first sign-in. */
 export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 'signedOut' | undefined; onSignedIn: (me: MeResponse) => void }) {
   const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: 'password' });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
+  const restart = (message: string | null) => {
+    setStep({ kind: 'password' });
+    setPassword('');
+    setCode('');
+    setError(message);
+  };
+
+  const submitPassword = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api<MeResponse>('POST', '/api/auth/login', { username, password }));
+      const next = await api<LoginStepResponse>('POST', '/api/auth/login', { username, password });
+      // The password is not needed any more: do not keep it in memory.
+      setPassword('');
+      setCode('');
+      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri });
     } catch (e) {
       setError(e instanceof ApiError && (e.status === 401 || e.code === 'invalid_request') ? 'login.wrong' : errorKey(e));
+    } finally {
       setBusy(false);
     }
   };
+
+  const secondStepError = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'login_expired') return restart('security.errors.login_expired');
+    setError(e instanceof ApiError && (e.code === 'unauthenticated' || e.code === 'invalid_request') ? 'security.codeStep.wrong' : errorKey(e));
+  };
+
+  const submitCode = async (event: FormEvent) => {
+    event.preventDefault();
+    if (step.kind !== 'code') return;
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api<LoginCompleteResponse>('POST', '/api/auth/login/code', { challenge: step.challenge, code });
+      if (me.factor === 'recovery') setInfo(t('security.codeStep.recoveryUsed', { count: me.recoveryCodesLeft }));
+      onSignedIn(me);
+    } catch (e) {
+      setCode('');
+      secondStepError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitEnrolment = async (event: FormEvent) => {
+    event.preventDefault();
+    if (step.kind !== 'enrol') return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api<EnrolCompleteResponse>('POST', '/api/auth/login/enrol', { challenge: step.challenge, code });
+      const { recoveryCodes, ...me } = result;
+      setStep({ kind: 'recoveryCodes', me, codes: recoveryCodes });
+    } catch (e) {
+      setCode('');
+      secondStepError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorText = error && (
+    <p className="error-text" role="alert">
+      {t(error)}
+    </p>
+  );
 
   return (
     <main className="c-narrow">
@@ -29,30 +98,113 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
         <span className="c-brand">{t('appName')}</span>
         <ConsoleLanguageSwitch />
       </div>
-      <form className="card" onSubmit={(e) => void submit(e)}>
-        <h1>{t('login.title')}</h1>
-        {notice && (
-          <p className="notice" role="status">
-            {t(`login.${notice}`)}
+      {step.kind === 'password' && (
+        <form className="card" onSubmit={(e) => void submitPassword(e)}>
+          <h1>{t('login.title')}</h1>
+          {notice && (
+            <p className="notice" role="status">
+              {t(`login.${notice}`)}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="login-username">{t('login.username')}</label>
+            <input id="login-username" name="username" type="text" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">{t('login.password')}</label>
+            <input id="login-password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          </div>
+          {errorText}
+          <button type="submit" className="btn" disabled={busy}>
+            {busy ? t('login.busy') : t('login.submit')}
+          </button>
+        </form>
+      )}
+      {step.kind === 'code' && (
+        <form className="card" onSubmit={(e) => void submitCode(e)}>
+          <h1>{t('security.codeStep.title')}</h1>
+          <p>{t('security.codeStep.intro')}</p>
+          <div className="field">
+            <label htmlFor="login-code">{t('security.codeStep.code')}</label>
+            <input
+              id="login-code"
+              name="code"
+              type="text"
+              inputMode="text"
+              autoComplete="one-time-code"
+              autoCapitalize="none"
+              spellCheck={false}
+              maxLength={40}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+              autoFocus
+            />
+          </div>
+          {errorText}
+          {info && <p role="status">{info}</p>}
+          <div className="c-actions">
+            <button type="submit" className="btn" disabled={busy}>
+              {busy ? t('security.codeStep.busy') : t('security.codeStep.submit')}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => restart(null)}>
+              {t('security.codeStep.back')}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.kind === 'enrol' && (
+        <form className="card" onSubmit={(e) => void submitEnrolment(e)}>
+          <h1>{t('security.enrol.title')}</h1>
+          <p>{t('security.enrol.intro')}</p>
+          <p>
+            <span id="enrol-secret-label">{t('security.enrol.secret')}</span>
+            <br />
+            <code className="c-secret" aria-labelledby="enrol-secret-label" data-secret={step.secret}>
+              {step.secret.replace(/(.{4})/g, '$1 ').trim()}
+            </code>
           </p>
-        )}
-        <div className="field">
-          <label htmlFor="login-username">{t('login.username')}</label>
-          <input id="login-username" name="username" type="text" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <details>
+            <summary>{t('security.enrol.uri')}</summary>
+            <code className="c-secret c-secret-uri">{step.uri}</code>
+          </details>
+          <p>{t('security.enrol.afterwards')}</p>
+          <div className="field">
+            <label htmlFor="enrol-code">{t('security.enrol.code')}</label>
+            <input
+              id="enrol-code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]{6,7}"
+              maxLength={7}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+            />
+          </div>
+          {errorText}
+          <div className="c-actions">
+            <button type="submit" className="btn" disabled={busy}>
+              {t('security.enrol.submit')}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => restart(null)}>
+              {t('security.codeStep.back')}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.kind === 'recoveryCodes' && (
+        <div className="card">
+          <h1>{t('security.recovery.title')}</h1>
+          <p>{t('security.recovery.intro')}</p>
+          <RecoveryCodeList codes={step.codes} />
+          <button type="button" className="btn" onClick={() => onSignedIn(step.me)}>
+            {t('security.recovery.saved')}
+          </button>
         </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('login.password')}</label>
-          <input id="login-password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </div>
-        {error && (
-          <p className="error-text" role="alert">
-            {t(error)}
-          </p>
-        )}
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? t('login.busy') : t('login.submit')}
-        </button>
-      </form>
+      )}
     </main>
   );
 }

@@ -51,6 +51,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         {done || needed === false ? (
           <>
             <p role="status">{done ? t('setup.done') : t('setup.notNeeded')}</p>
+            {done && <p>{t('security.setupNext')}</p>}
             <button type="button" className="btn" onClick={toLogin}>
               {t('setup.toLogin')}
             </button>

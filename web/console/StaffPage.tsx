@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse, StaffMemberDto, StaffRoleName } from '../../src/protocol/staffApi.js';
-import { api, errorKey } from './api.js';
+import type { StaffSecurityStatusDto } from '../../src/protocol/staffSecurityApi.js';
+import { api, ApiError, errorKey } from './api.js';
+import { ReauthForm } from './security/ReauthForm.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const roles: readonly StaffRoleName[] = ['counsellor', 'supervisor', 'researcher', 'admin'];
@@ -13,10 +15,15 @@ export function StaffPage({ me }: { me: MeResponse }) {
   const [form, setForm] = useState(emptyForm);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [security, setSecurity] = useState<Map<string, StaffSecurityStatusDto>>(new Map());
+  /** An action waiting for the administrator to confirm password and code. */
+  const [pending, setPending] = useState<(() => Promise<void>) | null>(null);
 
   const reload = useCallback(async () => {
     try {
       setStaff((await api<{ staff: StaffMemberDto[] }>('GET', '/api/staff')).staff);
+      const { status } = await api<{ status: StaffSecurityStatusDto[] }>('GET', '/api/staff/security');
+      setSecurity(new Map(status.map((s) => [s.staffId, s])));
     } catch (e) {
       setMessage({ kind: 'error', text: t(errorKey(e)) });
     }
@@ -53,6 +60,34 @@ export function StaffPage({ me }: { me: MeResponse }) {
     await reload();
   };
 
+  const endSessions = async (member: StaffMemberDto) => {
+    setMessage(null);
+    try {
+      const { ended } = await api<{ ended: number }>('DELETE', `/api/staff/${encodeURIComponent(member.id)}/sessions`);
+      setMessage({ kind: 'ok', text: t('security.admin.sessionsEnded', { count: ended, name: member.displayName }) });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t(errorKey(e)) });
+    }
+    await reload();
+  };
+
+  const resetMfa = async (member: StaffMemberDto, confirmed = false) => {
+    if (!confirmed && !window.confirm(t('security.admin.resetConfirm', { name: member.displayName }))) return;
+    setMessage(null);
+    try {
+      await api('POST', `/api/staff/${encodeURIComponent(member.id)}/mfa/reset`);
+      setPending(null);
+      setMessage({ kind: 'ok', text: t('security.admin.mfaReset', { name: member.displayName }) });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'reauth_required') {
+        setPending(() => () => resetMfa(member, true));
+        return;
+      }
+      setMessage({ kind: 'error', text: t(errorKey(e)) });
+    }
+    await reload();
+  };
+
   return (
     <main className="c-main c-staff">
       <h1>{t('staff.title')}</h1>
@@ -63,6 +98,7 @@ export function StaffPage({ me }: { me: MeResponse }) {
           </p>
         )}
       </div>
+      {pending && <ReauthForm onDone={() => void pending()} onCancel={() => setPending(null)} />}
       <section className="card c-section" aria-labelledby="staff-list-title">
         <h2 id="staff-list-title">{t('staff.list')}</h2>
         <div className="c-table-wrap">
@@ -74,6 +110,8 @@ export function StaffPage({ me }: { me: MeResponse }) {
                 <th scope="col">{t('staff.role')}</th>
                 <th scope="col">{t('staff.maxChats')}</th>
                 <th scope="col">{t('staff.status')}</th>
+                <th scope="col">{t('security.admin.mfa')}</th>
+                <th scope="col">{t('security.admin.sessions')}</th>
                 <th scope="col">{t('staff.actions')}</th>
               </tr>
             </thead>
@@ -100,13 +138,29 @@ export function StaffPage({ me }: { me: MeResponse }) {
                     </td>
                     <td>{member.maxChats}</td>
                     <td>{member.disabled ? t('staff.disabled') : t('staff.active')}</td>
+                    <td>{security.get(member.id)?.mfaEnrolled ? t('security.admin.enrolled') : t('security.admin.notEnrolled')}</td>
+                    <td>{security.get(member.id)?.sessions ?? 0}</td>
                     <td>
-                      {!self && (
-                        <button type="button" className="btn btn-secondary btn-small" onClick={() => void update(member, { disabled: !member.disabled })}>
-                          {member.disabled ? t('staff.enable') : t('staff.disable')}
-                          <span className="visually-hidden"> {member.displayName}</span>
-                        </button>
-                      )}
+                      <div className="c-actions">
+                        {!self && (
+                          <button type="button" className="btn btn-secondary btn-small" onClick={() => void update(member, { disabled: !member.disabled })}>
+                            {member.disabled ? t('staff.enable') : t('staff.disable')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                        )}
+                        {!self && (security.get(member.id)?.sessions ?? 0) > 0 && (
+                          <button type="button" className="btn btn-secondary btn-small" onClick={() => void endSessions(member)}>
+                            {t('security.admin.endSessions')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                        )}
+                        {security.get(member.id)?.mfaEnrolled && (
+                          <button type="button" className="btn btn-secondary btn-small" onClick={() => void resetMfa(member)}>
+                            {t('security.admin.resetMfa')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );

@@ -6,6 +6,9 @@ let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
+export function getCsrfToken(): string {
+  return csrfToken;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -17,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -43,6 +46,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: str
 
 export function errorKey(error: unknown): string {
   const code = error instanceof ApiError ? error.code : 'unknown';
+  if (['weak_password', 'reauth_required', 'reauth_failed', 'login_expired'].includes(code)) return `security.errors.${code}`;
   const known = ['invalid_request', 'not_found', 'forbidden', 'unauthenticated', 'conflict', 'invalid_state', 'rate_limited', 'too_large', 'unavailable', 'internal'];
   return `errors.${known.includes(code) ? code : 'unknown'}`;
 }

@@ -7,10 +7,12 @@ import { consoleNl } from '../common/locales/console.nl.js';
 import { consoleEn } from '../common/locales/console.en.js';
 import { routingNl } from '../common/locales/routing.nl.js';
 import { routingEn } from '../common/locales/routing.en.js';
+import { securityNl } from '../common/locales/security.nl.js';
+import { securityEn } from '../common/locales/security.en.js';
 import { App } from './App.js';
 
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl } }, en: { translation: { ...consoleEn, ...routingEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />

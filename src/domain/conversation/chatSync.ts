@@ -1,7 +1,7 @@
 // The client side of message delivery as a pure state machine, apart from any transport:
 // what to send when she types, when the connection comes back, and how to fold in what the
 // server answers. The fuzz harness drives exactly this code through a socket pair it controls.
-import { addPending, emptyMessageLog, lastSeq, mergeStored, type MessageLog, type StoredMessage } from './messageLog.js';
+import { addPending, emptyMessageLog, gaps, lastSeq, mergeStored, type MessageLog, type StoredMessage } from './messageLog.js';
 
 export type ClientFrame =
   | { type: 'send'; clientId: string; body: string }
@@ -46,8 +46,12 @@ export function disconnectedStep(state: ChatSyncState): SyncStep {
 export function received(state: ChatSyncState, frame: ServerFrame): SyncStep {
   switch (frame.type) {
     case 'ack':
-    case 'push':
-      return { state: { ...state, log: mergeStored(state.log, [frame.message]) }, send: [] };
+    case 'push': {
+      const log = mergeStored(state.log, [frame.message]);
+      // A number skipped means something was lost on the way: ask for it straight away.
+      const hole = gaps(log).length > 0 && gaps(state.log).length === 0;
+      return { state: { ...state, log }, send: hole && state.connected ? [{ type: 'resume', afterSeq: lastSeq(log) }] : [] };
+    }
     case 'resumed':
       return { state: { ...state, log: mergeStored(state.log, frame.messages) }, send: [] };
     case 'nack':

@@ -28,6 +28,12 @@ describe('message log', () => {
     expect(addPending(once, { clientId: 'x', body: 'a', createdAt: 0 })).toBe(once);
   });
 
+  it('resumes from before a gap, so messages lost with the connection still arrive', () => {
+    // Pushes of 2 and 3 were lost; the ack of her own message 4 arrived.
+    const log = mergeStored(emptyMessageLog, [message(1), message(4)]);
+    expect(lastSeq(log)).toBe(1);
+  });
+
   it('reports the gaps a resume must fill', () => {
     const log = mergeStored(emptyMessageLog, [message(1), message(4), message(2)]);
     expect(gaps(log)).toEqual([3]);

@@ -28,9 +28,18 @@ export interface MessageLog {
 
 export const emptyMessageLog: MessageLog = { stored: [], pending: [] };
 
-/** The highest seq we hold; a reconnecting client asks for everything after it. */
+/**
+ * The highest seq we hold with nothing missing before it; a reconnecting client asks for
+ * everything after it. Not simply the highest seq: the acknowledgement of her own message can
+ * arrive while pushes of earlier messages were lost with the connection, and those must come too.
+ */
 export function lastSeq(log: MessageLog): number {
-  return log.stored.at(-1)?.seq ?? 0;
+  let seq = 0;
+  for (const m of log.stored) {
+    if (m.seq !== seq + 1) break;
+    seq = m.seq;
+  }
+  return seq;
 }
 
 export function addPending(log: MessageLog, message: PendingMessage): MessageLog {

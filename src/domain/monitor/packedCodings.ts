@@ -151,34 +151,117 @@ function readInt32(bytes: Uint8Array, p: number): number {
 
 const POPULATION_BIT = { visitors: 1, counselling: 2, traffickingQuestion: 4, victims: 8, victimsWithClients: 16 } as const;
 
-// The per-field loops live in small functions so the JIT optimises each once and reuses it for
-// every field and period (one big function would be recompiled at every loop).
-function tallyMissing(counts: Int32Array, missing: number, members: Uint8Array, ageColumns: Uint8Array, n: number, bit: number, byAge: number): void {
-  for (let j = 0; j < n; j += 1) if ((members[j]! & bit) !== 0) counts[missing + ageColumns[j]! * byAge]! += 1;
-}
-
-function tallySingle(counts: Int32Array, rowOf: Int32Array, bytes: Uint8Array, bases: Int32Array, members: Uint8Array, ageColumns: Uint8Array, n: number, bit: number, byAge: number, offset: number, width: number): void {
+/** Populations, age bands and the victim facts of each person (a tight loop over typed arrays). */
+function firstPass(
+  bytes: Uint8Array, bases: Int32Array, stages: Uint8Array, n: number, ageColumns: Uint8Array, members: Uint8Array,
+  stageCounts: Int32Array, visitors: Int32Array, counselling: Int32Array, traffickingQuestion: Int32Array, victims: Int32Array, victimsWithClients: Int32Array,
+  ageOffset: number, clientsOffset: number, formsOffset: number, sexualBit: number, criminalBit: number, relationOffset: number, parentMask: number, relationParentRow: Int32Array,
+  ageBandRow: Int32Array, bands: number, ageCounts: Int32Array, victimsSexual: Int32Array, victimsCriminal: Int32Array, parentRelation: Int32Array, anyParent: Int32Array,
+): void {
   for (let j = 0; j < n; j += 1) {
-    if ((members[j]! & bit) !== 0) counts[rowOf[bytes[bases[j]! + offset]!]! * width + ageColumns[j]! * byAge]! += 1;
+    const base = bases[j]!;
+    const stage = stages[j]!;
+    stageCounts[stage]! += 1;
+    const ageValue = ageOffset < 0 ? MISSING_INT : readInt32(bytes, base + ageOffset);
+    const known = ageValue > UNKNOWN_INT;
+    const ageColumn = known ? (ageValue < 18 ? 0 : 1) : 2;
+    const victim = stage === Stage.VictimTrafficking;
+    const isCounselling = stage !== Stage.NonCounselling;
+    const trafficking = stage >= Stage.ThirdPartyTrafficking;
+    const withClients = victim && clientsOffset >= 0 && bytes[base + clientsOffset] === 1;
+    visitors[ageColumn]! += 1;
+    if (isCounselling) counselling[ageColumn]! += 1;
+    if (trafficking) traffickingQuestion[ageColumn]! += 1;
+    if (withClients) victimsWithClients[ageColumn]! += 1;
+    ageColumns[j] = ageColumn;
+    members[j] = 1 | (isCounselling ? 2 : 0) | (trafficking ? 4 : 0) | (victim ? 8 : 0) | (withClients ? 16 : 0);
+    if (!victim) continue;
+    victims[ageColumn]! += 1;
+    let bandRow = known ? ageBandRow[ageValue < 0 ? 0 : ageValue > 150 ? 150 : ageValue]! : ageValue === UNKNOWN_INT ? bands : bands + 1;
+    if (bandRow < 0) bandRow = bands + 1;
+    ageCounts[bandRow]! += 1;
+    if (formsOffset >= 0) {
+      const forms = readInt32(bytes, base + formsOffset);
+      if ((forms & sexualBit) !== 0) victimsSexual[ageColumn]! += 1;
+      if ((forms & criminalBit) !== 0) victimsCriminal[ageColumn]! += 1;
+    }
+    if (relationOffset < 0) continue;
+    let m = readInt32(bytes, base + relationOffset) & parentMask;
+    if (m === 0) continue;
+    const parentColumn = known ? (ageValue <= 15 ? 0 : ageValue < 18 ? 1 : 2) : 3;
+    anyParent[parentColumn]! += 1;
+    while (m !== 0) {
+      const low = m & -m;
+      parentRelation[relationParentRow[31 - Math.clz32(low)]! * PARENT_AGE_COLUMNS + parentColumn]! += 1;
+      m ^= low;
+    }
   }
 }
 
-function tallyMulti(counts: Int32Array, bytes: Uint8Array, bases: Int32Array, members: Uint8Array, ageColumns: Uint8Array, n: number, bit: number, byAge: number, offset: number, width: number, missingRow: number, unknownRow: number): void {
-  for (let j = 0; j < n; j += 1) {
-    if ((members[j]! & bit) === 0) continue;
-    const column = ageColumns[j]! * byAge;
-    const mask = readInt32(bytes, bases[j]! + offset);
-    if (mask === 0) {
-      counts[missingRow * width + column]! += 1;
+/** Per record: the period year index (-1 outside), the funnel stage and the closing time. */
+function scanRecords(
+  view: DataView, bytes: Uint8Array, count: number, width: number, starts: Float64Array, periodStart: number, periodEnd: number,
+  contactOffset: number, questionOffset: number, contactCounselling: Uint8Array, contactVictim: Uint8Array, questionTrafficking: Uint8Array,
+  yearOf: Int8Array, stageOf: Uint8Array, closedAt: Float64Array,
+): void {
+  for (let i = 0; i < count; i += 1) {
+    const base = i * width;
+    const t = view.getFloat64(base, true);
+    closedAt[i] = t;
+    if (!(t >= periodStart && t < periodEnd)) {
+      yearOf[i] = -1;
       continue;
     }
-    let m = mask & 0x3fffffff;
-    while (m !== 0) {
-      const low = m & -m;
-      counts[(31 - Math.clz32(low)) * width + column]! += 1;
-      m ^= low;
+    let k = 0;
+    while (t >= starts[k + 1]!) k += 1;
+    yearOf[i] = k;
+    let stage: number = Stage.NonCounselling;
+    if (contactOffset >= 0) {
+      const contact = bytes[base + contactOffset]!;
+      if (contactCounselling[contact] === 1) {
+        stage = questionOffset < 0 || questionTrafficking[bytes[base + questionOffset]!] === 0 ? Stage.Counselling : contactVictim[contact] === 1 ? Stage.VictimTrafficking : Stage.ThirdPartyTrafficking;
+      }
     }
-    if ((mask & MULTI_UNKNOWN_BIT) !== 0 && unknownRow >= 0) counts[unknownRow * width + column]! += 1;
+    stageOf[i] = stage;
+  }
+}
+
+/** Every tallied field of every person, record by record (each record is read from memory once). */
+function tallyRows(
+  bytes: Uint8Array, bases: Int32Array, members: Uint8Array, ageColumns: Uint8Array, n: number, np: number,
+  planBit: Int32Array, planByAge: Int32Array, planOffset: Int32Array, planKind: Int32Array, planWidth: Int32Array, planMissing: Int32Array, planUnknown: Int32Array,
+  rowOf: Int32Array, countsOf: Int32Array[],
+): void {
+  for (let j = 0; j < n; j += 1) {
+    const member = members[j]!;
+    const ageColumn = ageColumns[j]!;
+    const base = bases[j]!;
+    for (let t = 0; t < np; t += 1) {
+      if ((planBit[t]! & member) === 0) continue;
+      const column = planByAge[t]! * ageColumn;
+      const width = planWidth[t]!;
+      const counts = countsOf[t]!;
+      const kind = planKind[t]!;
+      if (kind === 0) {
+        counts[rowOf[t * 256 + bytes[base + planOffset[t]!]!]! * width + column]! += 1;
+      } else if (kind === 2) {
+        const mask = readInt32(bytes, base + planOffset[t]!);
+        if (mask === 0) {
+          counts[planMissing[t]! * width + column]! += 1;
+          continue;
+        }
+        let m = mask & 0x3fffffff;
+        while (m !== 0) {
+          const low = m & -m;
+          counts[(31 - Math.clz32(low)) * width + column]! += 1;
+          m ^= low;
+        }
+        const unknownRow = planUnknown[t]!;
+        if ((mask & MULTI_UNKNOWN_BIT) !== 0 && unknownRow >= 0) counts[unknownRow * width + column]! += 1;
+      } else {
+        counts[planMissing[t]! * width + column]! += 1;
+      }
+    }
   }
 }
 
@@ -321,66 +404,29 @@ class PackedReader {
     const bytes = this.bytes;
     const ageColumns = new Uint8Array(n);
     const members = new Uint8Array(n);
-    const stageCounts = acc.stageCounts;
+    const index = this.index;
     const pop = acc.populationByAge;
-    const ageOffset = this.ageOffset;
-    const clientsOffset = this.clientsOffset;
-    for (let j = 0; j < n; j += 1) {
-      const base = bases[j]!;
-      const stage = stagesOf[j]!;
-      stageCounts[stage]! += 1;
-      const ageValue = ageOffset < 0 ? MISSING_INT : readInt32(bytes, base + ageOffset);
-      const ageColumn = ageValue > UNKNOWN_INT ? (ageValue < 18 ? 0 : 1) : 2;
-      const victim = stage === Stage.VictimTrafficking;
-      const counselling = stage !== Stage.NonCounselling;
-      const trafficking = stage >= Stage.ThirdPartyTrafficking;
-      const withClients = victim && clientsOffset >= 0 && bytes[base + clientsOffset] === 1;
-      pop.visitors[ageColumn]! += 1;
-      if (counselling) pop.counselling[ageColumn]! += 1;
-      if (trafficking) pop.traffickingQuestion[ageColumn]! += 1;
-      if (victim) {
-        pop.victims[ageColumn]! += 1;
-        this.addVictimFacts(acc, base, ageValue, ageColumn);
-      }
-      if (withClients) pop.victimsWithClients[ageColumn]! += 1;
-      ageColumns[j] = ageColumn;
-      members[j] = 1 | (counselling ? 2 : 0) | (trafficking ? 4 : 0) | (victim ? 8 : 0) | (withClients ? 16 : 0);
-    }
-    for (const p of plans) {
-      const byAge = p.byAge ? 1 : 0;
-      if (p.offset < 0) tallyMissing(p.counts, p.missingRow * p.columns, members, ageColumns, n, p.bit, byAge);
-      else if (p.kind === 2) tallyMulti(p.counts, bytes, bases, members, ageColumns, n, p.bit, byAge, p.offset, p.columns, p.missingRow, p.unknownRow);
-      else tallySingle(p.counts, p.rowOf, bytes, bases, members, ageColumns, n, p.bit, byAge, p.offset, p.columns);
-    }
+    firstPass(
+      bytes, bases, stagesOf, n, ageColumns, members,
+      acc.stageCounts, pop.visitors, pop.counselling, pop.traffickingQuestion, pop.victims, pop.victimsWithClients,
+      this.ageOffset, this.clientsOffset, this.formsOffset, this.sexualBit, this.criminalBit, this.relationOffset, this.parentMask, this.relationParentRow,
+      index.ageBandRow, index.bandCount, acc.ageCounts, acc.victimsSexual, acc.victimsCriminal, acc.parentRelation, acc.anyParent,
+    );
+    if (plans.length === 0) return;
+    const np = plans.length;
+    const planBit = Int32Array.from(plans, (p) => p.bit);
+    const planByAge = Int32Array.from(plans, (p) => (p.byAge ? 1 : 0));
+    const planOffset = Int32Array.from(plans, (p) => p.offset);
+    // kind: 0/1 one byte through rowOf, 2 multi bit mask, 3 field absent (always "not coded")
+    const planKind = Int32Array.from(plans, (p) => (p.offset < 0 ? 3 : p.kind === 2 ? 2 : 0));
+    const planWidth = Int32Array.from(plans, (p) => p.columns);
+    const planMissing = Int32Array.from(plans, (p) => p.missingRow);
+    const planUnknown = Int32Array.from(plans, (p) => p.unknownRow);
+    const rowOf = new Int32Array(np * 256);
+    plans.forEach((p, t) => rowOf.set(p.rowOf, t * 256));
+    tallyRows(bytes, bases, members, ageColumns, n, np, planBit, planByAge, planOffset, planKind, planWidth, planMissing, planUnknown, rowOf, plans.map((p) => p.counts));
   }
 
-  private addVictimFacts(acc: PeriodAccumulator, base: number, ageValue: number, ageColumn: number): void {
-    const index = this.index;
-    const bands = index.bandCount;
-    let bandRow: number;
-    if (ageValue > UNKNOWN_INT) bandRow = index.ageBandRow[Math.min(150, Math.max(0, ageValue))] ?? -1;
-    else bandRow = ageValue === UNKNOWN_INT ? bands : bands + 1;
-    if (bandRow < 0) bandRow = bands + 1;
-    acc.ageCounts[bandRow]! += 1;
-    const bytes = this.bytes;
-    if (this.formsOffset >= 0) {
-      const forms = readInt32(bytes, base + this.formsOffset);
-      if ((forms & this.sexualBit) !== 0) acc.victimsSexual[ageColumn]! += 1;
-      if ((forms & this.criminalBit) !== 0) acc.victimsCriminal[ageColumn]! += 1;
-    }
-    if (this.relationOffset < 0) return;
-    const relation = readInt32(bytes, base + this.relationOffset);
-    if ((relation & this.parentMask) === 0) return;
-    const parentColumn = ageValue > UNKNOWN_INT ? (ageValue <= 15 ? 0 : ageValue < 18 ? 1 : 2) : 3;
-    let m = relation & this.parentMask;
-    while (m !== 0) {
-      const low = m & -m;
-      const p = this.relationParentRow[31 - Math.clz32(low)]!;
-      acc.parentRelation[p * PARENT_AGE_COLUMNS + parentColumn]! += 1;
-      m ^= low;
-    }
-    acc.anyParent[parentColumn]! += 1;
-  }
 }
 
 export interface PackedMonitorInput {
@@ -445,7 +491,7 @@ export function computeMonitorPacked(input: PackedMonitorInput, options: Monitor
     const b = best[period]!;
     const current = b[person]!;
     const stages = bestStage[period]!;
-    if (current === 0 || stage > stages[person]! || (stage === stages[person]! && t >= view.getFloat64((current - 1) * width, true))) {
+    if (current === 0 || stage > stages[person]! || (stage === stages[person]! && t >= closedAt[current - 1]!)) {
       b[person] = i + 1;
       stages[person] = stage;
     }
@@ -453,13 +499,16 @@ export function computeMonitorPacked(input: PackedMonitorInput, options: Monitor
   const periodStart = starts[0]!;
   const periodEnd = starts[yearCount]!;
   const lists = Array.from({ length: periods }, () => new PersonList());
+  const yearOf = new Int8Array(input.count);
+  const stageOf = new Uint8Array(input.count);
+  const closedAt = new Float64Array(input.count);
+  scanRecords(view, bytes, input.count, width, Float64Array.from(starts), periodStart, periodEnd, reader.contactOffset, reader.questionOffset, reader.contactCounselling, reader.contactVictim, reader.questionTrafficking, yearOf, stageOf, closedAt);
   for (let i = 0; i < input.count; i += 1) {
+    const k = yearOf[i]!;
+    if (k < 0) continue;
     const base = i * width;
-    const t = view.getFloat64(base, true);
-    if (!(t >= periodStart && t < periodEnd)) continue;
-    let k = 0;
-    while (t >= starts[k + 1]!) k += 1;
-    const stage = reader.stageAt(base);
+    const t = closedAt[i]!;
+    const stage = stageOf[i]!;
     const yearAcc = yearAccs[k]!;
     yearAcc.conversations += 1;
     const ranges = rangesOfYear[k]!;

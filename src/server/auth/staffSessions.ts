@@ -9,6 +9,14 @@ import type { StaffSession } from '../../store/sessionRepository.js';
 
 export const sessionCookieName = 'baken_session';
 
+/**
+ * The handle by which lists show a session and routes end it: derived from the stored id (itself
+ * a hash of the cookie token), so neither the token nor the stored id is ever sent to a browser.
+ */
+export function sessionHandle(sessionId: string): string {
+  return sha256(`session-handle:${sessionId}`).slice(0, 32);
+}
+
 export interface AuthenticatedStaff {
   session: StaffSession;
   staff: StaffMember;
@@ -21,23 +29,47 @@ export class StaffSessions {
     private readonly limits: { idleMs: number; maxMs: number },
   ) {}
 
-  /** Returns undefined for a wrong username or password alike, taking the same time. */
-  async login(username: string, password: string): Promise<{ token: string; auth: AuthenticatedStaff } | undefined> {
+  /**
+   * The first step of signing in: the account if username and password match and it is not
+   * disabled. Undefined for a wrong username or password alike, taking the same time.
+   */
+  async checkPassword(username: string, password: string): Promise<StaffMember | undefined> {
     const found = await this.repos.staff.findByUsername(username);
     const valid = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!found || !valid || found.disabled) return undefined;
+    return withoutSecret(found);
+  }
+
+  /** A new session, only after password and second factor were both checked. */
+  async start(staff: StaffMember): Promise<{ token: string; auth: AuthenticatedStaff }> {
     const token = randomToken();
     const now = this.clock.now();
     const session: StaffSession = {
       id: sha256(token),
-      staffId: found.id,
+      staffId: staff.id,
       csrfToken: randomToken(),
       createdAt: now,
       lastSeenAt: now,
       expiresAt: now + this.limits.maxMs,
+      reauthAt: now,
     };
     await this.repos.sessions.create(session);
-    return { token, auth: { session, staff: withoutSecret(found) } };
+    return { token, auth: { session, staff } };
+  }
+
+  /** Live sessions of one person (the idle and absolute limits applied). */
+  listFor(staffId: string): Promise<StaffSession[]> {
+    const now = this.clock.now();
+    return this.repos.sessions.listForStaff(staffId, now, now - this.limits.idleMs);
+  }
+
+  listAll(): Promise<StaffSession[]> {
+    const now = this.clock.now();
+    return this.repos.sessions.listAll(now, now - this.limits.idleMs);
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.repos.sessions.delete(sessionId);
   }
 
   async authenticate(token: string | undefined): Promise<AuthenticatedStaff | undefined> {

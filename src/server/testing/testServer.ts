@@ -12,6 +12,7 @@ import type { VisitorClientToServer, VisitorServerToClient } from '../../protoco
 import type { StaffClientToServer, StaffServerToClient } from '../../protocol/staffProtocol.js';
 import { createLogger } from '../logger.js';
 import type { Clock } from '../clock.js';
+import { enrolForTest, nextSecondFactor, rememberTestTotp, testTotpFor, totpCode } from './testMfa.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type StaffSocket = Socket<StaffServerToClient, StaffClientToServer>;
@@ -21,9 +22,21 @@ export interface TestServer {
   url: string;
   /** The PostgreSQL schema, for starting a second node on the same data. */
   schema: string | undefined;
-  createStaff(role: StaffRole, overrides?: { username?: string; password?: string; maxChats?: number; displayName?: string }): Promise<{ id: string; username: string; password: string }>;
-  /** Logs in over HTTP and returns the cookie header value and CSRF token. */
+  /**
+   * Makes a staff account, enrolled in TOTP (test-only, see testMfa.ts) unless `enrolled: false`,
+   * in which case her first sign-in starts the enrolment.
+   */
+  createStaff(
+    role: StaffRole,
+    overrides?: { username?: string; password?: string; maxChats?: number; displayName?: string; enrolled?: boolean },
+  ): Promise<{ id: string; username: string; password: string; totpSecret: string | null; recoveryCodes: string[] }>;
+  /**
+   * Signs in over HTTP, both steps (password, then a TOTP code computed by the test helper; an
+   * account not enrolled yet is enrolled on the way), and returns the cookie and CSRF token.
+   */
   login(username: string, password: string): Promise<{ cookie: string; csrfToken: string }>;
+  /** A code the server accepts now for an account this test server knows the secret of. */
+  secondFactor(username: string): string;
   visitor(auth?: { token?: string }): VisitorSocket;
   staff(cookie: string): StaffSocket;
   close(): Promise<void>;
@@ -64,6 +77,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!options.joinSchema) await app.ctx.repos.settings.update({ routingMode: options.routingMode ?? 'manual' }, null, app.ctx.clock.now());
   const url = await app.listen();
   const sockets: Socket[] = [];
+  const secondFactor = (username: string) => {
+    const entry = testTotpFor(url, username);
+    if (!entry) throw new Error(`test helper: no TOTP secret known for ${username}`);
+    return nextSecondFactor(entry, app.ctx.clock.now());
+  };
 
   return {
     app,
@@ -81,19 +99,33 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         maxChats: overrides.maxChats ?? 3,
         now: app.ctx.clock.now(),
       });
-      return { id: staff.id, username, password };
+      if (overrides.enrolled === false) return { id: staff.id, username, password, totpSecret: null, recoveryCodes: [] };
+      const { secret, recoveryCodes } = await enrolForTest(app.ctx.repos, staff.id, app.ctx.clock.now());
+      rememberTestTotp(url, username, secret, recoveryCodes);
+      return { id: staff.id, username, password, totpSecret: secret, recoveryCodes };
     },
     async login(username, password) {
-      const res = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+      const post = (path: string, body: unknown) =>
+        fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const first = await post('/api/auth/login', { username, password });
+      if (first.status !== 200) throw new Error(`login failed: ${first.status}`);
+      const step = (await first.json()) as { step: 'mfa' | 'enrol'; challenge: string; secret?: string };
+      let res: Response;
+      if (step.step === 'enrol') {
+        const entry = rememberTestTotp(url, username, step.secret!);
+        const now = app.ctx.clock.now();
+        entry.lastStep = Math.floor(now / 30_000);
+        res = await post('/api/auth/login/enrol', { challenge: step.challenge, code: totpCode(step.secret!, now) });
+      } else {
+        res = await post('/api/auth/login/code', { challenge: step.challenge, code: secondFactor(username) });
+      }
+      if (res.status !== 200) throw new Error(`login failed at the second step: ${res.status}`);
       const setCookie = res.headers.get('set-cookie') ?? '';
-      const body = (await res.json()) as { csrfToken: string };
+      const body = (await res.json()) as { csrfToken: string; recoveryCodes?: string[] };
+      if (body.recoveryCodes) testTotpFor(url, username)!.recoveryCodes.push(...body.recoveryCodes);
       return { cookie: setCookie.split(';')[0]!, csrfToken: body.csrfToken };
     },
+    secondFactor,
     visitor(auth = {}) {
       const socket: VisitorSocket = connect(`${url}/visitor`, { transports: ['websocket'], auth, forceNew: true, reconnection: false });
       sockets.push(socket);

@@ -76,7 +76,9 @@ export class TestSocketPair {
   flushToClient(): boolean {
     const frame = this.toClient.shift();
     if (!frame) return false;
-    this.client = received(this.client, frame).state;
+    const step = received(this.client, frame);
+    this.client = step.state;
+    this.toServer.push(...step.send);
     return true;
   }
 

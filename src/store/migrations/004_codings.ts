@@ -37,6 +37,18 @@ export function codings(ctx: MigrationContext): Migration {
       await db.schema.createIndex('codings_visitor').on('codings').columns(['visitor_key', 'closed_at']).execute();
       await db.schema.createIndex('codings_coder').on('codings').columns(['coder_id', 'updated_at']).execute();
 
+      // The monitor's read cache: a year's packed codings concatenated in seq order, in parts.
+      // Derived data: deleted when a coding of that year is edited, extended as codings are added.
+      await db.schema
+        .createTable('coding_blocks')
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('part', 'integer', (c) => c.notNull())
+        .addColumn('through_seq', 'bigint', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('data', blob, (c) => c.notNull())
+        .addPrimaryKeyConstraint('coding_blocks_pk', ['year', 'part'])
+        .execute();
+
       await db.schema
         .createTable('coding_history')
         .addColumn('id', serial, (c) => (ctx.dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))

@@ -45,17 +45,19 @@ export function staffSecurity(ctx: MigrationContext): Migration {
       await db.schema
         .createTable('visitor_blocks')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        /** 'token' (sha256 of the tab token) or 'visitor' (the pseudonymous key of her return codes) */
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('subject_hash', 'text', (c) => c.notNull())
         .addColumn('conversation_id', 'text')
+        /** sha256 of the tab token of the blocked chat (as stored on the conversation). */
+        .addColumn('token_hash', 'text')
+        /** sha256 of the pseudonymous visitor key her return codes share, when she has one. */
+        .addColumn('visitor_key_hash', 'text')
         .addColumn('reason', 'text', (c) => c.notNull())
         .addColumn('blocked_by', 'text', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('blocked_until', 'bigint', (c) => c.notNull())
         .addColumn('lifted_at', 'bigint')
         .execute();
-      await db.schema.createIndex('visitor_blocks_subject').on('visitor_blocks').columns(['subject_hash', 'blocked_until']).execute();
+      await db.schema.createIndex('visitor_blocks_token').on('visitor_blocks').column('token_hash').execute();
+      await db.schema.createIndex('visitor_blocks_visitor').on('visitor_blocks').column('visitor_key_hash').execute();
       void ctx;
     },
   };

@@ -93,7 +93,7 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
                             <PriorityBadge priority={q.priority} overridden={q.priorityOverridden} />
                             <PrioritySelect name={name} value={q.priority} onChange={(p) => void run(() => client.setPriority(q.conversationId, p))} />
                           </td>
-                          <td>{duration(board.now - q.enqueuedAt + (now - board.now > 0 ? now - board.now : 0))}</td>
+                          <td>{duration(now - q.enqueuedAt)}</td>
                           <td>
                             <TriageReasons reasons={q.reasons} compact />
                           </td>
@@ -305,7 +305,7 @@ function WatchPanel({ client }: { client: BoardClient }) {
           </div>
         ))}
       </div>
-      <NotesPanel conversationId={w.conversationId} notes={w.notes} canWhisper canNote onAdd={(kind, body) => client.addNote(w.conversationId, kind, body)} />
+      <NotesPanel conversationId={w.conversationId} notes={w.notes} canWhisper canNote defaultKind="whisper" startOpen onAdd={(kind, body) => client.addNote(w.conversationId, kind, body)} />
     </section>
   );
 }

@@ -162,7 +162,7 @@ function FieldInput(props: FieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const invalid = errors.length > 0;
-  const describedBy = [invalid ? errorId : '', source || props.ageBandHint || field.help ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [invalid ? errorId : '', props.ageBandHint || field.help ? hintId : ''].filter(Boolean).join(' ') || undefined;
   const label = field.label[lang];
   const markers = (
     <>
@@ -170,11 +170,10 @@ function FieldInput(props: FieldProps) {
       {source && <span className={`c-source c-source-${source}`}> {t(`coding.source.${source}`)}</span>}
     </>
   );
-  const hint = (source || props.ageBandHint || field.help) && (
+  const hint = (props.ageBandHint || field.help) && (
     <p id={hintId} className="c-field-hint">
       {field.help?.[lang]}
       {props.ageBandHint && <> {t('coding.ageBandHint', { band: t(`coding.ageBands.${props.ageBandHint}`, { defaultValue: props.ageBandHint }) })}</>}
-      {source && <span className="visually-hidden"> {t(`coding.source.${source}`)}</span>}
     </p>
   );
   const errorText = invalid && (

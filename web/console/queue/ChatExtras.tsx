@@ -105,17 +105,21 @@ export function NotesPanel({
   notes,
   canWhisper,
   canNote = true,
+  defaultKind = 'note',
+  startOpen = false,
   onAdd,
 }: {
   conversationId: string;
   notes: NoteView[];
   canWhisper: boolean;
   canNote?: boolean;
+  defaultKind?: 'note' | 'whisper';
+  startOpen?: boolean;
   onAdd: (kind: 'note' | 'whisper', body: string) => Promise<ErrorCode | null>;
 }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState('');
-  const [kind, setKind] = useState<'note' | 'whisper'>(canNote ? 'note' : 'whisper');
+  const [kind, setKind] = useState<'note' | 'whisper'>(canNote && !(canWhisper && defaultKind === 'whisper') ? 'note' : 'whisper');
   const [error, setError] = useState<ErrorCode | null>(null);
   const whispers = notes.filter((n) => n.kind === 'whisper').length;
   const submit = async (event: FormEvent) => {
@@ -127,7 +131,7 @@ export function NotesPanel({
   };
   const inputId = `note-${conversationId}`;
   return (
-    <details className="c-notes" open={whispers > 0 || notes.some((n) => n.kind === 'handover') || undefined}>
+    <details className="c-notes" open={startOpen || whispers > 0 || notes.some((n) => n.kind === 'handover') || undefined}>
       <summary>
         {t('notes.title')} <span className="c-count">({notes.length})</span>
       </summary>

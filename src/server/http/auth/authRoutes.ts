@@ -1,10 +1,27 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loginRequestSchema, type MeResponse } from '../../../protocol/staffApi.js';
+import {
+  enrolRequestSchema,
+  loginCodeRequestSchema,
+  reauthRequestSchema,
+  type EnrolCompleteResponse,
+  type LoginCompleteResponse,
+  type LoginStepResponse,
+  type MySecurityResponse,
+} from '../../../protocol/staffSecurityApi.js';
 import { rolePermissions } from '../../auth/permissions.js';
-import { sessionCookieName, type AuthenticatedStaff } from '../../auth/staffSessions.js';
+import { sessionCookieName, sessionHandle, type AuthenticatedStaff } from '../../auth/staffSessions.js';
+import { StaffMfa } from '../../auth/mfa.js';
+import { randomToken, sha256 } from '../../auth/secrets.js';
+import type { StaffMember } from '../../../store/staffRepository.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { presentStaff } from '../staff/staffPresenter.js';
+import { recentAuthUntil, requireRecentAuth } from '../recentAuth.js';
+import { presentSession } from '../staff/sessionPresenter.js';
+
+/** How long the pending login between password and code lives, and how many codes it takes. */
+export const loginChallengePolicy = { ttlMs: 5 * 60_000, maxAttempts: 5 } as const;
 
 export function presentMe(auth: AuthenticatedStaff): MeResponse {
   return {
@@ -15,28 +32,116 @@ export function presentMe(auth: AuthenticatedStaff): MeResponse {
 }
 
 export function authRoutes(ctx: AppContext) {
+  const mfa = new StaffMfa(ctx.repos, ctx.clock);
+  const wrongCode = (reply: FastifyReply) => sendError(reply, 401, 'unauthenticated', 'wrong code');
+  const expired = (reply: FastifyReply) => sendError(reply, 401, 'login_expired', 'this sign-in has expired; start again with your password');
+
+  const startSession = async (reply: FastifyReply, staff: StaffMember) => {
+    const result = await ctx.sessions.start(staff);
+    reply.setCookie(sessionCookieName, result.token, {
+      path: '/',
+      httpOnly: true,
+      secure: ctx.config.cookieSecure,
+      sameSite: 'strict',
+      maxAge: Math.floor(ctx.config.sessionMaxMs / 1000),
+    });
+    return result.auth;
+  };
+
+  /** The pending login a second-step request refers to, if it is still valid. */
+  const pendingLogin = async (token: string, kind: 'mfa' | 'enrol') => {
+    const challenge = await ctx.repos.staffSecurity.findChallenge(sha256(token));
+    if (!challenge || challenge.kind !== kind) return undefined;
+    if (challenge.expiresAt <= ctx.clock.now() || challenge.attempts >= loginChallengePolicy.maxAttempts) {
+      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+      return undefined;
+    }
+    const staff = await ctx.repos.staff.findById(challenge.staffId);
+    if (!staff || staff.disabled) {
+      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+      return undefined;
+    }
+    return { challenge, staff };
+  };
+
+  const failedCode = async (request: FastifyRequest, username: string, challengeId: string | null, staffId: string) => {
+    ctx.loginThrottle.fail(username, request.ip);
+    if (challengeId) await ctx.repos.staffSecurity.countChallengeAttempt(challengeId);
+    await ctx.repos.audit.append({ at: ctx.clock.now(), staffId, action: 'login.code_failed' });
+  };
+
   return async (app: FastifyInstance) => {
     app.post('/api/auth/login', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
       const { username, password } = parseBody(loginRequestSchema, request.body);
       if (!ctx.loginThrottle.allow(username, request.ip)) {
         return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
       }
-      const result = await ctx.sessions.login(username, password);
-      if (!result) {
+      const staff = await ctx.sessions.checkPassword(username, password);
+      if (!staff) {
         ctx.loginThrottle.fail(username, request.ip);
         await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: null, action: 'login.failed' });
         return sendError(reply, 401, 'unauthenticated', 'wrong username or password');
       }
-      ctx.loginThrottle.succeed(username, request.ip);
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: result.auth.staff.id, action: 'login' });
-      reply.setCookie(sessionCookieName, result.token, {
-        path: '/',
-        httpOnly: true,
-        secure: ctx.config.cookieSecure,
-        sameSite: 'strict',
-        maxAge: Math.floor(ctx.config.sessionMaxMs / 1000),
+      // The password alone never makes a session: a second step always follows.
+      const now = ctx.clock.now();
+      await ctx.repos.staffSecurity.deleteExpiredChallenges(now);
+      const enrolled = await ctx.repos.staffSecurity.isEnrolled(staff.id);
+      const token = randomToken();
+      await ctx.repos.staffSecurity.createChallenge({
+        id: sha256(token),
+        staffId: staff.id,
+        kind: enrolled ? 'mfa' : 'enrol',
+        attempts: 0,
+        createdAt: now,
+        expiresAt: now + loginChallengePolicy.ttlMs,
       });
-      return presentMe(result.auth);
+      await ctx.repos.audit.append({ at: now, staffId: staff.id, action: 'login.password_ok' });
+      if (enrolled) return { step: 'mfa', challenge: token } satisfies LoginStepResponse;
+      const enrolment = await mfa.beginEnrolment(staff.id, staff.username);
+      if (!enrolment) return sendError(reply, 409, 'conflict', 'already enrolled');
+      return { step: 'enrol', challenge: token, ...enrolment } satisfies LoginStepResponse;
+    });
+
+    app.post('/api/auth/login/code', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
+      const input = parseBody(loginCodeRequestSchema, request.body);
+      const pending = await pendingLogin(input.challenge, 'mfa');
+      if (!pending) return expired(reply);
+      const { challenge, staff } = pending;
+      if (!ctx.loginThrottle.allow(staff.username, request.ip)) {
+        return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
+      }
+      const factor = await mfa.verify(staff.id, input.code);
+      if (!factor) {
+        await failedCode(request, staff.username, challenge.id, staff.id);
+        return wrongCode(reply);
+      }
+      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+      ctx.loginThrottle.succeed(staff.username, request.ip);
+      const auth = await startSession(reply, { ...staff });
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { factor } });
+      const recoveryCodesLeft = await ctx.repos.staffSecurity.recoveryCodesLeft(staff.id);
+      return { ...presentMe(auth), factor, recoveryCodesLeft } satisfies LoginCompleteResponse;
+    });
+
+    app.post('/api/auth/login/enrol', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
+      const input = parseBody(enrolRequestSchema, request.body);
+      const pending = await pendingLogin(input.challenge, 'enrol');
+      if (!pending) return expired(reply);
+      const { challenge, staff } = pending;
+      if (!ctx.loginThrottle.allow(staff.username, request.ip)) {
+        return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
+      }
+      const recoveryCodes = await mfa.completeEnrolment(staff.id, input.code);
+      if (!recoveryCodes) {
+        await failedCode(request, staff.username, challenge.id, staff.id);
+        return wrongCode(reply);
+      }
+      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+      ctx.loginThrottle.succeed(staff.username, request.ip);
+      const auth = await startSession(reply, { ...staff });
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'mfa.enrolled', targetType: 'staff', targetId: staff.id });
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { factor: 'totp' } });
+      return { ...presentMe(auth), recoveryCodes } satisfies EnrolCompleteResponse;
     });
 
     app.post('/api/auth/logout', { config: { access: 'staff' } }, async (request, reply) => {
@@ -49,5 +154,69 @@ export function authRoutes(ctx: AppContext) {
     });
 
     app.get('/api/auth/me', { config: { access: 'staff' } }, async (request) => presentMe(request.staffAuth!));
+
+    // Password and code again, so that an unlocked, unattended console cannot export data.
+    app.post('/api/auth/reauth', { config: { access: 'staff' } }, async (request, reply) => {
+      const input = parseBody(reauthRequestSchema, request.body);
+      const auth = request.staffAuth!;
+      const username = auth.staff.username;
+      if (!ctx.loginThrottle.allow(username, request.ip)) {
+        return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
+      }
+      const staff = await ctx.sessions.checkPassword(username, input.password);
+      // One answer for a wrong password and a wrong code. The code is only used up when the
+      // password was right.
+      const factor = staff ? await mfa.verify(staff.id, input.code) : undefined;
+      if (!staff || !factor) {
+        ctx.loginThrottle.fail(username, request.ip);
+        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'reauth.failed' });
+        return sendError(reply, 403, 'reauth_failed', 'wrong password or code');
+      }
+      ctx.loginThrottle.succeed(username, request.ip);
+      const now = ctx.clock.now();
+      await ctx.repos.sessions.markReauthenticated(auth.session.id, now);
+      auth.session.reauthAt = now;
+      await ctx.repos.audit.append({ at: now, staffId: auth.staff.id, action: 'reauth', detail: { factor } });
+      return { reauthUntil: recentAuthUntil(now, now) };
+    });
+
+    app.get('/api/auth/security', { config: { access: 'staff' } }, async (request) => {
+      const auth = request.staffAuth!;
+      const sessions = await ctx.sessions.listFor(auth.staff.id);
+      return {
+        sessions: sessions.map((s) => presentSession(s, auth.session.id)),
+        recoveryCodesLeft: await ctx.repos.staffSecurity.recoveryCodesLeft(auth.staff.id),
+        reauthUntil: recentAuthUntil(auth.session.reauthAt, ctx.clock.now()),
+      } satisfies MySecurityResponse;
+    });
+
+    app.delete<{ Params: { id: string } }>('/api/auth/sessions/:id', { config: { access: 'staff' } }, async (request, reply) => {
+      const auth = request.staffAuth!;
+      const target = (await ctx.sessions.listFor(auth.staff.id)).find((s) => sessionHandle(s.id) === request.params.id);
+      if (!target) return sendError(reply, 404, 'not_found', 'no such session');
+      await ctx.sessions.end(target.id);
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end', targetType: 'staff', targetId: auth.staff.id });
+      ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId: target.id });
+      if (target.id === auth.session.id) reply.clearCookie(sessionCookieName, { path: '/' });
+      return { ok: true };
+    });
+
+    app.post('/api/auth/sessions/end-others', { config: { access: 'staff' } }, async (request) => {
+      const auth = request.staffAuth!;
+      const others = (await ctx.sessions.listFor(auth.staff.id)).filter((s) => s.id !== auth.session.id);
+      for (const s of others) {
+        await ctx.sessions.end(s.id);
+        ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId: s.id });
+      }
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end_others', detail: { count: others.length } });
+      return { ended: others.length };
+    });
+
+    app.post('/api/auth/recovery-codes', { config: { access: 'staff' }, preHandler: requireRecentAuth(ctx) }, async (request) => {
+      const auth = request.staffAuth!;
+      const recoveryCodes = await mfa.newRecoveryCodes(auth.staff.id);
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'mfa.recovery_codes_renewed', targetType: 'staff', targetId: auth.staff.id });
+      return { recoveryCodes };
+    });
   };
 }

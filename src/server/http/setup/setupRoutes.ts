@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import { safeEqual } from '../../auth/secrets.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
+import { refuseWeakPassword } from '../weakPassword.js';
 
 export function setupRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -20,6 +21,8 @@ export function setupRoutes(ctx: AppContext) {
         return sendError(reply, 409, 'conflict', 'this installation has already been set up');
       }
       if (!safeEqual(input.token, expected)) return sendError(reply, 403, 'forbidden', 'this setup link is not valid');
+      const weak = refuseWeakPassword(reply, input.password, [input.username, input.displayName]);
+      if (weak) return weak;
       ctx.setup.token = undefined;
       const admin = await ctx.repos.staff.create({
         id: crypto.randomUUID(),
@@ -30,7 +33,8 @@ export function setupRoutes(ctx: AppContext) {
         now: ctx.clock.now(),
       });
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: admin.id, action: 'setup.admin_created', targetType: 'staff', targetId: admin.id });
-      return reply.code(201).send({ ok: true });
+      // The new administrator signs in next, which starts the enrolment of her second factor.
+      return reply.code(201).send({ ok: true, next: 'enrol' });
     });
   };
 }

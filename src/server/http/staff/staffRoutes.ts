@@ -5,6 +5,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { presentStaff } from './staffPresenter.js';
+import { refuseWeakPassword } from '../weakPassword.js';
 
 export function staffRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -18,6 +19,8 @@ export function staffRoutes(ctx: AppContext) {
       if (await ctx.repos.staff.findByUsername(input.username)) {
         return sendError(reply, 409, 'conflict', 'that username is taken');
       }
+      const weak = refuseWeakPassword(reply, input.password, [input.username, input.displayName]);
+      if (weak) return weak;
       const created = await ctx.repos.staff.create({
         id: crypto.randomUUID(),
         username: input.username,
@@ -45,6 +48,11 @@ export function staffRoutes(ctx: AppContext) {
         return sendError(reply, 409, 'conflict', 'you cannot disable yourself or drop your own admin role');
       }
       const { password, ...rest } = input;
+      if (password) {
+        const existing = await ctx.repos.staff.findById(request.params.id);
+        const weak = refuseWeakPassword(reply, password, existing ? [existing.username, existing.displayName] : []);
+        if (weak) return weak;
+      }
       const updated = await ctx.repos.staff.update(
         request.params.id,
         { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) },

@@ -52,12 +52,19 @@ describe('setup and authentication', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('sets an httpOnly, SameSite=Strict session cookie', async () => {
+  it('sets an httpOnly, SameSite=Strict session cookie only after the second step', async () => {
     const account = await server.createStaff('counsellor');
-    const res = await fetch(`${server.url}/api/auth/login`, {
+    const first = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: account.username, password: account.password }),
+    });
+    expect(first.headers.get('set-cookie')).toBeNull();
+    const { challenge } = (await first.json()) as { challenge: string };
+    const res = await fetch(`${server.url}/api/auth/login/code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ challenge, code: server.secondFactor(account.username) }),
     });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/i);

@@ -1,0 +1,73 @@
+// Request bodies and responses for staff security: two-step sign-in, TOTP enrolment,
+// re-authentication, sessions, and blocking an abusive visitor.
+import { z } from 'zod';
+import type { MeResponse } from './staffApi.js';
+
+const challenge = z.string().min(20).max(100);
+/** A six-digit code from the app, or a recovery code like `k7mq-3xwp-9rta`. */
+const secondFactorCode = z.string().trim().min(6).max(40);
+
+export const loginCodeRequestSchema = z.object({ challenge, code: secondFactorCode });
+export const enrolRequestSchema = z.object({ challenge, code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, 'the six digits from your app') });
+export const reauthRequestSchema = z.object({ password: z.string().min(1).max(256), code: secondFactorCode });
+
+/** First step: the password was right; a second step follows (never a session yet). */
+export type LoginStepResponse =
+  | { step: 'mfa'; challenge: string }
+  | {
+      step: 'enrol';
+      challenge: string;
+      /** Base32 secret for typing into an authenticator app; shown only during enrolment. */
+      secret: string;
+      /** otpauth:// address with the same secret. */
+      uri: string;
+    };
+
+export type LoginCompleteResponse = MeResponse & { factor: 'totp' | 'recovery'; recoveryCodesLeft: number };
+export type EnrolCompleteResponse = MeResponse & { recoveryCodes: string[] };
+
+export interface StaffSessionDto {
+  /** A handle for the session (not its token nor the token's hash). */
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  current: boolean;
+}
+
+export interface MySecurityResponse {
+  sessions: StaffSessionDto[];
+  recoveryCodesLeft: number;
+  /** Until when export and other sensitive actions are allowed without signing in again (null: not now). */
+  reauthUntil: number | null;
+}
+
+export interface AdminSessionDto extends StaffSessionDto {
+  staffId: string;
+}
+
+export interface StaffSecurityStatusDto {
+  staffId: string;
+  mfaEnrolled: boolean;
+  recoveryCodesLeft: number;
+  sessions: number;
+}
+
+export const blockReasons = ['abuse', 'threat', 'fake', 'spam', 'other'] as const;
+export const createBlockRequestSchema = z.object({
+  conversationId: z.string().uuid(),
+  /** 1 hour to 90 days. */
+  hours: z.number().int().min(1).max(90 * 24),
+  reason: z.enum(blockReasons),
+});
+
+export interface VisitorBlockDto {
+  id: string;
+  conversationId: string | null;
+  /** 'token': her current chat tab; 'visitor': her return code(s). */
+  kinds: ('token' | 'visitor')[];
+  reason: (typeof blockReasons)[number];
+  blockedBy: string;
+  createdAt: number;
+  blockedUntil: number;
+}

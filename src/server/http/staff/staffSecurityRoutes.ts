@@ -1,0 +1,85 @@
+// The administrator's side of staff security: every live session, ending sessions of a staff
+// member, and resetting a lost second factor (the next sign-in starts a new enrolment).
+import type { FastifyInstance } from 'fastify';
+import type { AdminSessionDto, StaffSecurityStatusDto } from '../../../protocol/staffSecurityApi.js';
+import { sessionHandle } from '../../auth/staffSessions.js';
+import type { AppContext } from '../../appContext.js';
+import { sendError } from '../errors.js';
+import { requireRecentAuth } from '../recentAuth.js';
+import { presentSession } from './sessionPresenter.js';
+
+export function staffSecurityRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    app.get('/api/staff/security', { config: { access: 'staff:manage' } }, async (request) => {
+      const sessions = await ctx.sessions.listAll();
+      const current = request.staffAuth!.session.id;
+      const staff = await ctx.repos.staff.list();
+      const status: StaffSecurityStatusDto[] = [];
+      for (const s of staff) {
+        status.push({
+          staffId: s.id,
+          mfaEnrolled: await ctx.repos.staffSecurity.isEnrolled(s.id),
+          recoveryCodesLeft: await ctx.repos.staffSecurity.recoveryCodesLeft(s.id),
+          sessions: sessions.filter((x) => x.staffId === s.id).length,
+        });
+      }
+      return {
+        status,
+        sessions: sessions.map((s): AdminSessionDto => ({ ...presentSession(s, current), staffId: s.staffId })),
+      };
+    });
+
+    app.delete<{ Params: { id: string } }>('/api/staff/:id/sessions', { config: { access: 'staff:manage' } }, async (request, reply) => {
+      const target = await ctx.repos.staff.findById(request.params.id);
+      if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
+      const count = (await ctx.sessions.listFor(target.id)).length;
+      await ctx.sessions.endAllFor(target.id);
+      ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
+      await ctx.repos.audit.append({
+        at: ctx.clock.now(),
+        staffId: request.staffAuth!.staff.id,
+        action: 'staff.sessions_ended',
+        targetType: 'staff',
+        targetId: target.id,
+        detail: { count },
+      });
+      return { ended: count };
+    });
+
+    app.delete<{ Params: { id: string; sessionId: string } }>(
+      '/api/staff/:id/sessions/:sessionId',
+      { config: { access: 'staff:manage' } },
+      async (request, reply) => {
+        const session = (await ctx.sessions.listFor(request.params.id)).find((s) => sessionHandle(s.id) === request.params.sessionId);
+        if (!session) return sendError(reply, 404, 'not_found', 'no such session');
+        await ctx.sessions.end(session.id);
+        ctx.events.emit('staff.sessionEnded', { staffId: session.staffId, sessionId: session.id });
+        await ctx.repos.audit.append({
+          at: ctx.clock.now(),
+          staffId: request.staffAuth!.staff.id,
+          action: 'staff.session_ended',
+          targetType: 'staff',
+          targetId: session.staffId,
+        });
+        return { ended: 1 };
+      },
+    );
+
+    // Needs a recent password-and-code check by the administrator: taking over an account
+    // would otherwise be one click from an unattended console.
+    app.post<{ Params: { id: string } }>(
+      '/api/staff/:id/mfa/reset',
+      { config: { access: 'staff:manage' }, preHandler: requireRecentAuth(ctx) },
+      async (request, reply) => {
+        const actor = request.staffAuth!.staff;
+        const target = await ctx.repos.staff.findById(request.params.id);
+        if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
+        await ctx.repos.staffSecurity.resetMfa(target.id);
+        await ctx.sessions.endAllFor(target.id);
+        ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
+        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: actor.id, action: 'staff.mfa_reset', targetType: 'staff', targetId: target.id });
+        return { ok: true };
+      },
+    );
+  };
+}
