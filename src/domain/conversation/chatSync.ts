@@ -48,8 +48,8 @@ export function received(state: ChatSyncState, frame: ServerFrame): SyncStep {
     case 'ack':
     case 'push': {
       const log = mergeStored(state.log, [frame.message]);
-      // A number skipped means something was lost on the way: ask for it straight away.
-      const hole = gaps(log).length > 0 && gaps(state.log).length === 0;
+      // A number skipped means something was lost on the way: ask for it (again) straight away.
+      const hole = gaps(log).length > 0;
       return { state: { ...state, log }, send: hole && state.connected ? [{ type: 'resume', afterSeq: lastSeq(log) }] : [] };
     }
     case 'resumed':

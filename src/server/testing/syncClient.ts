@@ -10,6 +10,8 @@ export class SyncClient {
   /** Refusals by error code, for a test to explain itself when it fails. */
   readonly refusals = new Map<string, number>();
   connectErrors = 0;
+  private resuming = false;
+  private readonly resumeEvent: string;
   readonly socket: Socket;
 
   constructor(
@@ -18,6 +20,7 @@ export class SyncClient {
     private readonly extra: Record<string, unknown>,
     options: { auth?: Record<string, string>; cookie?: string },
   ) {
+    this.resumeEvent = namespace === '/visitor' ? 'chat:resume' : 'conversation:resume';
     this.socket = io(`${url}${namespace}`, {
       transports: ['websocket'],
       forceNew: true,
@@ -33,7 +36,10 @@ export class SyncClient {
       this.connectErrors++;
       setTimeout(() => this.socket.connect(), 200);
     });
-    this.socket.on('disconnect', () => (this.state = disconnectedStep(this.state).state));
+    this.socket.on('disconnect', () => {
+      this.resuming = false;
+      this.state = disconnectedStep(this.state).state;
+    });
     this.socket.on('message', (message: WireMessage) => this.apply(received(this.state, { type: 'push', message })));
   }
 
@@ -45,7 +51,10 @@ export class SyncClient {
     this.state = step.state;
     for (const frame of step.send) {
       if (frame.type === 'resume') {
-        this.socket.timeout(3000).emit('chat:resume', { ...this.extra, afterSeq: frame.afterSeq }, (err: Error | null, ack: Ack<{ messages: WireMessage[] }>) => {
+        if (this.resuming) continue; // one at a time; the answer covers everything after afterSeq
+        this.resuming = true;
+        this.socket.timeout(5000).emit(this.resumeEvent, { ...this.extra, afterSeq: frame.afterSeq }, (err: Error | null, ack: Ack<{ messages: WireMessage[] }>) => {
+          this.resuming = false;
           if (!err && ack.ok) this.apply(received(this.state, { type: 'resumed', messages: ack.data.messages }));
         });
       } else {
