@@ -10,6 +10,8 @@ import { migrateToLatest, openStore } from '../src/store/database.js';
 import { createRepositories } from '../src/store/repositories.js';
 import { keyringFrom } from '../src/store/encryption/envelope.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
+import { randomToken, sha256 } from '../src/server/auth/secrets.js';
+import { sessionCookieName } from '../src/server/auth/staffSessions.js';
 import { freePort, startNode, stop, waitForReady } from './childProcess.js';
 import { LatencyRecorder } from './latency.js';
 import { cpuSeconds, rssMiB } from './processStats.js';
@@ -21,7 +23,7 @@ export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://ro
 export interface BakenTarget {
   url: string;
   pids: number[];
-  counsellors: { username: string; password: string }[];
+  counsellors: { username: string; password: string; cookie: string }[];
   close(): Promise<void>;
 }
 
@@ -43,11 +45,17 @@ export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; coun
   const repos = createRepositories(store, keyringFrom([Buffer.from(masterKey, 'base64')]));
   const password = 'benchmark password';
   const passwordHash = await hashPassword(password);
+  // Manual routing: each benchmark counsellor takes exactly the chats the benchmark gives her.
+  await repos.settings.update({ routingMode: 'manual' }, null, Date.now());
   const counsellors = [];
   for (let i = 0; i < options.counsellors; i++) {
     const username = `bench-${i}`;
-    await repos.staff.create({ id: crypto.randomUUID(), username, displayName: `C${i}`, passwordHash, role: 'counsellor', maxChats: chatsPerCounsellor, now: Date.now() });
-    counsellors.push({ username, password });
+    const staff = await repos.staff.create({ id: crypto.randomUUID(), username, displayName: `C${i}`, passwordHash, role: 'counsellor', maxChats: chatsPerCounsellor, now: Date.now() });
+    // A session made directly (sign-in with two steps is not what is measured here).
+    const token = randomToken();
+    const now = Date.now();
+    await repos.sessions.create({ id: sha256(token), staffId: staff.id, csrfToken: randomToken(), createdAt: now, lastSeenAt: now, expiresAt: now + 3_600_000 });
+    counsellors.push({ username, password, cookie: `${sessionCookieName}=${token}` });
   }
   await store.close();
 
@@ -87,16 +95,6 @@ function connect(url: string, namespace: string, options: Record<string, unknown
   });
 }
 
-async function login(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
-
 async function inBatches<T>(items: T[], size: number, fn: (item: T, index: number) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)));
 }
@@ -131,7 +129,7 @@ export async function runBakenLoad(options: { dialect: 'sqlite' | 'postgres'; co
     await inBatches(target.counsellors, 20, async (c, i) => {
       // Counsellors sit on the other node, so cluster runs cross nodes.
       const url = urlFor(i + 1);
-      const cookie = await login(url, c.username, c.password);
+      const cookie = c.cookie;
       const socket = await connect(url, '/staff', { extraHeaders: { cookie } });
       sockets.push(socket);
       socket.on('message', onMessage('counsellor'));

@@ -65,7 +65,7 @@ describe('quick exit', () => {
     await sendFrom(page, 'Jouw bericht', 'help');
     await page.locator('.v-msg-own .v-msg-meta', { hasText: 'Verstuurd' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
-    const queue = await server.app.ctx.conversations.queue();
+    const queue = await server.app.ctx.conversations.queueItems();
     expect(queue).toHaveLength(1);
     return queue[0]!.conversationId;
   }

@@ -108,6 +108,7 @@ const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 
 export class CodingRepository {
   readonly packing: CodingPacking;
+  private repackChecked = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -407,10 +408,16 @@ export class CodingRepository {
 
   /** Re-packs records laid out with another codebook version (after a codebook upgrade). */
   async repackStale(): Promise<number> {
+    // Every write packs with this codebook, so stale records only exist from before this process
+    // started (a codebook upgrade ships as new code): checking once per process is enough.
+    if (this.repackChecked) return 0;
     let repacked = 0;
     for (;;) {
       const rows = await this.db.selectFrom('codings').select(['seq', 'closed_at', 'visitor_no', 'values_json']).where('packed_with', '!=', this.codebook.version).limit(1000).execute();
-      if (rows.length === 0) return repacked;
+      if (rows.length === 0) {
+        this.repackChecked = true;
+        return repacked;
+      }
       await this.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('coding_blocks').execute();
         for (const r of rows) {
@@ -434,7 +441,12 @@ export class CodingRepository {
     const toYear = amsterdamYear(toMs - 1);
     const width = this.packing.width;
     const chunks: Uint8Array[] = [];
-    for (let year = fromYear; year <= toYear; year += 1) chunks.push(...(await this.loadYear(year)));
+    const yearVersions = new Set<string>();
+    for (let year = fromYear; year <= toYear; year += 1) {
+      const loaded = await this.loadYear(year);
+      chunks.push(...loaded.chunks);
+      for (const v of loaded.versions) yearVersions.add(v);
+    }
     const total = chunks.reduce((n, c) => n + c.byteLength, 0);
     const all = new Uint8Array(total);
     let at = 0;
@@ -455,6 +467,8 @@ export class CodingRepository {
         if (t >= fromMs && t < toMs) kept.set(all.subarray(off, off + width), (k++) * width);
       }
       data = kept.subarray(0, k * width);
+    } else {
+      return { data, count: data.byteLength / width, versions: [...yearVersions].sort(), packing: this.packing };
     }
     const versions = await this.db
       .selectFrom('codings')
@@ -468,33 +482,41 @@ export class CodingRepository {
     return { data, count: data.byteLength / width, versions: versions.map((v) => v.codebook_version), packing: this.packing };
   }
 
-  private async loadYear(year: number): Promise<Uint8Array[]> {
-    const parts = await this.db.selectFrom('coding_blocks').select(['part', 'through_seq', 'count', 'data']).where('year', '=', year).orderBy('part').execute();
+  private async loadYear(year: number): Promise<{ chunks: Uint8Array[]; versions: string[] }> {
+    const parts =
+      this.dialect === 'postgres'
+        ? (
+            await sql<{ part: number; through_seq: number; versions: string; data: string }>`select part, through_seq, versions, encode(data, 'base64') as data from coding_blocks where year = ${year} order by part`.execute(this.db)
+          ).rows.map((p) => ({ ...p, data: Buffer.from(p.data, 'base64') }))
+        : await this.db.selectFrom('coding_blocks').select(['part', 'through_seq', 'versions', 'data']).where('year', '=', year).orderBy('part').execute();
     const through = parts.reduce((m, p) => Math.max(m, Number(p.through_seq)), 0);
     const tail = await this.tailSince(year, through);
     const chunks = parts.map((p) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength));
+    const versions = new Set<string>(parts.flatMap((p) => JSON.parse(p.versions) as string[]));
+    for (const v of tail.versions) versions.add(v);
     if (tail.count > 0) chunks.push(tail.data);
     if (tail.count >= this.blockMinRecords) {
       // Keep the tail as a new part; another node doing the same at once just loses the race.
       await this.db
         .insertInto('coding_blocks')
-        .values({ year, part: parts.length === 0 ? 0 : Math.max(...parts.map((p) => p.part)) + 1, through_seq: tail.lastSeq, count: tail.count, data: asBuffer(tail.data) })
+        .values({ year, part: parts.length === 0 ? 0 : Math.max(...parts.map((p) => Number(p.part))) + 1, through_seq: tail.lastSeq, count: tail.count, versions: JSON.stringify(tail.versions), data: asBuffer(tail.data) })
         .onConflict((oc) => oc.columns(['year', 'part']).doNothing())
         .execute()
         .catch(() => undefined);
     }
-    return chunks;
+    return { chunks, versions: [...versions] };
   }
 
-  private async tailSince(year: number, afterSeq: number): Promise<{ data: Uint8Array; count: number; lastSeq: number }> {
+  private async tailSince(year: number, afterSeq: number): Promise<{ data: Uint8Array; count: number; lastSeq: number; versions: string[] }> {
+    const split = (text: string | null): string[] => (text ? text.split(',') : []);
     if (this.dialect === 'postgres') {
-      const r = await sql<{ n: number; last: number | null; data: Buffer | null }>`select count(*) as n, max(seq) as last, string_agg(packed, ''::bytea order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
+      const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, string_agg(distinct codebook_version, ',') as versions, encode(string_agg(packed, ''::bytea order by seq), 'base64') as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
       const row = r.rows[0];
-      return { data: row?.data ?? new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq) };
+      return { data: row?.data ? Buffer.from(row.data, 'base64') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq), versions: split(row?.versions ?? null) };
     }
-    const r = await sql<{ n: number; last: number | null; data: string | null }>`select count(*) as n, max(seq) as last, group_concat(hex(packed), '' order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
+    const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, group_concat(distinct codebook_version) as versions, group_concat(hex(packed), '' order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
     const row = r.rows[0];
-    return { data: row?.data ? Buffer.from(row.data, 'hex') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq) };
+    return { data: row?.data ? Buffer.from(row.data, 'hex') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq), versions: split(row?.versions ?? null) };
   }
 
   /** Coded conversations (optionally for a range of years) in insertion order, for export. */

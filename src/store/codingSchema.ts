@@ -62,5 +62,7 @@ export interface CodingBlockTable {
   /** Highest codings.seq included; records of this year with a higher seq are not in any part yet. */
   through_seq: number;
   count: number;
+  /** JSON array of the codebook versions of the records in this part. */
+  versions: string;
   data: Uint8Array;
 }

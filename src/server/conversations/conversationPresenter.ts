@@ -15,8 +15,16 @@ export function presentForVisitor(c: Conversation, counsellorName: string | null
   };
 }
 
+/** One line per reason: the same rule matching in two messages says nothing new. */
 function reasons(c: Conversation): TriageReasonView[] {
-  return (c.triage?.reasons ?? []).map((r) => ({ ruleId: r.ruleId, category: r.category, reasonKey: r.reasonKey, snippet: r.snippet ?? null }));
+  const seen = new Set<string>();
+  const out: TriageReasonView[] = [];
+  for (const r of c.triage?.reasons ?? []) {
+    if (seen.has(r.reasonKey)) continue;
+    seen.add(r.reasonKey);
+    out.push({ ruleId: r.ruleId, category: r.category, reasonKey: r.reasonKey, snippet: r.snippet ?? null });
+  }
+  return out;
 }
 
 export function presentForStaff(c: Conversation, counsellorName: string | null): StaffConversationView {

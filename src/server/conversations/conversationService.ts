@@ -140,7 +140,9 @@ export class ConversationService {
     const result = await this.repos.messages.append(this.newMessage(input));
     if (!result.duplicate) {
       this.events.emit('message.stored', { message: result.message, conversation, commitMs: performance.now() - started });
-      if (sender.kind === 'visitor' && result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2) await this.retriage(conversation);
+      // Triage orders the queue; once a counsellor reads along it has done its work.
+      const queued = conversation.status === 'waiting' || conversation.status === 'offered';
+      if (sender.kind === 'visitor' && queued && result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2) await this.retriage(conversation);
     }
     return result;
   }

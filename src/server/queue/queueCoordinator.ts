@@ -65,7 +65,7 @@ export class QueueCoordinator {
       return { ...step, ...changes };
     });
     this.schedule(nextDeadline(result.state, config));
-    if (result.conversationIds.length > 0 || result.counsellorIds.length > 0 || input.type === 'visitor_arrived') {
+    if (result.conversationIds.length > 0 || result.counsellorIds.length > 0 || result.effects.length > 0 || input.type === 'visitor_arrived') {
       this.events.emit('queue.stepped', { conversationIds: result.conversationIds, counsellorIds: result.counsellorIds, effects: result.effects });
     }
     return result;

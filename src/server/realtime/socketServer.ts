@@ -102,9 +102,20 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
     }
   });
 
-  events.on('staff.sessionEnded', ({ staffId }) => {
-    staff.to(rooms.staffMember(staffId)).emit('session:ended');
-    staff.in(rooms.staffMember(staffId)).disconnectSockets(true);
+  events.on('staff.sessionEnded', ({ staffId, sessionId }) => {
+    // One ended session closes only its own sockets; sessionId null means all of that person's.
+    staff
+      .in(rooms.staffMember(staffId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const socket of sockets) {
+          const data = socket.data as { auth?: { session: { id: string } } };
+          if (sessionId !== null && data.auth?.session.id !== sessionId) continue;
+          socket.emit('session:ended');
+          socket.disconnect(true);
+        }
+      })
+      .catch(fail('session end'));
   });
 
   io.engine.on('connection_error', () => {

@@ -17,12 +17,16 @@ import type { AppContext } from '../appContext.js';
 import { ServiceError } from '../conversations/serviceError.js';
 import { presentForVisitor } from '../conversations/conversationPresenter.js';
 import { RateLimiter } from './rateLimiter.js';
+import { visitorBlockedError, visitorBlockedUntil } from '../http/blocks/visitorBlocks.js';
+import { visitorQueueStatuses } from '../queue/board.js';
 import { rooms } from './rooms.js';
 import { withAck, withAckOnly, withoutAck } from './socketHandler.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 
 interface VisitorSocketData {
   conversationId: string | null;
+  /** The tab token the page reconnected with, if any (to recognise a blocked visitor). */
+  tabToken: string | null;
 }
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
@@ -31,8 +35,10 @@ type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient, Record
 export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typingTo: (conversationId: string, typing: boolean) => void) {
   ns.use(async (socket, next) => {
     socket.data.conversationId = null;
+    socket.data.tabToken = null;
     const auth = visitorHandshakeSchema.safeParse(socket.handshake.auth ?? {});
     if (auth.success && auth.data.token) {
+      socket.data.tabToken = auth.data.token;
       try {
         const conversation = await ctx.conversations.findByVisitorToken(auth.data.token);
         if (conversation) {
@@ -69,6 +75,9 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
           await socket.leave(rooms.conversation(current.id));
         }
         const returning = input.returnCode ? await ctx.returnCodes.redeem(input.returnCode) : undefined;
+        // A blocked visitor gets the same neutral answer as a closed service.
+        const blocked = await visitorBlockedUntil(ctx.repos, ctx.clock.now(), { token: socket.data.tabToken ?? undefined, visitorKey: returning?.visitorKey });
+        if (blocked !== null) throw visitorBlockedError();
         if (input.returnCode && !returning) throw new ServiceError('not_found', 'this return code is not known (any more)');
         const { conversation, token } = await ctx.conversations.startVisitorChat({
           nickname: input.nickname,
@@ -91,7 +100,13 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
     socket.on(
       'chat:resume',
       withAck(deps, 'chat:resume', visitorResumeSchema, async ({ afterSeq }) => {
-        return snapshot(await ctx.conversations.get(own()), afterSeq);
+        const conversation = await ctx.conversations.get(own());
+        if (conversation.status === 'waiting' || conversation.status === 'offered') {
+          // After a reload she sees her place in the queue at once, not at the next change.
+          const status = (await visitorQueueStatuses(ctx.repos, ctx.clock.now())).get(conversation.id);
+          if (status) setTimeout(() => socket.emit('chat:queue', status), 0);
+        }
+        return snapshot(conversation, afterSeq);
       }),
     );
 

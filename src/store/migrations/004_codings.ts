@@ -45,6 +45,7 @@ export function codings(ctx: MigrationContext): Migration {
         .addColumn('part', 'integer', (c) => c.notNull())
         .addColumn('through_seq', 'bigint', (c) => c.notNull())
         .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('versions', 'text', (c) => c.notNull())
         .addColumn('data', blob, (c) => c.notNull())
         .addPrimaryKeyConstraint('coding_blocks_pk', ['year', 'part'])
         .execute();
