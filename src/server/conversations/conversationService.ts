@@ -142,14 +142,19 @@ export class ConversationService {
       this.events.emit('message.stored', { message: result.message, conversation, commitMs: performance.now() - started });
       // Triage orders the queue; once a counsellor reads along it has done its work.
       const queued = conversation.status === 'waiting' || conversation.status === 'offered';
-      if (sender.kind === 'visitor' && queued && result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2) await this.retriage(conversation);
+      if (sender.kind === 'visitor' && queued) {
+        const stepped = result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2 && (await this.retriage(conversation));
+        // The queue shows how many messages a waiting visitor has written.
+        if (!stepped) this.events.emit('queue.stepped', { conversationIds: [conversation.id], counsellorIds: [], effects: [] });
+      }
     }
     return result;
   }
 
   /** Triage reads her first messages too; a raised priority moves her up the queue. */
-  private async retriage(conversation: Conversation): Promise<void> {
-    if (conversation.prioritySetBy) return; // a supervisor's decision stands
+  /** Returns whether it took a routing step (which announces the change itself). */
+  private async retriage(conversation: Conversation): Promise<boolean> {
+    if (conversation.prioritySetBy) return false; // a supervisor's decision stands
     const first = (await this.repos.messages.listAfter(conversation.id, 0, TRIAGE_MESSAGE_LIMIT * 2))
       .filter((m) => m.sender === 'visitor')
       .slice(0, TRIAGE_MESSAGE_LIMIT)
@@ -157,13 +162,11 @@ export class ConversationService {
     const preChat = preChatAnswersSchema.safeParse(conversation.preChat ?? {});
     const triage = assessTriage({ preChat: preChat.success ? (preChat.data as PreChatAnswers) : undefined, messages: first });
     const reasonsChanged = JSON.stringify(triage.reasons) !== JSON.stringify(conversation.triage?.reasons ?? []);
-    if (!reasonsChanged) return;
+    if (!reasonsChanged) return false;
     await this.repos.store.db.updateTable('conversations').set({ triage: JSON.stringify(triage) }).where('id', '=', conversation.id).execute();
-    if (triage.priority !== conversation.priority && isOpen(conversation.status)) {
-      await this.step({ type: 'priority_changed', conversationId: conversation.id, priority: triage.priority }, { kind: 'system', id: null });
-    } else {
-      this.events.emit('queue.stepped', { conversationIds: [conversation.id], counsellorIds: [], effects: [] });
-    }
+    if (triage.priority === conversation.priority) return false;
+    await this.step({ type: 'priority_changed', conversationId: conversation.id, priority: triage.priority }, { kind: 'system', id: null });
+    return true;
   }
 
   private newMessage(input: { conversationId: string; sender: Sender; clientId: string; body: string }) {
