@@ -32,6 +32,8 @@ export interface QueueItem {
   /** Offered to this counsellor, if any. */
   offeredTo: string | null;
   offeredAt: number | null;
+  /** When the offer moves on to someone else (the administrator sets the offer time). */
+  offerExpiresAt: number | null;
   messageCount: number;
   /** Returning visitor (return code) who prefers this counsellor. */
   preferredCounsellorId: string | null;
@@ -110,7 +112,8 @@ export const joinSchema = z.object({ conversationId: idSchema, visible: z.boolea
 
 export interface StaffClientToServer {
   'queue:list': (ack: AckCallback<{ waiting: QueueItem[] }>) => void;
-  'conversation:mine': (ack: AckCallback<{ conversations: StaffConversationView[] }>) => void;
+  /** Her chats, and her own status as the server has it (after a reload). */
+  'conversation:mine': (ack: AckCallback<{ conversations: StaffConversationView[]; status: CounsellorStatusName }>) => void;
   'conversation:accept': (req: z.input<typeof conversationRefSchema>, ack: AckCallback<StaffChatSnapshot>) => void;
   'conversation:resume': (req: z.input<typeof staffResumeSchema>, ack: AckCallback<StaffChatSnapshot>) => void;
   'message:send': (req: z.input<typeof staffSendSchema>, ack: AckCallback<{ message: WireMessage }>) => void;

@@ -242,13 +242,15 @@ export class ConsoleClient {
   private async sync(socket: StaffSocket): Promise<void> {
     const [queue, mine] = await Promise.all([
       requestAck<{ waiting: QueueItem[] }>(socket, timeoutMs, 'queue:list'),
-      requestAck<{ conversations: StaffConversationView[] }>(socket, timeoutMs, 'conversation:mine'),
+      requestAck<{ conversations: StaffConversationView[]; status: CounsellorStatusName }>(socket, timeoutMs, 'conversation:mine'),
     ]);
     if (queue.ok) this.set({ queue: queue.data.waiting });
     if (!mine.ok) {
       if (mine.error.code !== 'forbidden') this.set({ error: mine.error.code });
       return;
     }
+    // After a reload the status shown is the one the server has (she may be on a break).
+    if (mine.data.status) this.set({ status: mine.data.status });
     const ids = new Set([...mine.data.conversations.map((c) => c.id), ...this.state.order.filter((id) => isOpenStatus(this.state.chats[id]!.view.status))]);
     await Promise.all([...ids].map((id) => this.resume(socket, id)));
     if (!this.state.selected && this.state.order[0]) this.select(this.state.order[0]);

@@ -49,7 +49,7 @@ export function presentForStaff(c: Conversation, counsellorName: string | null):
   };
 }
 
-export function presentQueueItem(c: Conversation, messageCount: number): QueueItem {
+export function presentQueueItem(c: Conversation, messageCount: number, offerTimeoutMs: number): QueueItem {
   return {
     conversationId: c.id,
     nickname: c.nickname,
@@ -62,6 +62,7 @@ export function presentQueueItem(c: Conversation, messageCount: number): QueueIt
     priorityOverridden: c.prioritySetBy !== null,
     offeredTo: c.status === 'offered' ? c.counsellorId : null,
     offeredAt: c.offeredAt,
+    offerExpiresAt: c.status === 'offered' && c.offeredAt !== null ? c.offeredAt + offerTimeoutMs : null,
     messageCount,
     preferredCounsellorId: c.preferredCounsellorId,
   };

@@ -348,7 +348,8 @@ export class ConversationService {
   async queueItems(): Promise<QueueItem[]> {
     const queued = await this.repos.conversations.listQueued();
     const counts = await this.repos.messages.countFor(queued.map((c) => c.id));
-    return queued.map((c) => presentQueueItem(c, counts.get(c.id) ?? 0));
+    const { offerTimeoutSeconds } = await this.repos.settings.get();
+    return queued.map((c) => presentQueueItem(c, counts.get(c.id) ?? 0, offerTimeoutSeconds * 1000));
   }
 
   forCounsellor(staffId: string): Promise<Conversation[]> {

@@ -12,6 +12,7 @@ import {
   transferSchema,
   staffSendSchema,
   staffTypingSchema,
+  type CounsellorStatusName,
   type StaffChatSnapshot,
   type StaffClientToServer,
   type StaffServerToClient,
@@ -116,7 +117,9 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       'conversation:mine',
       withAckOnly(deps, 'conversation:mine', async () => {
         const mine = await ctx.conversations.forCounsellor(staff().id);
+        const presence = await ctx.repos.store.db.selectFrom('counsellor_presence').select('status').where('staff_id', '=', staff().id).executeTakeFirst();
         return {
+          status: (presence?.status ?? 'offline') as CounsellorStatusName,
           conversations: await Promise.all(
             mine.map(async (c) => presentForStaff(c, await ctx.conversations.counsellorName(c.counsellorId))),
           ),
