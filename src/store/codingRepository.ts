@@ -448,11 +448,16 @@ export class CodingRepository {
       for (const v of loaded.versions) yearVersions.add(v);
     }
     const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-    const all = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c, at);
-      at += c.byteLength;
+    let all: Uint8Array;
+    if (chunks.length === 1) {
+      all = chunks[0]!;
+    } else {
+      all = new Uint8Array(total);
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.byteLength;
+      }
     }
     // Years are whole; trim records outside [fromMs, toMs) (only when a caller asks for part of a year).
     let data = all;

@@ -184,10 +184,11 @@ export class ConversationService {
 
   /** Accept an offer made to her, or pick a waiting chat from the queue. */
   async accept(conversationId: string, staff: StaffMember): Promise<Conversation> {
+    // Coming on duty may itself route this chat to her as an offer: decide after that.
+    await this.ensureOnDuty(staff);
     const current = await this.get(conversationId);
     if (current.status === 'active') throw new ServiceError('conflict', 'another counsellor already took this chat');
     if (current.status !== 'waiting' && current.status !== 'offered') throw new ServiceError('invalid_state', `this chat is ${current.status}`);
-    await this.ensureOnDuty(staff);
     const event: QueueEventInput =
       current.status === 'offered' && current.counsellorId === staff.id
         ? { type: 'offer_accepted', conversationId, counsellorId: staff.id }

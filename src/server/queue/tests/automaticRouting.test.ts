@@ -54,7 +54,9 @@ describe('automatic routing', () => {
 
   it('serves a visitor in danger before visitors who came earlier, and says why', async () => {
     const early = await visitor();
+    now += 1000;
     const later = await visitor();
+    now += 1000;
     const danger = await visitor({ inDangerNow: 'yes', ageBand: '12_15' });
     const counsellor = await signedInCounsellor(server, { maxChats: 1 });
     expect(await conversation(danger.id)).toMatchObject({ status: 'offered', counsellorId: counsellor.account.id, priority: 'critical' });
@@ -136,5 +138,22 @@ describe('automatic routing', () => {
     expect(JSON.stringify(seenByVisitor)).not.toContain('WHISPER');
     const counsellorWhisper = await request<Ack<unknown>>(counsellor.socket, 'note:add', { conversationId: chat.id, kind: 'whisper', body: 'x' });
     expect(!counsellorWhisper.ok && counsellorWhisper.error.code).toBe('forbidden');
+  });
+});
+
+describe('automatic routing when a counsellor comes on duty by taking a chat', () => {
+  it('lets her take the chat that her coming on duty just offered to her', async () => {
+    const server = await startTestServer({ routingMode: 'automatic' });
+    try {
+      const socket = server.visitor();
+      await connected(socket);
+      const started = unwrap(await request<Ack<VisitorChatSnapshot & { token: string }>>(socket, 'chat:start', { language: 'nl' }));
+      const account = await server.createStaff('counsellor');
+      const staff = (await server.app.ctx.repos.staff.findById(account.id))!;
+      const taken = await server.app.ctx.conversations.accept(started.conversation.id, staff);
+      expect(taken).toMatchObject({ status: 'active', counsellorId: account.id });
+    } finally {
+      await server.close();
+    }
   });
 });
