@@ -14,6 +14,11 @@ if (app.ctx.setup.token) {
   );
 }
 
+// A bug in a library must not take the chat down for everyone: log it and carry on.
+process.on('unhandledRejection', (reason) => {
+  app.ctx.logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
+});
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

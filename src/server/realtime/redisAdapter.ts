@@ -22,10 +22,20 @@ export function createRedisAdapter(url: string, logger: Logger): RedisAdapterHan
   };
   pub.on('error', onError);
   sub.on('error', onError);
+  // The adapter does not handle a failed publish; during an outage a broadcast is lost (clients
+  // fill the gap on their next resume), but a rejected promise must never end the process.
+  const publish = pub.publish.bind(pub) as (...args: unknown[]) => Promise<number>;
+  (pub as unknown as { publish: (...args: unknown[]) => Promise<number> }).publish = (...args) =>
+    publish(...args).catch((error: unknown) => {
+      onError(error instanceof Error ? error : new Error(String(error)));
+      return 0;
+    });
   return {
     adapter: createAdapter(pub, sub, { requestsTimeout: 3000 }),
     async close() {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      // disconnect, not quit: quit waits for (and then rejects) commands queued during an outage.
+      pub.disconnect();
+      sub.disconnect();
     },
   };
 }
