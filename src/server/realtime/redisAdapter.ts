@@ -22,14 +22,17 @@ export function createRedisAdapter(url: string, logger: Logger): RedisAdapterHan
   };
   pub.on('error', onError);
   sub.on('error', onError);
-  // The adapter does not handle a failed publish; during an outage a broadcast is lost (clients
-  // fill the gap on their next resume), but a rejected promise must never end the process.
-  const publish = pub.publish.bind(pub) as (...args: unknown[]) => Promise<number>;
-  (pub as unknown as { publish: (...args: unknown[]) => Promise<number> }).publish = (...args) =>
-    publish(...args).catch((error: unknown) => {
-      onError(error instanceof Error ? error : new Error(String(error)));
-      return 0;
-    });
+  // The adapter does not handle failed commands (a publish during an outage, a subscription
+  // cut off by a closing connection). A broadcast lost that way is filled in by the clients'
+  // next resume; a rejected promise nobody handles must never end the process.
+  for (const client of [pub, sub]) {
+    const send = client.sendCommand.bind(client);
+    client.sendCommand = ((...args: Parameters<typeof send>) => {
+      const result = send(...args);
+      void Promise.resolve(result).catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+      return result;
+    }) as typeof client.sendCommand;
+  }
   return {
     adapter: createAdapter(pub, sub, { requestsTimeout: 3000 }),
     async close() {
