@@ -115,8 +115,11 @@ describe('coding a chat in the console', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-age');
     await press(page, 'Control+A');
     await page.keyboard.type('14');
-    await press(page, 'Enter'); // submits the form
-    await page.getByText('De codering is opgeslagen en het gesprek is afgesloten.').waitFor();
+    await page.getByRole('button', { name: 'Codering opslaan' }).focus();
+    await press(page, 'Enter');
+    await page.getByText('De codering is opgeslagen en het gesprek is afgesloten.').waitFor().catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\nform says: ${await page.locator('.c-coding-message').innerText()} | errors: ${(await page.locator('.c-field-error').allInnerTexts()).join(' / ')}`);
+    });
     expect((await server.app.ctx.repos.conversations.findById(chat.id))?.status).toBe('closed');
     const stored = await server.app.ctx.repos.codings.get(chat.id);
     expect(stored?.values).toMatchObject({ contactType: 'victim', traffickingQuestion: 'no', otherTopics: ['none'], age: 14, ageBasis: 'stated', gender: 'female', actions: ['none'], followUpAgreed: true });

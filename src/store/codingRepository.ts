@@ -514,6 +514,9 @@ export class CodingRepository {
 
   private async tailSince(year: number, afterSeq: number): Promise<{ data: Uint8Array; count: number; lastSeq: number; versions: string[] }> {
     const split = (text: string | null): string[] => (text ? text.split(',') : []);
+    // The usual case, nothing added since the cache was built, answered from the (year, seq) index.
+    const newest = await this.db.selectFrom('codings').select((eb) => eb.fn.max('seq').as('last')).where('year', '=', year).executeTakeFirst();
+    if (newest?.last == null || Number(newest.last) <= afterSeq) return { data: new Uint8Array(0), count: 0, lastSeq: afterSeq, versions: [] };
     if (this.dialect === 'postgres') {
       const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, string_agg(distinct codebook_version, ',') as versions, encode(string_agg(packed, ''::bytea order by seq), 'base64') as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
       const row = r.rows[0];

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import type { MigrationContext } from './migrationContext.js';
 
 // Coded conversations for the research monitor: one primary coding per conversation (imported
@@ -49,6 +49,8 @@ export function codings(ctx: MigrationContext): Migration {
         .addColumn('data', blob, (c) => c.notNull())
         .addPrimaryKeyConstraint('coding_blocks_pk', ['year', 'part'])
         .execute();
+      // The parts are read whole and hardly compress: skip PostgreSQL's compression of large values.
+      if (ctx.dialect === 'postgres') await sql`alter table coding_blocks alter column data set storage external`.execute(db);
 
       await db.schema
         .createTable('coding_history')
