@@ -183,7 +183,16 @@ export class ConversationService {
   }
 
   /** Accept an offer made to her, or pick a waiting chat from the queue. */
+  /** With requireCodingBeforeNext on, a counsellor codes her ended chats before taking another. */
+  private async ensureCoded(staff: StaffMember): Promise<void> {
+    const { requireCodingBeforeNext } = await this.repos.settings.get();
+    if (requireCodingBeforeNext && (await this.repos.codings.hasUncodedEnded(staff.id))) {
+      throw new ServiceError('invalid_state', 'code your ended chats first');
+    }
+  }
+
   async accept(conversationId: string, staff: StaffMember): Promise<Conversation> {
+    await this.ensureCoded(staff);
     // Coming on duty may itself route this chat to her as an offer: decide after that.
     await this.ensureOnDuty(staff);
     const current = await this.get(conversationId);
@@ -202,6 +211,7 @@ export class ConversationService {
   }
 
   async pullNext(staff: StaffMember): Promise<Conversation> {
+    await this.ensureCoded(staff);
     await this.ensureOnDuty(staff);
     const step = await this.step({ type: 'next_pulled', counsellorId: staff.id }, { kind: 'staff', id: staff.id });
     const assigned = step.find((e) => e.type === 'assigned');

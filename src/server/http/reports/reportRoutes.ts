@@ -12,6 +12,7 @@ import type { MonitorReport } from '../../../domain/monitor/monitorReport.js';
 import { computeMonitorPacked } from '../../../domain/monitor/packedCodings.js';
 import { renderReportCsv } from '../../../reporting/renderReportCsv.js';
 import { renderReportHtml } from '../../../reporting/renderReportHtml.js';
+import { requireRecentAuth } from '../recentAuth.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { PdfUnavailableError, renderPdf } from './renderPdf.js';
@@ -68,7 +69,8 @@ export function reportRoutes(ctx: AppContext) {
       });
     }
 
-    app.get('/api/reports/coded-data', { config: { access: 'reports:read' } }, async (request, reply) => {
+    // Exporting data asks for the password and code again if the last check is over 5 minutes old.
+    app.get('/api/reports/coded-data', { config: { access: 'reports:read' }, preHandler: requireRecentAuth(ctx) }, async (request, reply) => {
       const query = codedDataExportQuerySchema.parse(request.query);
       const codings = ctx.repos.codings;
       const conversations = await codings.exportCoded({ ...(query.from === undefined ? {} : { fromYear: query.from }), ...(query.to === undefined ? {} : { toYear: query.to }) });
