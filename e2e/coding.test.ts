@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { desktop, launchBrowser, newContext } from './support/browser.js';
 import { startE2EServer } from './support/server.js';
-import { nextSecondFactor, testTotpFor } from '../src/server/testing/testMfa.js';
+import { signIn } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
 async function endedChat(server: TestServer, counsellorId: string, nickname: string) {
@@ -28,23 +28,6 @@ async function press(page: Page, key: string, times = 1) {
 
 const field = (page: Page, id: string) => page.locator(`[data-field="${id}"]`);
 
-/** Signs in; answers the second-factor step with the test authenticator when the server asks. */
-async function signInStaff(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/console`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  const signedIn = page.getByRole('button', { name: 'Uitloggen' });
-  const mfa = page.getByLabel('Code uit je app of herstelcode');
-  await signedIn.or(mfa).first().waitFor();
-  if (await mfa.isVisible()) {
-    const totp = testTotpFor(baseUrl, username);
-    if (!totp) throw new Error(`no test authenticator for ${username}`);
-    await mfa.fill(nextSecondFactor(totp, Date.now()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-  }
-  await signedIn.waitFor();
-}
 
 describe('coding a chat in the console', () => {
   let browser: Browser;
@@ -64,7 +47,7 @@ describe('coding a chat in the console', () => {
     const chat = await endedChat(server, inge.id, 'Roos');
     const context = await newContext(browser, { ...desktop, bypassCSP: true });
     const page = await context.newPage();
-    await signInStaff(page, server.url, inge.username, inge.password);
+    await signIn(page, server.url, inge.username, inge.password);
     await page.getByRole('button', { name: 'Coderen' }).click();
     await page.getByRole('button', { name: 'Codeer gesprek met Roos' }).click();
     await page.getByRole('heading', { name: 'Codering: gesprek met Roos' }).waitFor();
@@ -126,11 +109,16 @@ describe('coding a chat in the console', () => {
 
     // It left the "to code" list; editing later keeps the history.
     await expect.poll(() => page.getByRole('button', { name: 'Codeer gesprek met Roos' }).count()).toBe(0);
-    await field(page, 'gender').getByLabel('Jongen/man').focus();
+    const boy = field(page, 'gender').getByLabel('Jongen/man');
+    await boy.focus();
     await press(page, 'Space');
+    // The form may still be settling after the list refreshed: wait until the choice took.
+    await expect.poll(() => boy.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Codering opslaan' }).focus();
     await press(page, 'Enter');
-    await page.getByText('De codering is opgeslagen.').waitFor();
+    await page.getByText('De codering is opgeslagen.').waitFor().catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\nform says: ${await page.locator('.c-coding-message').innerText()}`);
+    });
     await page.locator('.c-history').getByText(/gewijzigd: Gender/).waitFor();
     await page.locator('.c-history').getByText(/aangemaakt/).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -6,26 +6,9 @@ import type { TestServer } from '../src/server/testing/testServer.js';
 import { buildHeadlineFixture } from '../src/domain/monitor/headlineFixture.js';
 import { desktop, launchBrowser, newContext } from './support/browser.js';
 import { startE2EServer } from './support/server.js';
-import { nextSecondFactor, testTotpFor } from '../src/server/testing/testMfa.js';
+import { signIn } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
-/** Signs in; answers the second-factor step with the test authenticator when the server asks. */
-async function signInStaff(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/console`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  const signedIn = page.getByRole('button', { name: 'Uitloggen' });
-  const mfa = page.getByLabel('Code uit je app of herstelcode');
-  await signedIn.or(mfa).first().waitFor();
-  if (await mfa.isVisible()) {
-    const totp = testTotpFor(baseUrl, username);
-    if (!totp) throw new Error(`no test authenticator for ${username}`);
-    await mfa.fill(nextSecondFactor(totp, Date.now()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-  }
-  await signedIn.waitFor();
-}
 
 describe('the reports page', () => {
   let browser: Browser;
@@ -45,7 +28,7 @@ describe('the reports page', () => {
     const researcher = await server.createStaff('researcher', { displayName: 'Onderzoek' });
     const context = await newContext(browser, { ...desktop, bypassCSP: true });
     const page = await context.newPage();
-    await signInStaff(page, server.url, researcher.username, researcher.password);
+    await signIn(page, server.url, researcher.username, researcher.password);
     await page.getByRole('heading', { name: 'Kerncijfers 2022' }).waitFor();
     const headline = (key: string) => page.locator(`.c-headline-item[data-key="${key}"] .c-headline-count`).textContent();
     expect(await headline('trafficking_question')).toBe('229');

@@ -14,7 +14,8 @@ import { CodingHistory } from './CodingHistory.js';
 type Values = Record<string, CodingValue>;
 const UNKNOWN = 'unknown';
 
-export function CodingForm({ form, onSaved }: { form: CodingFormResponse; onSaved: (result: SaveCodingResponse) => void }) {
+/** `onSaved` gets the confirmation text: the page shows it, since it reloads this form afterwards. */
+export function CodingForm({ form, onSaved }: { form: CodingFormResponse; onSaved: (result: SaveCodingResponse, notice: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const codebook = form.codebook;
@@ -80,8 +81,7 @@ export function CodingForm({ form, onSaved }: { form: CodingFormResponse; onSave
     try {
       const result = await api<SaveCodingResponse>('PUT', `/api/codings/${encodeURIComponent(form.conversation.id)}`, { values: body, confirmedFields: [...confirmed] });
       setErrors([]);
-      setMessage({ kind: 'ok', text: t(result.status === 'closed' && form.conversation.status === 'ended' ? 'coding.savedClosed' : 'coding.saved') });
-      onSaved(result);
+      onSaved(result, t(result.status === 'closed' && form.conversation.status === 'ended' ? 'coding.savedClosed' : 'coding.saved'));
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {
         showErrors(error.issues.map((i) => ({ fieldId: i.path, code: (i as { code?: CodingFieldError['code'] }).code ?? 'wrong_type', message: i.message })));

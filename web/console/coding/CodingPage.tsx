@@ -13,6 +13,8 @@ export function CodingPage({ me }: { me: MeResponse }) {
   const [queue, setQueue] = useState<CodingQueueResponse | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<CodingFormResponse | null>(null);
+  // The last save's confirmation; kept here because the form reloads after saving.
+  const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const canAssign = me.permissions.includes('codings:assign');
@@ -27,9 +29,10 @@ export function CodingPage({ me }: { me: MeResponse }) {
   }, [t]);
 
   const open = useCallback(
-    async (conversationId: string) => {
+    async (conversationId: string, keepNotice = false) => {
       setSelected(conversationId);
       setError(null);
+      if (!keepNotice) setNotice(null);
       try {
         setForm(await api<CodingFormResponse>('GET', `/api/codings/${encodeURIComponent(conversationId)}/form`));
         setFormKey((k) => k + 1);
@@ -89,13 +92,17 @@ export function CodingPage({ me }: { me: MeResponse }) {
           </section>
         </nav>
         <section className="card c-coding-panel" aria-label={t('coding.title')}>
+          <p role="status" className="c-coding-notice">
+            {notice}
+          </p>
           {form ? (
             <CodingForm
               key={formKey}
               form={form}
-              onSaved={() => {
+              onSaved={(_result, text) => {
+                setNotice(text);
                 void reloadQueue();
-                if (selected) void open(selected);
+                if (selected) void open(selected, true);
               }}
             />
           ) : (
