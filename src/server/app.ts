@@ -28,6 +28,7 @@ import { createSocketServer, type SocketServerOptions } from './realtime/socketS
 import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
 import { createMetrics } from './metrics/metrics.js';
+import { routingFigures } from './metrics/routingFigures.js';
 import { metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { visitorRoutes } from './http/visitor/visitorRoutes.js';
 import { serviceRoutes } from './http/service/serviceRoutes.js';
@@ -91,7 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const open = await repos.conversations.countOpen();
       const since = open.oldestWaitingSince;
       return { ...open, oldestWaitSeconds: since === null ? 0 : Math.max(0, (clock.now() - since) / 1000) };
-    }),
+    }, () => routingFigures(repos, clock.now())),
     setup: { token: (await repos.staff.count()) === 0 ? randomToken() : undefined },
     shuttingDown: false,
   };

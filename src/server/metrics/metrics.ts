@@ -8,7 +8,16 @@ export interface Metrics {
   socketConnections: Gauge<'side'>;
 }
 
-export function createMetrics(collectQueue: () => Promise<{ waiting: number; offered: number; active: number; oldestWaitSeconds: number }>): Metrics {
+export interface RoutingFigures {
+  /** Waiting visitors and the longest wait, per priority. */
+  queue: Record<string, { length: number; oldestWaitSeconds: number }>;
+  counsellorsByStatus: Record<string, number>;
+}
+
+export function createMetrics(
+  collectQueue: () => Promise<{ waiting: number; offered: number; active: number; oldestWaitSeconds: number }>,
+  collectRouting: () => Promise<RoutingFigures>,
+): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'baken_' });
   const socketRequestSeconds = new Histogram({
@@ -40,10 +49,41 @@ export function createMetrics(collectQueue: () => Promise<{ waiting: number; off
       this.set({ status: 'waiting' }, q.waiting);
       this.set({ status: 'offered' }, q.offered);
       this.set({ status: 'active' }, q.active);
-      oldestWait.set(q.oldestWaitSeconds);
     },
   });
-  const oldestWait = new Gauge({ name: 'baken_queue_oldest_wait_seconds', help: 'How long the longest-waiting visitor has waited', registers: [registry] });
   void conversations;
+  // prom-client collects all metrics at once, so gauges fed by one query share one promise per scrape.
+  let routing: Promise<RoutingFigures> | undefined;
+  const routingOnce = () => {
+    routing ??= collectRouting().finally(() => setTimeout(() => (routing = undefined), 0));
+    return routing;
+  };
+  new Gauge({
+    name: 'baken_queue_length',
+    help: 'Waiting visitors per priority',
+    labelNames: ['priority'],
+    registers: [registry],
+    async collect() {
+      for (const [priority, q] of Object.entries((await routingOnce()).queue)) this.set({ priority }, q.length);
+    },
+  });
+  new Gauge({
+    name: 'baken_queue_wait_seconds',
+    help: 'Longest current wait per priority',
+    labelNames: ['priority'],
+    registers: [registry],
+    async collect() {
+      for (const [priority, q] of Object.entries((await routingOnce()).queue)) this.set({ priority }, q.oldestWaitSeconds);
+    },
+  });
+  new Gauge({
+    name: 'baken_counsellors',
+    help: 'Counsellors by status (cluster-wide)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      for (const [status, n] of Object.entries((await routingOnce()).counsellorsByStatus)) this.set({ status }, n);
+    },
+  });
   return { registry, socketRequestSeconds, messageCommitSeconds, socketConnections };
 }

@@ -21,6 +21,9 @@ describe('/metrics', () => {
     expect(text).toMatch(/baken_message_commit_seconds_count 1/);
     expect(text).toMatch(/baken_socket_request_seconds_count\{event="message:send"\} 1/);
     expect(text).toMatch(/baken_socket_connections\{side="visitor"\} 2/);
+    expect(text).toMatch(/baken_queue_length\{priority="normal"\} 1/);
+    expect(text).toMatch(/baken_queue_length\{priority="critical"\} 0/);
+    expect(text).toMatch(/baken_counsellors\{status="available"\} 1/);
     expect(text).not.toContain('GEHEIM');
     expect(text).not.toContain('NICKNAME');
   });
