@@ -88,11 +88,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     queue,
     returnCodes: new ReturnCodes(repos, () => clock.now()),
     loginThrottle: new LoginThrottle(clock),
-    metrics: createMetrics(async () => {
-      const open = await repos.conversations.countOpen();
-      const since = open.oldestWaitingSince;
-      return { ...open, oldestWaitSeconds: since === null ? 0 : Math.max(0, (clock.now() - since) / 1000) };
-    }, () => routingFigures(repos, clock.now())),
+    metrics: createMetrics(
+      () => repos.conversations.countOpen(),
+      () => routingFigures(repos, clock.now()),
+    ),
     setup: { token: (await repos.staff.count()) === 0 ? randomToken() : undefined },
     shuttingDown: false,
   };

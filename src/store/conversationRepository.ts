@@ -220,20 +220,18 @@ export class ConversationRepository {
     }
   }
 
-  async countOpen(): Promise<{ waiting: number; offered: number; active: number; oldestWaitingSince: number | null }> {
+  async countOpen(): Promise<{ waiting: number; offered: number; active: number }> {
     const rows = await this.db
       .selectFrom('conversations')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('status', 'in', ['waiting', 'offered', 'active'])
       .groupBy('status')
       .execute();
     const of = (s: string) => rows.find((r) => r.status === s);
-    const oldest = [of('waiting')?.oldest, of('offered')?.oldest].filter((x): x is number => x != null);
     return {
       waiting: Number(of('waiting')?.n ?? 0),
       offered: Number(of('offered')?.n ?? 0),
       active: Number(of('active')?.n ?? 0),
-      oldestWaitingSince: oldest.length ? Math.min(...oldest.map(Number)) : null,
     };
   }
 

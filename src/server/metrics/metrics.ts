@@ -15,7 +15,7 @@ export interface RoutingFigures {
 }
 
 export function createMetrics(
-  collectQueue: () => Promise<{ waiting: number; offered: number; active: number; oldestWaitSeconds: number }>,
+  collectQueue: () => Promise<{ waiting: number; offered: number; active: number }>,
   collectRouting: () => Promise<RoutingFigures>,
 ): Metrics {
   const registry = new Registry();
