@@ -52,7 +52,6 @@ export interface SecondCoding {
 export interface AwaitingCoding {
   conversationId: string;
   kind: 'primary' | 'second';
-  nickname: string | null;
   language: string;
   endedAt: number | null;
 }
@@ -293,7 +292,7 @@ export class CodingRepository {
   async listAwaiting(staffId: string): Promise<AwaitingCoding[]> {
     const ended = await this.db
       .selectFrom('conversations')
-      .select(['id', 'nickname', 'language', 'ended_at'])
+      .select(['id', 'language', 'ended_at'])
       .where('counsellor_id', '=', staffId)
       .where('status', '=', 'ended')
       .orderBy('ended_at')
@@ -301,14 +300,14 @@ export class CodingRepository {
     const second = await this.db
       .selectFrom('second_codings')
       .leftJoin('conversations', 'conversations.id', 'second_codings.conversation_id')
-      .select(['second_codings.conversation_id as id', 'conversations.nickname as nickname', 'conversations.language as language', 'conversations.ended_at as ended_at'])
+      .select(['second_codings.conversation_id as id', 'conversations.language as language', 'conversations.ended_at as ended_at'])
       .where('second_codings.coder_id', '=', staffId)
       .where('second_codings.coded_at', 'is', null)
       .orderBy('second_codings.assigned_at')
       .execute();
     return [
-      ...ended.map((r) => ({ conversationId: r.id, kind: 'primary' as const, nickname: r.nickname, language: r.language, endedAt: r.ended_at === null ? null : Number(r.ended_at) })),
-      ...second.map((r) => ({ conversationId: r.id, kind: 'second' as const, nickname: r.nickname ?? null, language: r.language ?? 'nl', endedAt: r.ended_at == null ? null : Number(r.ended_at) })),
+      ...ended.map((r) => ({ conversationId: r.id, kind: 'primary' as const, language: r.language, endedAt: r.ended_at === null ? null : Number(r.ended_at) })),
+      ...second.map((r) => ({ conversationId: r.id, kind: 'second' as const, language: r.language ?? 'nl', endedAt: r.ended_at == null ? null : Number(r.ended_at) })),
     ];
   }
 

@@ -34,11 +34,36 @@ export interface Conversation extends ConversationState {
   closedAt: number | null;
 }
 
-export function toConversation(row: Selectable<ConversationTable>): Conversation {
+/** What she told us about herself outside her messages; sealed in `visitor_details`. */
+export interface VisitorDetails {
+  nickname: string | null;
+  preChat: Record<string, string> | null;
+  triage: TriageResult | null;
+}
+
+/** Opens a row's sealed details (undefined after retention removed its key). */
+export type DetailsOpener = (conversationId: string, wrappedKey: string, sealed: string) => string | undefined;
+
+function visitorDetailsOf(row: Selectable<ConversationTable>, open: DetailsOpener): VisitorDetails {
+  if (row.visitor_details) {
+    const json = open(row.id, row.wrapped_key, row.visitor_details);
+    if (json) return JSON.parse(json) as VisitorDetails;
+    return { nickname: null, preChat: null, triage: null };
+  }
+  // Rows from before migration 007 keep these in plain columns until retention clears them.
+  return {
+    nickname: row.nickname,
+    preChat: row.pre_chat ? (JSON.parse(row.pre_chat) as Record<string, string>) : null,
+    triage: row.triage ? (JSON.parse(row.triage) as TriageResult) : null,
+  };
+}
+
+export function toConversation(row: Selectable<ConversationTable>, open: DetailsOpener): Conversation {
+  const details = visitorDetailsOf(row, open);
   return {
     id: row.id,
     priority: isPriority(row.priority) ? row.priority : 'normal',
-    triage: row.triage ? (JSON.parse(row.triage) as TriageResult) : null,
+    triage: details.triage,
     prioritySetBy: row.priority_set_by,
     enqueuedAt: row.enqueued_at,
     returnedToFront: row.returned_to_front === 1,
@@ -50,10 +75,10 @@ export function toConversation(row: Selectable<ConversationTable>): Conversation
     status: row.status as ConversationStatus,
     counsellorId: row.counsellor_id,
     endReason: row.end_reason as EndReason | null,
-    nickname: row.nickname,
+    nickname: details.nickname,
     language: row.language as Language,
     lastSeq: row.last_seq,
-    preChat: row.pre_chat ? (JSON.parse(row.pre_chat) as Record<string, string>) : null,
+    preChat: details.preChat,
     createdAt: row.created_at,
     acceptedAt: row.accepted_at,
     endedAt: row.ended_at,
@@ -67,6 +92,22 @@ export class ConversationRepository {
     private readonly cipher: TranscriptCipher,
   ) {}
 
+  /** Maps a row read elsewhere (e.g. inside a routing transaction) to a conversation. */
+  readonly fromRow = (row: Selectable<ConversationTable>): Conversation =>
+    toConversation(row, (id, wrappedKey, sealed) => this.cipher.openDetails(id, wrappedKey, sealed));
+
+  /** Seals new details over the old ones (triage runs again after her first messages). */
+  async updateDetails(conversation: Conversation, change: Partial<VisitorDetails>): Promise<void> {
+    const row = await this.db.selectFrom('conversations').select('wrapped_key').where('id', '=', conversation.id).executeTakeFirst();
+    if (!row?.wrapped_key) return; // purged meanwhile: nothing left to update
+    const details: VisitorDetails = { nickname: conversation.nickname, preChat: conversation.preChat, triage: conversation.triage, ...change };
+    await this.db
+      .updateTable('conversations')
+      .set({ visitor_details: this.cipher.sealDetails(conversation.id, row.wrapped_key, JSON.stringify(details)), nickname: null, pre_chat: null, triage: null })
+      .where('id', '=', conversation.id)
+      .execute();
+  }
+
   async create(input: {
     id: string;
     tokenHash: string;
@@ -78,38 +119,48 @@ export class ConversationRepository {
     visitorKey?: string | null;
     preferredCounsellorId?: string | null;
   }): Promise<Conversation> {
+    const wrappedKey = this.cipher.createKey(input.id);
+    const details: VisitorDetails = { nickname: input.nickname, preChat: input.preChat, triage: input.triage ?? null };
     const row = await this.db
       .insertInto('conversations')
       .values({
         id: input.id,
         visitor_token_hash: input.tokenHash,
-        wrapped_key: this.cipher.createKey(input.id),
-        nickname: input.nickname,
+        wrapped_key: wrappedKey,
+        nickname: null,
+        visitor_details: this.cipher.sealDetails(input.id, wrappedKey, JSON.stringify(details)),
         language: input.language,
         status: 'waiting',
         counsellor_id: null,
         end_reason: null,
         last_seq: 0,
-        pre_chat: input.preChat ? JSON.stringify(input.preChat) : null,
+        pre_chat: null,
         created_at: input.now,
         accepted_at: null,
         ended_at: null,
         closed_at: null,
         purged_at: null,
         priority: input.triage?.priority ?? 'normal',
-        triage: input.triage ? JSON.stringify(input.triage) : null,
+        triage: null,
         enqueued_at: input.now,
         visitor_key: input.visitorKey ?? null,
         preferred_counsellor_id: input.preferredCounsellorId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toConversation(row);
+    return this.fromRow(row);
   }
 
   async findById(id: string): Promise<Conversation | undefined> {
     const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toConversation(row) : undefined;
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  /** Nicknames by conversation id (opened from the sealed details). */
+  async nicknames(ids: string[]): Promise<Map<string, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('conversations').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, this.fromRow(r).nickname]));
   }
 
   async findByTokenHash(tokenHash: string): Promise<Conversation | undefined> {
@@ -118,7 +169,7 @@ export class ConversationRepository {
       .selectAll()
       .where('visitor_token_hash', '=', tokenHash)
       .executeTakeFirst();
-    return row ? toConversation(row) : undefined;
+    return row ? this.fromRow(row) : undefined;
   }
 
   /** Waiting and offered conversations, oldest first. */
@@ -130,7 +181,7 @@ export class ConversationRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return rows.map(toConversation);
+    return rows.map(this.fromRow);
   }
 
   async listForCounsellor(staffId: string, statuses: ConversationStatus[]): Promise<Conversation[]> {
@@ -141,7 +192,7 @@ export class ConversationRepository {
       .where('status', 'in', statuses)
       .orderBy('created_at')
       .execute();
-    return rows.map(toConversation);
+    return rows.map(this.fromRow);
   }
 
   /**
@@ -188,7 +239,7 @@ export class ConversationRepository {
           at: now,
         })
         .execute();
-      return toConversation(row);
+      return this.fromRow(row);
     });
   }
 
@@ -213,7 +264,11 @@ export class ConversationRepository {
       await this.db.transaction().execute(async (trx) => {
         const deleted = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
         messages += Number(deleted.numDeletedRows);
-        await trx.updateTable('conversations').set({ wrapped_key: '', purged_at: now }).where('id', 'in', ids).execute();
+        await trx
+          .updateTable('conversations')
+          .set({ wrapped_key: '', purged_at: now, visitor_details: null, nickname: null, pre_chat: null, triage: null })
+          .where('id', 'in', ids)
+          .execute();
       });
       for (const id of ids) this.cipher.forget(id);
       conversations += ids.length;

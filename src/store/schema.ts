@@ -34,13 +34,17 @@ export interface ConversationTable {
   visitor_token_hash: string;
   /** The conversation's data key, wrapped by a master key that is never in the database. */
   wrapped_key: string;
+  /** Before migration 007 only; new rows keep the nickname in visitor_details. */
   nickname: string | null;
   language: string;
   status: string;
   counsellor_id: string | null;
   end_reason: string | null;
   last_seq: number;
+  /** Before migration 007 only, like nickname. */
   pre_chat: string | null;
+  /** Sealed JSON { nickname, preChat, triage } under the conversation's data key (see VisitorDetails). */
+  visitor_details: string | null;
   created_at: number;
   accepted_at: number | null;
   ended_at: number | null;
@@ -48,7 +52,7 @@ export interface ConversationTable {
   /** When the retention job deleted the transcript (and its key). */
   purged_at: number | null;
   priority: Generated<string>;
-  /** JSON TriageResult: the priority the rules gave and why. */
+  /** Before migration 007 only: JSON TriageResult (now sealed in visitor_details, as its snippets quote her messages). */
   triage: string | null;
   /** Staff id of a supervisor who changed the priority by hand. */
   priority_set_by: string | null;

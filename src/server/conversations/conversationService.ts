@@ -3,11 +3,11 @@
 // Everything that moves a chat between the queue and a counsellor goes through the queue
 // coordinator, so routing decisions are made in one place, one at a time.
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Repositories } from '../../store/repositories.js';
-import { toConversation, type Conversation } from '../../store/conversationRepository.js';
+import type { Conversation } from '../../store/conversationRepository.js';
 import type { StaffMember } from '../../store/staffRepository.js';
-import type { Database } from '../../store/schema.js';
+import type { ConversationTable, Database } from '../../store/schema.js';
 import {
   acceptsMessages,
   isOpen,
@@ -163,7 +163,7 @@ export class ConversationService {
     const triage = assessTriage({ preChat: preChat.success ? (preChat.data as PreChatAnswers) : undefined, messages: first });
     const reasonsChanged = JSON.stringify(triage.reasons) !== JSON.stringify(conversation.triage?.reasons ?? []);
     if (!reasonsChanged) return false;
-    await this.repos.store.db.updateTable('conversations').set({ triage: JSON.stringify(triage) }).where('id', '=', conversation.id).execute();
+    await this.repos.conversations.updateDetails(conversation, { triage });
     if (triage.priority === conversation.priority) return false;
     await this.step({ type: 'priority_changed', conversationId: conversation.id, priority: triage.priority }, { kind: 'system', id: null });
     return true;
@@ -272,7 +272,7 @@ export class ConversationService {
     let ended: Conversation | undefined;
     const queueActor: QueueActor = { kind: actor.kind, id: actor.kind === 'staff' ? actor.staffId : null };
     await this.step({ type: 'conversation_ended', conversationId }, queueActor, async (trx) => {
-      ended = await endInTransaction(trx, conversationId, reason, actor, now);
+      ended = await endInTransaction(trx, this.repos.conversations.fromRow, conversationId, reason, actor, now);
     });
     if (ended!.visitorKey && ended!.counsellorId) {
       await this.repos.store.db
@@ -369,10 +369,13 @@ export class ConversationService {
 }
 
 /** Marks the conversation ended inside the routing step's transaction (compare-and-set on status). */
-async function endInTransaction(trx: Kysely<Database>, conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<Conversation> {
+async function endInTransaction(
+  trx: Kysely<Database>,
+  fromRow: (row: Selectable<ConversationTable>) => Conversation,
+  conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<Conversation> {
   const row = await trx.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirst();
   if (!row) throw new ServiceError('not_found', 'no such conversation');
-  const current = toConversation(row);
+  const current = fromRow(row);
   const decided = transition(current, { type: 'end', reason });
   if (!decided.ok) throw new ServiceError('invalid_state', `cannot end a conversation that is ${current.status}`);
   const updated = await trx
@@ -403,5 +406,5 @@ async function endInTransaction(trx: Kysely<Database>, conversationId: string, r
       detail: JSON.stringify({ reason: decided.state.endReason }),
     })
     .execute();
-  return toConversation(updated);
+  return fromRow(updated);
 }

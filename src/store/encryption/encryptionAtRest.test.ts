@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openStore } from '../database.js';
 import { createRepositories } from '../repositories.js';
+import { assessTriage } from '../../domain/triage/assessTriage.js';
 import { decryptText, encryptText, keyringFrom, unwrapDataKey, wrapDataKey } from './envelope.js';
 
 describe('envelope encryption', () => {
@@ -52,6 +53,46 @@ describe('the SQLite file on disk', () => {
       const reopened = await openStore({ dataDir: dir });
       const thief = createRepositories(reopened, keyringFrom([crypto.randomBytes(32)]));
       await expect(thief.messages.listAfter(conversation.id, 0)).rejects.toThrow();
+      await reopened.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the visitor's details outside her messages", () => {
+  it('seals nickname, pre-chat answers and the phrases triage matched, and retention removes them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-enc-'));
+    try {
+      const store = await openStore({ dataDir: dir });
+      await migrateToLatest(store);
+      const repos = createRepositories(store, keyringFrom([crypto.randomBytes(32)]));
+      const triage = assessTriage({ preChat: undefined, messages: ['mijn vriend dwingt me om met mannen te slapen voor geld'] });
+      expect(triage.reasons[0]?.snippet).toContain('slapen voor geld');
+      const created = await repos.conversations.create({ id: crypto.randomUUID(), tokenHash: 'h', nickname: 'NICK-MARKER-4410', language: 'nl', preChat: { ageBand: 'PRECHAT-MARKER-12_15', topic: 'about_me' }, now: 1, triage });
+      const read = await repos.conversations.findById(created.id);
+      expect(read?.nickname).toBe('NICK-MARKER-4410');
+      expect(read?.preChat).toEqual({ ageBand: 'PRECHAT-MARKER-12_15', topic: 'about_me' });
+      expect(read?.triage?.reasons[0]?.snippet).toContain('slapen voor geld');
+      expect(await repos.conversations.nicknames([created.id])).toEqual(new Map([[created.id, 'NICK-MARKER-4410']]));
+
+      // Triage runs again after her first messages: the new result is sealed too.
+      const retriaged = assessTriage({ preChat: undefined, messages: ['ik moet drugs verkopen voor hem, SECOND-MARKER-5521'] });
+      await repos.conversations.updateDetails(read!, { triage: retriaged });
+      expect((await repos.conversations.findById(created.id))?.triage).toEqual(retriaged);
+      await store.close();
+
+      const bytes = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1')).join('');
+      for (const marker of ['NICK-MARKER-4410', 'slapen voor geld', 'drugs verkopen', 'PRECHAT-MARKER']) expect(bytes).not.toContain(marker);
+
+      const reopened = await openStore({ dataDir: dir });
+      const again = createRepositories(reopened, repos.cipher.keyring);
+      await reopened.db.updateTable('conversations').set({ ended_at: 10, status: 'closed' }).where('id', '=', created.id).execute();
+      await again.conversations.purgeTranscriptsEndedBefore(100, 200);
+      const purged = await again.conversations.findById(created.id);
+      expect(purged).toMatchObject({ nickname: null, preChat: null, triage: null, status: 'closed' });
+      const raw = await reopened.db.selectFrom('conversations').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      expect(raw).toMatchObject({ visitor_details: null, nickname: null, pre_chat: null, triage: null, wrapped_key: '' });
       await reopened.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

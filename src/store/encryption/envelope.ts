@@ -74,3 +74,12 @@ export function encryptText(dataKey: Buffer, text: string, conversationId: strin
 export function decryptText(dataKey: Buffer, sealed: string, conversationId: string): string {
   return open(dataKey, sealed, `msg:${conversationId}`).toString('utf8');
 }
+
+/** The visitor's own details (nickname, pre-chat answers, triage reasons) are sealed like her messages, under their own label. */
+export function encryptDetails(dataKey: Buffer, json: string, conversationId: string): string {
+  return seal(dataKey, Buffer.from(json, 'utf8'), `vd:${conversationId}`);
+}
+
+export function decryptDetails(dataKey: Buffer, sealed: string, conversationId: string): string {
+  return open(dataKey, sealed, `vd:${conversationId}`).toString('utf8');
+}

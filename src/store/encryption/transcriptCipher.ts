@@ -1,7 +1,7 @@
 // Finds, unwraps and caches a conversation's data key, and encrypts/decrypts its texts.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey, type Keyring } from './envelope.js';
+import { decryptDetails, decryptText, encryptDetails, encryptText, newDataKey, unwrapDataKey, wrapDataKey, type Keyring } from './envelope.js';
 
 export class TranscriptCipher {
   // Unwrapped keys of recently active conversations; a Map keeps insertion order, so the
@@ -29,6 +29,20 @@ export class TranscriptCipher {
     return decryptText(await this.key(conversationId), sealed, conversationId);
   }
 
+  /**
+   * Seals the visitor's details. Synchronous because it runs while a row is being written: the
+   * key is either cached or unwrapped from the row's own wrapped key.
+   */
+  sealDetails(conversationId: string, wrappedKey: string, json: string): string {
+    return encryptDetails(this.keyFromRow(conversationId, wrappedKey), json, conversationId);
+  }
+
+  /** Opens sealed details while mapping a row, or undefined once the key is gone (after retention). */
+  openDetails(conversationId: string, wrappedKey: string, sealed: string): string | undefined {
+    if (!wrappedKey) return undefined;
+    return decryptDetails(this.keyFromRow(conversationId, wrappedKey), sealed, conversationId);
+  }
+
   forget(conversationId: string): void {
     this.cache.delete(conversationId);
   }
@@ -43,6 +57,14 @@ export class TranscriptCipher {
       .executeTakeFirst();
     if (!row) throw new Error('no such conversation');
     const key = unwrapDataKey(this.keyring, row.wrapped_key, conversationId);
+    this.remember(conversationId, key);
+    return key;
+  }
+
+  private keyFromRow(conversationId: string, wrappedKey: string): Buffer {
+    const cached = this.cache.get(conversationId);
+    if (cached) return cached;
+    const key = unwrapDataKey(this.keyring, wrappedKey, conversationId);
     this.remember(conversationId, key);
     return key;
   }

@@ -41,8 +41,9 @@ export function codingRoutes(ctx: AppContext) {
       const me = request.staffAuth!.staff.id;
       const awaiting = await codings().listAwaiting(me);
       const recent = await codings().listRecentByCoder(me, 20);
+      const nicknames = await ctx.repos.conversations.nicknames(awaiting.map((a) => a.conversationId));
       return {
-        awaiting: awaiting.map((a) => ({ conversationId: a.conversationId, kind: a.kind, nickname: a.nickname, endedAt: a.endedAt })),
+        awaiting: awaiting.map((a) => ({ conversationId: a.conversationId, kind: a.kind, nickname: nicknames.get(a.conversationId) ?? null, endedAt: a.endedAt })),
         recent: recent.map((r) => ({ conversationId: r.conversationId, updatedAt: r.updatedAt, year: r.year })),
       };
     });
