@@ -25,6 +25,14 @@ export const startChatSchema = z.object({
 });
 export type StartChatRequest = z.input<typeof startChatSchema>;
 
+/** POST /api/visitor/history/delete: she deletes all her chats with her return code. */
+export const deleteHistoryRequestSchema = z.object({ returnCode: z.string().trim().min(1).max(20) });
+export type DeleteHistoryRequest = z.infer<typeof deleteHistoryRequestSchema>;
+export interface DeleteHistoryResponse {
+  /** How many chats had their messages deleted. */
+  conversations: number;
+}
+
 export const visitorResumeSchema = z.object({ afterSeq: seqSchema });
 export const visitorSendSchema = z.object({ clientId: clientIdSchema, body: messageBodySchema });
 export const visitorTypingSchema = z.object({ typing: z.boolean() });

@@ -13,6 +13,7 @@ import { StaffSessions } from './auth/staffSessions.js';
 import { ConversationService } from './conversations/conversationService.js';
 import { EventBus } from './events/eventBus.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
+import { AddressRateLimiter } from './abuse/addressRateLimiter.js';
 import type { AppContext } from './appContext.js';
 import { registerAccessControl, type Access } from './http/access.js';
 import { registerErrorHandler } from './http/errors.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     queue,
     returnCodes: new ReturnCodes(repos, () => clock.now()),
     loginThrottle: new LoginThrottle(clock),
+    returnCodeLimiter: new AddressRateLimiter(clock),
     metrics: createMetrics(
       () => repos.conversations.countOpen(),
       () => routingFigures(repos, clock.now()),
@@ -101,8 +103,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     genReqId: () => crypto.randomUUID(),
-    // Behind a reverse proxy the address is only used (hashed, in memory) for throttling.
-    trustProxy: true,
+    // The address is only used (hashed, in memory) for throttling. Trusting X-Forwarded-For
+    // without a proxy in front would let anyone pick a fresh address for every attempt.
+    trustProxy: config.trustProxy,
   });
   // Our own request log: method, route pattern, status and time. No addresses, no bodies.
   http.addHook('onResponse', async (request, reply) => {

@@ -6,6 +6,7 @@ import type { StaffSessions } from './auth/staffSessions.js';
 import type { ConversationService } from './conversations/conversationService.js';
 import type { EventBus } from './events/eventBus.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
+import type { AddressRateLimiter } from './abuse/addressRateLimiter.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { QueueCoordinator } from './queue/queueCoordinator.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   returnCodes: ReturnCodes;
   events: EventBus;
   loginThrottle: LoginThrottle;
+  /** Return-code checks per address (redeeming one, deleting a history with one). */
+  returnCodeLimiter: AddressRateLimiter;
   metrics: Metrics;
   /** The one-time token of the first-start setup link; undefined once an admin exists. */
   setup: { token: string | undefined };

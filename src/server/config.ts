@@ -17,6 +17,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Secure cookies need HTTPS; browsers make an exception for http://localhost. */
   COOKIE_SECURE: booleanish.default(true),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for throttling only). */
+  TRUST_PROXY: booleanish.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where quick exit sends the visitor: a neutral, busy site. */
   QUICK_EXIT_URL: z.string().url().default('https://www.google.com/search?q=weer'),
@@ -39,6 +41,7 @@ export type Config = {
   redisUrl: string | undefined;
   publicUrl: string | undefined;
   cookieSecure: boolean;
+  trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   quickExitUrl: string;
   sessionIdleMs: number;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     quickExitUrl: e.QUICK_EXIT_URL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

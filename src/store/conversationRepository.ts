@@ -260,19 +260,38 @@ export class ConversationRepository {
         .limit(batchSize)
         .execute();
       if (due.length === 0) return { conversations, messages };
-      const ids = due.map((d) => d.id);
-      await this.db.transaction().execute(async (trx) => {
-        const deleted = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
-        messages += Number(deleted.numDeletedRows);
-        await trx
-          .updateTable('conversations')
-          .set({ wrapped_key: '', purged_at: now, visitor_details: null, nickname: null, pre_chat: null, triage: null })
-          .where('id', 'in', ids)
-          .execute();
-      });
-      for (const id of ids) this.cipher.forget(id);
-      conversations += ids.length;
+      messages += await this.purge(due.map((d) => d.id), now);
+      conversations += due.length;
     }
+  }
+
+  /**
+   * Deletes every transcript of one visitor (found by the visitor key behind her return code),
+   * as retention would. Refuses while one of her chats is still open, so no chat loses its
+   * messages mid-conversation.
+   */
+  async purgeVisitorHistory(visitorKey: string, now: number): Promise<{ open: true } | { open: false; conversations: number; messages: number }> {
+    const rows = await this.db.selectFrom('conversations').select(['id', 'status', 'purged_at']).where('visitor_key', '=', visitorKey).execute();
+    if (rows.some((r) => r.status === 'waiting' || r.status === 'offered' || r.status === 'active')) return { open: true };
+    const ids = rows.filter((r) => r.purged_at === null).map((r) => r.id);
+    let messages = 0;
+    for (let i = 0; i < ids.length; i += 500) messages += await this.purge(ids.slice(i, i + 500), now);
+    return { open: false, conversations: ids.length, messages };
+  }
+
+  /** Deletes the messages, the visitor's details and the data key, so backups become unreadable too. */
+  private async purge(ids: string[], now: number): Promise<number> {
+    const deleted = await this.db.transaction().execute(async (trx) => {
+      const result = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
+      await trx
+        .updateTable('conversations')
+        .set({ wrapped_key: '', purged_at: now, visitor_details: null, nickname: null, pre_chat: null, triage: null })
+        .where('id', 'in', ids)
+        .execute();
+      return Number(result.numDeletedRows);
+    });
+    for (const id of ids) this.cipher.forget(id);
+    return deleted;
   }
 
   async countOpen(): Promise<{ waiting: number; offered: number; active: number }> {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from './useFocusOnMount.js';
 import { getRetentionDays } from './config.js';
+import { DeleteHistoryForm } from './DeleteHistoryForm.js';
 
 export function PrivacyPage({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function PrivacyPage({ onBack }: { onBack: () => void }) {
           <li>{t('privacy.tip4')}</li>
         </ul>
       </section>
+      <DeleteHistoryForm />
       <button type="button" className="btn btn-secondary" onClick={onBack}>
         {t('privacy.back')}
       </button>

@@ -17,6 +17,7 @@ import type { AppContext } from '../appContext.js';
 import { ServiceError } from '../conversations/serviceError.js';
 import { presentForVisitor } from '../conversations/conversationPresenter.js';
 import { RateLimiter } from './rateLimiter.js';
+import { socketAddress } from './socketAddress.js';
 import { visitorBlockedError, visitorBlockedUntil } from '../http/blocks/visitorBlocks.js';
 import { visitorQueueStatuses } from '../queue/board.js';
 import { rooms } from './rooms.js';
@@ -73,6 +74,9 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
           const current = await ctx.conversations.get(socket.data.conversationId);
           if (isOpen(current.status)) throw new ServiceError('conflict', 'this tab already has an open chat');
           await socket.leave(rooms.conversation(current.id));
+        }
+        if (input.returnCode && !ctx.returnCodeLimiter.take(socketAddress(socket, ctx.config.trustProxy))) {
+          throw new ServiceError('rate_limited', 'too many return codes tried; wait a while');
         }
         const returning = input.returnCode ? await ctx.returnCodes.redeem(input.returnCode) : undefined;
         // A blocked visitor gets the same neutral answer as a closed service.

@@ -68,4 +68,24 @@ export class ReturnCodes {
     await this.repos.store.db.updateTable('return_codes').set({ last_used_at: now }).where('code_hash', '=', codeHash).execute();
     return { visitorKey: row.visitor_key, preferredCounsellorId: row.preferred_counsellor_id };
   }
+
+  /**
+   * Her right to be forgotten: with her code she deletes the messages of all her chats and
+   * every return code she had. Codings (no free text) stay for the yearly figures.
+   */
+  async deleteHistory(input: string): Promise<DeleteHistoryOutcome> {
+    const normalised = normaliseReturnCode(input);
+    if (!normalised) return { outcome: 'unknown' };
+    const row = await this.repos.store.db.selectFrom('return_codes').selectAll().where('code_hash', '=', await hashCode(normalised)).executeTakeFirst();
+    const now = this.now();
+    // A blocked code gets the same answer as an unknown one, as when starting a chat with it.
+    if (!row || now - row.last_used_at > expiryDays * 86_400_000 || (row.blocked_until ?? 0) > now) return { outcome: 'unknown' };
+    const purged = await this.repos.conversations.purgeVisitorHistory(row.visitor_key, now);
+    if (purged.open) return { outcome: 'chat_open' };
+    await this.repos.store.db.deleteFrom('return_codes').where('visitor_key', '=', row.visitor_key).execute();
+    await this.repos.audit.append({ at: now, staffId: null, action: 'visitor.history_deleted', detail: { conversations: purged.conversations } });
+    return { outcome: 'deleted', conversations: purged.conversations };
+  }
 }
+
+export type DeleteHistoryOutcome = { outcome: 'deleted'; conversations: number } | { outcome: 'unknown' } | { outcome: 'chat_open' };

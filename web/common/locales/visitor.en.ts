@@ -134,6 +134,21 @@ export const visitorEn: Shape<typeof visitorNl> = {
     unavailable: 'The chat cannot be reached right now. Try again soon. Are you in danger? Call 112.',
     internal: 'Something went wrong on our side. Try again soon.',
   },
+  deleteHistory: {
+    title: 'Delete your chats',
+    explain:
+      'Do you have a return code? Then you can delete all your chat messages right now. You do not have to wait. After that, your code no longer works.',
+    submit: 'Delete my chats',
+    confirm: 'Are you sure? Your messages will be gone forever. Your code will stop working too.',
+    yes: 'Yes, delete everything',
+    no: 'No, keep them',
+    done_one: 'Done. The messages of {{count}} chat are deleted. Your code no longer works.',
+    done_other: 'Done. The messages of {{count}} chats are deleted. Your code no longer works.',
+    unknown: 'We do not know this code (any more). Check that you typed it correctly.',
+    chatOpen: 'You are still chatting. End the chat first. Then try again.',
+    tooOften: 'You tried too often. Try again later.',
+    failed: 'That did not work. Try again later.',
+  },
   privacy: {
     title: 'Privacy: what happens with what you tell?',
     back: 'Back',

@@ -130,6 +130,21 @@ export const visitorNl = {
     unavailable: 'De chat is nu niet bereikbaar. Probeer het zo opnieuw. Ben je in gevaar? Bel 112.',
     internal: 'Er ging iets mis aan onze kant. Probeer het zo opnieuw.',
   },
+  deleteHistory: {
+    title: 'Je chats wissen',
+    explain:
+      'Heb je een terugkomcode? Dan kun je al je chatberichten nu meteen laten wissen. Je hoeft dan niet te wachten. Daarna werkt je code niet meer.',
+    submit: 'Wis mijn chats',
+    confirm: 'Weet je het zeker? Je berichten zijn dan voor altijd weg. Ook je code werkt dan niet meer.',
+    yes: 'Ja, wis alles',
+    no: 'Nee, niet wissen',
+    done_one: 'Klaar. De berichten van {{count}} chat zijn gewist. Je code werkt niet meer.',
+    done_other: 'Klaar. De berichten van {{count}} chats zijn gewist. Je code werkt niet meer.',
+    unknown: 'We kennen deze code niet (meer). Kijk of je hem goed hebt overgetypt.',
+    chatOpen: 'Je bent nog aan het chatten. Stop eerst de chat. Probeer het daarna opnieuw.',
+    tooOften: 'Je hebt het te vaak geprobeerd. Probeer het later opnieuw.',
+    failed: 'Dat lukte niet. Probeer het later opnieuw.',
+  },
   privacy: {
     title: 'Privacy: wat gebeurt er met wat je vertelt?',
     back: 'Terug',

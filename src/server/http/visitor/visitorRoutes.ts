@@ -1,10 +1,12 @@
-// A fallback for quick exit when the visitor's socket is down (offline, mid-reload): the page
-// sends this with navigator.sendBeacon as it leaves. The tab token is the credential.
+// The visitor's few HTTP routes. /end is a fallback for quick exit when her socket is down
+// (offline, mid-reload): the page sends it with navigator.sendBeacon as it leaves, and the tab
+// token is the credential. /history/delete lets her delete her chats with her return code.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isOpen } from '../../../domain/conversation/conversationLifecycle.js';
 import type { AppContext } from '../../appContext.js';
-import { parseBody } from '../errors.js';
+import { parseBody, sendError } from '../errors.js';
+import { deleteHistoryRequestSchema, type DeleteHistoryResponse } from '../../../protocol/visitorProtocol.js';
 
 const endRequestSchema = z.object({
   token: z.string().min(20).max(100),
@@ -29,6 +31,16 @@ export function visitorRoutes(ctx: AppContext) {
         await ctx.conversations.end(conversation.id, reason, { kind: 'visitor' }).catch(() => undefined);
       }
       return reply.code(204).send();
+    });
+
+    app.post('/api/visitor/history/delete', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
+      const { returnCode } = parseBody(deleteHistoryRequestSchema, request.body);
+      if (!ctx.returnCodeLimiter.take(request.ip)) return sendError(reply, 429, 'rate_limited', 'too many return codes tried; wait a while');
+      const result = await ctx.returnCodes.deleteHistory(returnCode);
+      if (result.outcome === 'unknown') return sendError(reply, 404, 'not_found', 'this return code is not known (any more)');
+      if (result.outcome === 'chat_open') return sendError(reply, 409, 'conflict', 'end your chat first, then delete your history');
+      const body: DeleteHistoryResponse = { conversations: result.conversations };
+      return reply.send(body);
     });
   };
 }

@@ -1,0 +1,48 @@
+// Limits costly anonymous requests (checking a return code, deleting a history) per address.
+// Addresses are kept only as a keyed hash in memory, under a key that changes every day, so
+// nothing here can be turned back into an address or outlives the day.
+import crypto from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { RateLimiter } from '../realtime/rateLimiter.js';
+
+export interface AddressRatePolicy {
+  /** Attempts allowed in a burst. */
+  burst: number;
+  /** Attempts regained per hour after the burst is used. */
+  perHour: number;
+}
+
+/** Generous for a person typing her code, useless for guessing one (codes have ~10^9 values). */
+export const returnCodePolicy: AddressRatePolicy = { burst: 10, perHour: 20 };
+
+const maxTrackedAddresses = 100_000;
+
+export class AddressRateLimiter {
+  private readonly buckets = new Map<string, RateLimiter>();
+  private key = crypto.randomBytes(32);
+  private keyDay = -1;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly policy: AddressRatePolicy = returnCodePolicy,
+  ) {}
+
+  /** Whether this address may make one more attempt now (and counts it). */
+  take(address: string): boolean {
+    const day = Math.floor(this.clock.now() / 86_400_000);
+    if (day !== this.keyDay) {
+      this.key = crypto.randomBytes(32);
+      this.keyDay = day;
+      this.buckets.clear();
+    }
+    const id = crypto.createHmac('sha256', this.key).update(address).digest('base64url');
+    let bucket = this.buckets.get(id);
+    if (!bucket) {
+      // A flood from very many addresses must not grow memory without bound; the oldest go first.
+      if (this.buckets.size >= maxTrackedAddresses) this.buckets.delete(this.buckets.keys().next().value!);
+      bucket = new RateLimiter(this.policy.burst, this.policy.perHour / 3600, () => this.clock.now());
+      this.buckets.set(id, bucket);
+    }
+    return bucket.take();
+  }
+}
