@@ -28,13 +28,14 @@ describe.each(['sqlite', 'postgres'] as const)('retention on %s', (dialect) => {
     now += 29 * day;
     expect(await runRetention(ctx)).toEqual({ conversations: 0, messages: 0 });
     expect(await ctx.repos.messages.listAfter(conversationId, 0)).toHaveLength(1);
+    expect((await ctx.repos.conversations.findById(conversationId))?.nickname).toBe('Roos');
 
     now += 2 * day;
     expect(await runRetention(ctx)).toEqual({ conversations: 1, messages: 1 });
     expect(await ctx.repos.messages.listAfter(conversationId, 0)).toEqual([]);
     const row = await ctx.repos.store.db.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirstOrThrow();
-    expect(row.wrapped_key).toBe('');
-    expect(row.purged_at).toBe(now);
+    expect(row).toMatchObject({ wrapped_key: '', purged_at: now, visitor_details: null, nickname: null, pre_chat: null, triage: null });
+    expect((await ctx.repos.conversations.findById(conversationId))?.nickname).toBeNull();
     expect((await ctx.repos.audit.list({ action: 'retention.purge' }))).toHaveLength(1);
   });
 
