@@ -17,7 +17,7 @@ import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { PdfUnavailableError, renderPdf } from './renderPdf.js';
 
-const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 const MAX_ISSUES_SHOWN = 200;
 
 /** The monitor for a year from the database, with the same options the CLI uses for --years. */
