@@ -12,7 +12,7 @@ import type {
 import type { CounsellorStatus, RoutingMode } from '../domain/queue/routingPolicy.js';
 import { isPriority } from '../domain/queue/priority.js';
 
-export async function loadQueueState(db: Kysely<Database>, mode: RoutingMode): Promise<QueueState> {
+export async function loadQueueState(db: Kysely<Database>, mode: RoutingMode, options: { requireCodingBeforeNext?: boolean } = {}): Promise<QueueState> {
   const rows = await db
     .selectFrom('conversations')
     .select([
@@ -56,6 +56,13 @@ export async function loadQueueState(db: Kysely<Database>, mode: RoutingMode): P
     .innerJoin('staff', 'staff.id', 'counsellor_presence.staff_id')
     .select(['staff_id', 'status', 'idle_since', 'disconnected_at', 'staff.max_chats'])
     .execute();
+  const uncoded = options.requireCodingBeforeNext
+    ? new Set(
+        (await db.selectFrom('conversations').select('counsellor_id').distinct().where('status', '=', 'ended').where('counsellor_id', 'is not', null).execute()).map(
+          (r) => r.counsellor_id,
+        ),
+      )
+    : new Set<string | null>();
   const counsellors: Record<string, CounsellorEntry> = {};
   for (const p of presence) {
     counsellors[p.staff_id] = {
@@ -64,6 +71,7 @@ export async function loadQueueState(db: Kysely<Database>, mode: RoutingMode): P
       capacity: p.max_chats,
       idleSince: p.idle_since,
       disconnectedAt: p.disconnected_at ?? undefined,
+      ...(uncoded.has(p.staff_id) ? { mustCodeFirst: true } : {}),
     };
   }
   return { mode, conversations, counsellors };

@@ -74,6 +74,8 @@ export interface CounsellorEntry {
   readonly idleSince: number;
   /** Set while the connection is lost; chats return to the queue after the grace period. */
   readonly disconnectedAt?: number | undefined;
+  /** Read from the database each step, never written: an ended chat waits for her coding. */
+  readonly mustCodeFirst?: boolean | undefined;
 }
 
 export interface QueueState {
@@ -201,6 +203,7 @@ export function routingSnapshot(state: QueueState): RoutingSnapshot {
       activeCount: active,
       offeredCount: offered,
       idleSince: c.idleSince,
+      mustCodeFirst: c.mustCodeFirst,
     };
   });
   const waiting: WaitingConversation[] = waitingInOrder(state);

@@ -45,6 +45,12 @@ describe('planOffers', () => {
     expect(decisions).toEqual([{ conversationId: 'a', counsellorId: 'idle', reason: 'least_loaded' }]);
   });
 
+  it('skips a counsellor who must code an ended chat first, even when she is the least loaded', () => {
+    const decisions = planOffers(snap([conv('a')], [counsellor('wrapping-up', { mustCodeFirst: true }), counsellor('busy', { activeCount: 1 })]));
+    expect(decisions).toEqual([{ conversationId: 'a', counsellorId: 'busy', reason: 'least_loaded' }]);
+    expect(planOffers(snap([conv('a')], [counsellor('wrapping-up', { mustCodeFirst: true })]))).toEqual([]);
+  });
+
   it('counts offered-but-not-accepted chats toward load and capacity', () => {
     const decisions = planOffers(snap([conv('a')], [counsellor('x', { capacity: 1, offeredCount: 1 })]));
     expect(decisions).toEqual([]);

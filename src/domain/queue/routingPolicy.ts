@@ -38,6 +38,8 @@ export interface CounsellorLoad {
   readonly offeredCount: number;
   /** When the last chat ended (or the counsellor came on duty). */
   readonly idleSince: number;
+  /** She has an ended chat to code first (when the service requires that): no new offers. */
+  readonly mustCodeFirst?: boolean | undefined;
 }
 
 export interface RoutingSnapshot {
@@ -94,7 +96,8 @@ export function eligibleCounsellorIds(
   counsellors: readonly CounsellorLoad[],
 ): Set<string> {
   // Capacity 0 means "cannot take chats at all": such a counsellor must not hold a chat back.
-  const available = counsellors.filter((c) => c.status === 'available' && c.capacity > 0);
+  // An offer she may not accept until she has coded would only time out and put her on a break.
+  const available = counsellors.filter((c) => c.status === 'available' && c.capacity > 0 && !c.mustCodeFirst);
   const fresh = available.filter((c) => !conversation.declinedBy.includes(c.id));
   return new Set((fresh.length > 0 ? fresh : available).map((c) => c.id));
 }

@@ -53,7 +53,7 @@ export class QueueCoordinator {
     const now = this.clock.now();
     const result = await this.repos.store.db.transaction().execute(async (trx) => {
       if (this.repos.store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(727275)`.execute(trx);
-      const loaded = await loadQueueState(trx, settings.routingMode);
+      const loaded = await loadQueueState(trx, settings.routingMode, { requireCodingBeforeNext: settings.requireCodingBeforeNext });
       if (beforeReduce) await beforeReduce(trx);
       // A new conversation's row already exists; to the reducer it arrives with this event.
       const before =

@@ -21,10 +21,10 @@ export async function startVisitorChat(server: TestServer, nickname = 'Roos') {
 
 export async function signedInCounsellor(server: TestServer, options: { maxChats?: number; displayName?: string } = {}) {
   const account = await server.createStaff('counsellor', options);
-  const { cookie } = await server.login(account.username, account.password);
+  const { cookie, csrfToken } = await server.login(account.username, account.password);
   const socket = server.staff(cookie);
   await connected(socket);
-  return { account, cookie, socket };
+  return { account, cookie, csrfToken, socket };
 }
 
 export async function acceptedChat(server: TestServer) {

@@ -158,6 +158,8 @@ export function codingRoutes(ctx: AppContext) {
           if (closed) {
             status = closed.status;
             ctx.events.emit('conversation.changed', { conversation: closed, previousCounsellorId: conversation.counsellorId });
+            // Coded: if the service waits for coding before the next chat, she can get an offer now.
+            void ctx.queue.tick();
           } else {
             status = (await ctx.repos.conversations.findById(conversation.id))?.status ?? status;
           }
