@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeleteHistoryResponse } from '../../src/protocol/visitorProtocol.js';
+import { ReturnCodeInput } from './ReturnCodeInput.js';
 
 type Outcome = { kind: 'deleted'; count: number } | { kind: 'error'; reason: 'unknown' | 'chatOpen' | 'tooOften' | 'failed' };
 
@@ -53,18 +54,11 @@ export function DeleteHistoryForm() {
       <form className="card" onSubmit={ask} noValidate>
         <div className="field">
           <label htmlFor="delete-code">{t('returnCode.enterLabel')}</label>
-          <input
+          <ReturnCodeInput
             id="delete-code"
-            type="text"
-            className="v-code-input"
-            autoComplete="off"
-            autoCorrect="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={20}
             value={code}
-            onChange={(e) => {
-              setCode(e.target.value.toUpperCase());
+            onChange={(next) => {
+              setCode(next);
               setConfirming(false);
             }}
           />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../src/protocol/limits.js';
 import type { PreChatAnswers, VisitorState } from './chatClient.js';
+import { ReturnCodeInput } from './ReturnCodeInput.js';
 import { PreChatStep } from './PreChatStep.js';
 
 interface StartProps {
@@ -55,19 +56,7 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
           <summary>{t('returnCode.enterToggle')}</summary>
           <div className="field">
             <label htmlFor="return-code">{t('returnCode.enterLabel')}</label>
-            <input
-              id="return-code"
-              type="text"
-              className="v-code-input"
-              autoComplete="off"
-              autoCorrect="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={20}
-              value={returnCode}
-              onChange={(e) => setReturnCode(e.target.value.toUpperCase())}
-              aria-describedby="return-code-hint"
-            />
+            <ReturnCodeInput id="return-code" value={returnCode} onChange={setReturnCode} describedBy="return-code-hint" />
             <span id="return-code-hint" className="hint">
               {t('returnCode.enterHint')}
             </span>
