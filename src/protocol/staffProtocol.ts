@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AckCallback } from './ack.js';
 import { clientIdSchema, idSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, Language, TypingEvent, WireMessage } from './common.js';
+import { warningReasons } from './systemMessages.js';
 import { PRIORITIES, type Priority } from '../domain/queue/priority.js';
 
 export const staffNamespace = '/staff';
@@ -109,6 +110,7 @@ export const transferSchema = z.object({ conversationId: idSchema, toCounsellorI
 export const setPrioritySchema = z.object({ conversationId: idSchema, priority: z.enum(PRIORITIES) });
 export const addNoteSchema = z.object({ conversationId: idSchema, kind: z.enum(['note', 'whisper']), body: noteBody });
 export const joinSchema = z.object({ conversationId: idSchema, visible: z.boolean() });
+export const warnSchema = z.object({ conversationId: idSchema, reason: z.enum(warningReasons) });
 
 export interface StaffClientToServer {
   'queue:list': (ack: AckCallback<{ waiting: QueueItem[] }>) => void;
@@ -132,6 +134,8 @@ export interface StaffClientToServer {
   /** Supervisor: read along silently, or join visibly (the visitor is told). */
   'conversation:join': (req: z.input<typeof joinSchema>, ack: AckCallback<StaffChatSnapshot>) => void;
   'board:get': (ack: AckCallback<BoardSnapshot>) => void;
+  /** A warning in plain words, shown to the visitor in the chat (abuse, sexual messages, a fake chat, threats). */
+  'conversation:warn': (req: z.input<typeof warnSchema>, ack: AckCallback<{ ok: true }>) => void;
   'colleagues:list': (ack: AckCallback<{ counsellors: CounsellorView[] }>) => void;
 }
 

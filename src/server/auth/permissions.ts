@@ -45,5 +45,6 @@ export const staffEventPermissions = {
   'note:add': 'chat:handle',
   'conversation:join': 'chat:supervise',
   'board:get': 'chat:supervise',
+  'conversation:warn': 'chat:handle',
   'colleagues:list': 'chat:handle',
 } as const satisfies Record<keyof StaffClientToServer, Permission>;

@@ -31,6 +31,7 @@ import { presentQueueItem } from './conversationPresenter.js';
 import type { QueueItem } from '../../protocol/staffProtocol.js';
 import type { AppendResult } from '../../store/messageRepository.js';
 import type { QueueActor, QueueCoordinator, QueueEventInput } from '../queue/queueCoordinator.js';
+import { warningKey, type SystemMessageKey, type WarningReason } from '../../protocol/systemMessages.js';
 import { serviceAvailability } from '../queue/serviceAvailability.js';
 
 export type Sender = { kind: 'visitor' } | { kind: 'staff'; staff: StaffMember };
@@ -285,16 +286,27 @@ export class ConversationService {
   }
 
   /** A visible join is said in the chat itself, so the visitor knows who reads along. */
-  async announceSupervisor(conversationId: string, supervisor: StaffMember): Promise<void> {
+  announceSupervisor(conversationId: string, supervisor: StaffMember): Promise<void> {
+    return this.postSystemMessage(conversationId, supervisor, 'supervisor_joined');
+  }
+
+  /** A warning in her language; the audit log records who warned and why (no content). */
+  async warnVisitor(conversationId: string, staff: StaffMember, reason: WarningReason): Promise<void> {
+    await this.postSystemMessage(conversationId, staff, warningKey(reason));
+    await this.repos.audit.append({ at: this.clock.now(), staffId: staff.id, action: 'visitor.warned', targetType: 'conversation', targetId: conversationId, detail: { reason } });
+  }
+
+  private async postSystemMessage(conversationId: string, staff: StaffMember, key: SystemMessageKey): Promise<void> {
+    const now = this.clock.now();
     const result = await this.repos.messages.append({
       id: crypto.randomUUID(),
       conversationId,
-      clientId: `system-join-${supervisor.id.slice(0, 8)}-${this.clock.now()}`,
+      clientId: `system-${key}-${staff.id.slice(0, 8)}-${now}`.slice(0, 64),
       sender: 'system',
-      senderStaffId: supervisor.id,
-      senderName: supervisor.displayName,
-      body: 'supervisor_joined',
-      now: this.clock.now(),
+      senderStaffId: staff.id,
+      senderName: staff.displayName,
+      body: key,
+      now,
     });
     const conversation = await this.get(conversationId);
     this.events.emit('message.stored', { message: result.message, conversation, commitMs: 0 });

@@ -6,6 +6,7 @@ import {
   addNoteSchema,
   conversationRefSchema,
   joinSchema,
+  warnSchema,
   setPrioritySchema,
   setStatusSchema,
   staffResumeSchema,
@@ -172,6 +173,16 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
         const conversation = await ownConversation(conversationId);
         const ended = await ctx.conversations.end(conversation.id, 'counsellor', { kind: 'staff', staffId: staff().id });
         return { conversation: presentForStaff(ended, await ctx.conversations.counsellorName(ended.counsellorId)) };
+      }),
+    );
+
+    socket.on(
+      'conversation:warn',
+      withAck(deps, 'conversation:warn', warnSchema, async ({ conversationId, reason }) => {
+        const conversation = await ownConversation(conversationId);
+        if (conversation.status !== 'active') throw new ServiceError('invalid_state', 'only a chat in progress can be warned in');
+        await ctx.conversations.warnVisitor(conversation.id, staff(), reason);
+        return { ok: true as const };
       }),
     );
 
