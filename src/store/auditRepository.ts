@@ -84,7 +84,9 @@ export class AuditRepository {
       const prefix = filter.conversationIdPrefix;
       // Checked by the caller too: a wildcard here would widen the match.
       if (!/^[0-9a-f-]+$/.test(prefix)) throw new Error('conversation id prefix: lower-case hex and dashes only');
-      q = q.where('target_type', '=', 'conversation').where('target_id', 'like', `${prefix}%`);
+      q = q.where('target_type', '=', 'conversation');
+      // A whole id matches exactly (an index on target_id can serve it); a short form by prefix.
+      q = prefix.length === 36 ? q.where('target_id', '=', prefix) : q.where('target_id', 'like', `${prefix}%`);
     }
     if (filter.from !== undefined) q = q.where('at', '>=', filter.from);
     if (filter.to !== undefined) q = q.where('at', '<', filter.to);
