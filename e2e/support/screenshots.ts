@@ -50,6 +50,11 @@ try {
   await signIn(a, server.url, admin.username, admin.password);
   await a.getByText('Inge').first().waitFor();
   await shot(a, 'c5-staff');
+  await a.getByRole('button', { name: 'Auditlog' }).click();
+  await a.locator('tbody tr').first().waitFor();
+  await a.getByRole('button', { name: 'Keten controleren' }).click();
+  await a.getByText('De keten is intact', { exact: false }).waitFor();
+  await a.screenshot({ path: `${out}/c6-audit.png`, fullPage: true });
   const d = await (await newContext(browser, desktop)).newPage();
   await d.goto(`${server.url}/`);
   await d.getByRole('button', { name: 'Start de chat' }).waitFor();

@@ -1,3 +1,8 @@
 export function clockTime(ms: number, language: string): string {
   return new Date(ms).toLocaleTimeString(language === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit' });
 }
+
+/** Date and time to the second, for records where the order within a minute matters. */
+export function dateTimeSeconds(ms: number, language: string): string {
+  return new Date(ms).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'medium' });
+}

@@ -12,11 +12,12 @@ import { ReportsPage } from './reports/ReportsPage.js';
 import { BoardPage } from './board/BoardPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
+import { AuditPage } from './audit/AuditPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'security';
-/** Tabs with their own address (/console/board, /console/settings), so a reload or link lands there. */
-const pathTabs = ['board', 'settings'] as const;
+type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
+/** Tabs with their own address (/console/board, /console/settings, /console/audit), so a reload or link lands there. */
+const pathTabs = ['board', 'settings', 'audit'] as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -61,10 +62,12 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canSupervise = me.permissions.includes('chat:supervise');
   const canCode = me.permissions.includes('codings:write');
   const canReport = me.permissions.includes('reports:read');
+  const canAudit = me.permissions.includes('audit:read');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
     if (fromPath === 'settings' && canManage) return 'settings';
+    if (fromPath === 'audit' && canAudit) return 'audit';
     return canChat ? 'chats' : canManage ? 'staff' : canReport ? 'reports' : 'staff';
   });
   useEffect(() => {
@@ -117,6 +120,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('routingNav.settings')}
             </button>
           )}
+          {canAudit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'audit' ? 'page' : undefined} onClick={() => setTab('audit')}>
+              {t('audit.nav')}
+            </button>
+          )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
             {t('security.nav')}
           </button>
@@ -145,6 +153,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <CodingPage me={me} />
       ) : canReport && tab === 'reports' ? (
         <ReportsPage me={me} />
+      ) : canAudit && tab === 'audit' ? (
+        <AuditPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

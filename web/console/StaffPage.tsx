@@ -4,6 +4,7 @@ import type { MeResponse, StaffMemberDto, StaffRoleName } from '../../src/protoc
 import type { StaffSecurityStatusDto } from '../../src/protocol/staffSecurityApi.js';
 import { api, ApiError, errorKey } from './api.js';
 import { ReauthForm } from './security/ReauthForm.js';
+import { DataTable, type DataColumn } from './common/DataTable.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const roles: readonly StaffRoleName[] = ['counsellor', 'supervisor', 'researcher', 'admin'];
@@ -88,6 +89,57 @@ export function StaffPage({ me }: { me: MeResponse }) {
     await reload();
   };
 
+  const columns: DataColumn<StaffMemberDto>[] = [
+    { id: 'displayName', header: t('staff.displayName'), cell: (member) => member.displayName },
+    { id: 'username', header: t('staff.username'), cell: (member) => member.username },
+    {
+      id: 'role',
+      header: t('staff.role'),
+      cell: (member) => (
+        <select aria-label={t('staff.changeRole', { name: member.displayName })} value={member.role} disabled={member.id === me.staff.id} onChange={(e) => void update(member, { role: e.target.value as StaffRoleName })}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    { id: 'maxChats', header: t('staff.maxChats'), cell: (member) => member.maxChats },
+    { id: 'status', header: t('staff.status'), cell: (member) => (member.disabled ? t('staff.disabled') : t('staff.active')) },
+    { id: 'mfa', header: t('security.admin.mfa'), cell: (member) => (security.get(member.id)?.mfaEnrolled ? t('security.admin.enrolled') : t('security.admin.notEnrolled')) },
+    { id: 'sessions', header: t('security.admin.sessions'), cell: (member) => security.get(member.id)?.sessions ?? 0 },
+    {
+      id: 'actions',
+      header: t('staff.actions'),
+      cell: (member) => {
+        const self = member.id === me.staff.id;
+        return (
+          <div className="c-actions">
+            {!self && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void update(member, { disabled: !member.disabled })}>
+                {member.disabled ? t('staff.enable') : t('staff.disable')}
+                <span className="visually-hidden"> {member.displayName}</span>
+              </button>
+            )}
+            {!self && (security.get(member.id)?.sessions ?? 0) > 0 && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void endSessions(member)}>
+                {t('security.admin.endSessions')}
+                <span className="visually-hidden"> {member.displayName}</span>
+              </button>
+            )}
+            {security.get(member.id)?.mfaEnrolled && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void resetMfa(member)}>
+                {t('security.admin.resetMfa')}
+                <span className="visually-hidden"> {member.displayName}</span>
+              </button>
+            )}
+          </div>
+        );
+      },
+    },
+  ];
+
   return (
     <main className="c-main c-staff">
       <h1>{t('staff.title')}</h1>
@@ -101,73 +153,7 @@ export function StaffPage({ me }: { me: MeResponse }) {
       {pending && <ReauthForm onDone={() => void pending()} onCancel={() => setPending(null)} />}
       <section className="card c-section" aria-labelledby="staff-list-title">
         <h2 id="staff-list-title">{t('staff.list')}</h2>
-        <div className="c-table-wrap">
-          <table className="c-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.displayName')}</th>
-                <th scope="col">{t('staff.username')}</th>
-                <th scope="col">{t('staff.role')}</th>
-                <th scope="col">{t('staff.maxChats')}</th>
-                <th scope="col">{t('staff.status')}</th>
-                <th scope="col">{t('security.admin.mfa')}</th>
-                <th scope="col">{t('security.admin.sessions')}</th>
-                <th scope="col">{t('staff.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((member) => {
-                const self = member.id === me.staff.id;
-                return (
-                  <tr key={member.id} data-username={member.username}>
-                    <td>{member.displayName}</td>
-                    <td>{member.username}</td>
-                    <td>
-                      <select
-                        aria-label={t('staff.changeRole', { name: member.displayName })}
-                        value={member.role}
-                        disabled={self}
-                        onChange={(e) => void update(member, { role: e.target.value as StaffRoleName })}
-                      >
-                        {roles.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`roles.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>{member.maxChats}</td>
-                    <td>{member.disabled ? t('staff.disabled') : t('staff.active')}</td>
-                    <td>{security.get(member.id)?.mfaEnrolled ? t('security.admin.enrolled') : t('security.admin.notEnrolled')}</td>
-                    <td>{security.get(member.id)?.sessions ?? 0}</td>
-                    <td>
-                      <div className="c-actions">
-                        {!self && (
-                          <button type="button" className="btn btn-secondary btn-small" onClick={() => void update(member, { disabled: !member.disabled })}>
-                            {member.disabled ? t('staff.enable') : t('staff.disable')}
-                            <span className="visually-hidden"> {member.displayName}</span>
-                          </button>
-                        )}
-                        {!self && (security.get(member.id)?.sessions ?? 0) > 0 && (
-                          <button type="button" className="btn btn-secondary btn-small" onClick={() => void endSessions(member)}>
-                            {t('security.admin.endSessions')}
-                            <span className="visually-hidden"> {member.displayName}</span>
-                          </button>
-                        )}
-                        {security.get(member.id)?.mfaEnrolled && (
-                          <button type="button" className="btn btn-secondary btn-small" onClick={() => void resetMfa(member)}>
-                            {t('security.admin.resetMfa')}
-                            <span className="visually-hidden"> {member.displayName}</span>
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={columns} rows={staff} rowKey={(member) => member.id} rowAttributes={(member) => ({ 'data-username': member.username })} />
       </section>
       <section className="card c-section" aria-labelledby="staff-create-title">
         <h2 id="staff-create-title">{t('staff.create')}</h2>

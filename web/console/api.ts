@@ -44,6 +44,32 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   return data as T;
 }
 
+/**
+ * Fetches a file from the API and hands it to the browser as a download. Unlike a plain link,
+ * a refusal (say `reauth_required`) comes back as an ApiError the page can act on.
+ */
+export async function download(path: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'unavailable');
+  }
+  if (!res.ok) {
+    const error = ((await res.json().catch(() => null)) as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'unknown', error?.issues ?? []);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function errorKey(error: unknown): string {
   const code = error instanceof ApiError ? error.code : 'unknown';
   if (['weak_password', 'reauth_required', 'reauth_failed', 'login_expired'].includes(code)) return `security.errors.${code}`;

@@ -12,6 +12,7 @@ import { NotesPanel } from '../queue/ChatExtras.js';
 import { PriorityBadge, TriageReasons, priorities } from '../queue/triageView.js';
 import { useDuration, useNow } from '../queue/QueuePanel.js';
 import { BoardClient } from './boardClient.js';
+import { DataTable, type DataColumn } from '../common/DataTable.js';
 
 export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   const { t } = useTranslation();
@@ -43,6 +44,86 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
     }
   };
 
+  const queueColumns: DataColumn<BoardSnapshot['queue'][number]>[] = [
+    {
+      id: 'visitor',
+      header: t('board.visitor'),
+      cell: (q) => (
+        <>
+          {q.nickname ?? t('queue.anonymous')}
+          {q.status === 'offered' && <div className="muted c-small">{t('offer.offeredTo')}</div>}
+        </>
+      ),
+    },
+    {
+      id: 'priority',
+      header: t('priority.label'),
+      cell: (q) => (
+        <>
+          <PriorityBadge priority={q.priority} overridden={q.priorityOverridden} />
+          <PrioritySelect name={q.nickname ?? t('queue.anonymous')} value={q.priority} onChange={(p) => void run(() => client.setPriority(q.conversationId, p))} />
+        </>
+      ),
+    },
+    { id: 'waiting', header: t('board.waiting'), cell: (q) => duration(now - q.enqueuedAt) },
+    { id: 'reasons', header: t('triage.reasonsTitle'), cell: (q) => <TriageReasons reasons={q.reasons} compact /> },
+  ];
+  const counsellorColumns: DataColumn<BoardSnapshot['counsellors'][number]>[] = [
+    { id: 'counsellor', header: t('board.counsellor'), cell: (c) => c.displayName },
+    {
+      id: 'status',
+      header: t('board.status'),
+      cell: (c) => (
+        <>
+          <span className={`c-status-dot c-status-${c.status}`} aria-hidden="true" /> {t(`presence.${c.status}`)}
+        </>
+      ),
+    },
+    {
+      id: 'load',
+      header: t('board.load'),
+      cell: (c) => (
+        <>
+          {c.activeCount}/{c.capacity}
+          {c.offeredCount > 0 && <span className="muted"> (+{c.offeredCount})</span>}
+        </>
+      ),
+    },
+    { id: 'connection', header: t('board.connection'), cell: (c) => (c.connected ? t('board.connected') : t('board.disconnected')) },
+  ];
+  const activeColumns: DataColumn<BoardSnapshot['active'][number]>[] = [
+    { id: 'visitor', header: t('board.visitor'), cell: (c) => c.nickname ?? t('queue.anonymous') },
+    { id: 'with', header: t('board.with'), cell: (c) => c.counsellorName ?? '–' },
+    { id: 'duration', header: t('board.duration'), cell: (c) => duration(now - (c.acceptedAt ?? c.createdAt)) },
+    {
+      id: 'priority',
+      header: t('priority.label'),
+      cell: (c) => (
+        <>
+          <PriorityBadge priority={c.priority} />
+          <PrioritySelect name={c.nickname ?? t('queue.anonymous')} value={c.priority} onChange={(p) => void run(() => client.setPriority(c.id, p))} />
+        </>
+      ),
+    },
+    {
+      id: 'actions',
+      header: t('board.actions'),
+      cell: (c) => {
+        const name = c.nickname ?? t('queue.anonymous');
+        return (
+          <div className="c-row">
+            <button type="button" className="btn btn-secondary btn-small" aria-label={t('board.joinSilentLabel', { name })} onClick={() => void run(() => client.join(c.id, false))}>
+              {t('board.joinSilent')}
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" aria-label={t('board.joinVisibleLabel', { name })} onClick={() => void run(() => client.join(c.id, true))}>
+              {t('board.joinVisible')}
+            </button>
+          </div>
+        );
+      },
+    },
+  ];
+
   const board = state.board;
   return (
     <main className="c-main c-board">
@@ -70,39 +151,7 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
             {board.queue.length === 0 ? (
               <p className="muted">{t('board.noneWaiting')}</p>
             ) : (
-              <div className="c-table-wrap">
-                <table className="c-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('board.visitor')}</th>
-                      <th scope="col">{t('priority.label')}</th>
-                      <th scope="col">{t('board.waiting')}</th>
-                      <th scope="col">{t('triage.reasonsTitle')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {board.queue.map((q) => {
-                      const name = q.nickname ?? t('queue.anonymous');
-                      return (
-                        <tr key={q.conversationId} data-conversation={q.conversationId}>
-                          <td>
-                            {name}
-                            {q.status === 'offered' && <div className="muted c-small">{t('offer.offeredTo')}</div>}
-                          </td>
-                          <td>
-                            <PriorityBadge priority={q.priority} overridden={q.priorityOverridden} />
-                            <PrioritySelect name={name} value={q.priority} onChange={(p) => void run(() => client.setPriority(q.conversationId, p))} />
-                          </td>
-                          <td>{duration(now - q.enqueuedAt)}</td>
-                          <td>
-                            <TriageReasons reasons={q.reasons} compact />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={queueColumns} rows={board.queue} rowKey={(q) => q.conversationId} rowAttributes={(q) => ({ 'data-conversation': q.conversationId })} />
             )}
           </section>
           <section className="card c-section" aria-labelledby="board-counsellors">
@@ -110,33 +159,7 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
             {board.counsellors.length === 0 ? (
               <p className="muted">{t('board.noCounsellors')}</p>
             ) : (
-              <div className="c-table-wrap">
-                <table className="c-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('board.counsellor')}</th>
-                      <th scope="col">{t('board.status')}</th>
-                      <th scope="col">{t('board.load')}</th>
-                      <th scope="col">{t('board.connection')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {board.counsellors.map((c) => (
-                      <tr key={c.id} data-counsellor={c.displayName}>
-                        <td>{c.displayName}</td>
-                        <td>
-                          <span className={`c-status-dot c-status-${c.status}`} aria-hidden="true" /> {t(`presence.${c.status}`)}
-                        </td>
-                        <td>
-                          {c.activeCount}/{c.capacity}
-                          {c.offeredCount > 0 && <span className="muted"> (+{c.offeredCount})</span>}
-                        </td>
-                        <td>{c.connected ? t('board.connected') : t('board.disconnected')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={counsellorColumns} rows={board.counsellors} rowKey={(c) => c.id} rowAttributes={(c) => ({ 'data-counsellor': c.displayName })} />
             )}
           </section>
           <section className="card c-section" aria-labelledby="board-active">
@@ -146,45 +169,7 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
             {board.active.length === 0 ? (
               <p className="muted">{t('board.noneActive')}</p>
             ) : (
-              <div className="c-table-wrap">
-                <table className="c-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('board.visitor')}</th>
-                      <th scope="col">{t('board.with')}</th>
-                      <th scope="col">{t('board.duration')}</th>
-                      <th scope="col">{t('priority.label')}</th>
-                      <th scope="col">{t('board.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {board.active.map((c) => {
-                      const name = c.nickname ?? t('queue.anonymous');
-                      return (
-                        <tr key={c.id} data-conversation={c.id}>
-                          <td>{name}</td>
-                          <td>{c.counsellorName ?? '–'}</td>
-                          <td>{duration(now - (c.acceptedAt ?? c.createdAt))}</td>
-                          <td>
-                            <PriorityBadge priority={c.priority} />
-                            <PrioritySelect name={name} value={c.priority} onChange={(p) => void run(() => client.setPriority(c.id, p))} />
-                          </td>
-                          <td>
-                            <div className="c-row">
-                              <button type="button" className="btn btn-secondary btn-small" aria-label={t('board.joinSilentLabel', { name })} onClick={() => void run(() => client.join(c.id, false))}>
-                                {t('board.joinSilent')}
-                              </button>
-                              <button type="button" className="btn btn-secondary btn-small" aria-label={t('board.joinVisibleLabel', { name })} onClick={() => void run(() => client.join(c.id, true))}>
-                                {t('board.joinVisible')}
-                              </button>
-                            </div>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={activeColumns} rows={board.active} rowKey={(c) => c.id} rowAttributes={(c) => ({ 'data-conversation': c.id })} />
             )}
           </section>
           {state.watched && <WatchPanel client={client} />}

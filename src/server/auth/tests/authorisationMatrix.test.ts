@@ -33,6 +33,17 @@ describe('authorisation matrix', () => {
     expect(api.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
+  it('walks the audit log routes too, which only the audit permission opens', () => {
+    const audit = server.app.routes.filter((r) => r.url.startsWith('/api/audit'));
+    expect(audit.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/audit audit:read',
+      'GET /api/audit.csv audit:read',
+      'GET /api/audit/staff audit:read',
+      'GET /api/audit/verify audit:read',
+    ]);
+    expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
+  });
+
   it('answers every API route for every role exactly as the permission table says', async () => {
     const mismatches: string[] = [];
     for (const route of server.app.routes.filter((r) => r.url.startsWith('/api/'))) {

@@ -16,6 +16,7 @@ import { can } from '../../auth/permissions.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { presentHistory } from './codingPresenter.js';
+import type { AuditAction } from '../../../domain/audit/auditActions.js';
 
 type Mode = 'primary' | 'second';
 
@@ -33,7 +34,7 @@ export function codingRoutes(ctx: AppContext) {
     return undefined;
   }
 
-  const audit = (staffId: string, action: string, targetId: string, detail: Record<string, unknown>) =>
+  const audit = (staffId: string, action: AuditAction, targetId: string, detail: Record<string, unknown>) =>
     ctx.repos.audit.append({ at: ctx.clock.now(), staffId, action, targetType: 'conversation', targetId, detail });
 
   return async (app: FastifyInstance) => {

@@ -16,6 +16,7 @@ import { requireRecentAuth } from '../recentAuth.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { PdfUnavailableError, renderPdf } from './renderPdf.js';
+import type { AuditAction } from '../../../domain/audit/auditActions.js';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 const MAX_ISSUES_SHOWN = 200;
@@ -39,7 +40,7 @@ function attachment(reply: FastifyReply, type: string, name: string): FastifyRep
 }
 
 export function reportRoutes(ctx: AppContext) {
-  const audit = (staffId: string, action: string, detail: Record<string, unknown>) =>
+  const audit = (staffId: string, action: AuditAction, detail: Record<string, unknown>) =>
     ctx.repos.audit.append({ at: ctx.clock.now(), staffId, action, targetType: 'report', targetId: null, detail });
 
   return async (app: FastifyInstance) => {
