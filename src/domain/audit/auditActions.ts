@@ -22,8 +22,8 @@ export const auditActionGroups = {
   settings: ['settings.update', 'service.availability'],
   reports: ['report.view', 'coded_data.import'],
   exports: ['report.export', 'coded_data.export', 'audit.exported'],
-  interventions: ['conversation.priority', 'visitor.block', 'visitor.unblock'],
-  system: ['retention.purge'],
+  interventions: ['conversation.priority', 'visitor.warned', 'visitor.block', 'visitor.unblock'],
+  system: ['retention.purge', 'visitor.history_deleted'],
 } as const;
 
 export type AuditActionGroup = keyof typeof auditActionGroups;

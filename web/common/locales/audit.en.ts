@@ -91,9 +91,11 @@ export const auditEn: typeof auditNl = {
       'coded_data.export': 'Coded data exported',
       'audit.exported': 'Audit log exported',
       'conversation.priority': 'Priority changed',
+      'visitor.warned': 'Visitor warned',
       'visitor.block': 'Visitor blocked',
       'visitor.unblock': 'Block lifted',
       'retention.purge': 'Old transcripts deleted (retention period)',
+      'visitor.history_deleted': 'A visitor deleted her chats with her return code',
     },
   },
 };

@@ -92,9 +92,11 @@ export const auditNl = {
       'coded_data.export': 'Gecodeerde gegevens geëxporteerd',
       'audit.exported': 'Auditlog geëxporteerd',
       'conversation.priority': 'Prioriteit gewijzigd',
+      'visitor.warned': 'Bezoeker gewaarschuwd',
       'visitor.block': 'Bezoeker geblokkeerd',
       'visitor.unblock': 'Blokkade opgeheven',
       'retention.purge': 'Oude gespreksteksten verwijderd (bewaartermijn)',
+      'visitor.history_deleted': 'Een bezoeker wiste haar chats met haar terugkomcode',
     } satisfies Record<AuditAction, string>,
   },
 };
