@@ -47,4 +47,10 @@ export const serviceSettingsSchema = z.object({
   requireCodingBeforeNext: z.boolean().default(false),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
-export const serviceSettingsPatchSchema = serviceSettingsSchema.partial();
+/**
+ * A change names only the fields it changes. Not `.partial()`: zod 4 would still fill in the
+ * defaults of the fields left out, so changing one setting would reset all the others.
+ */
+export const serviceSettingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(serviceSettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()])),
+) as unknown as z.ZodType<Partial<ServiceSettings>>;
