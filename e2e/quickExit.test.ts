@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { launchBrowser, newContext, phone } from './support/browser.js';
+import { desktop, launchBrowser, newContext, phone } from './support/browser.js';
 import { startE2EServer, startNeutralSite } from './support/server.js';
 import { acceptFromQueue, sendFrom, signIn, startVisitorChat } from './support/flows.js';
 
@@ -93,6 +93,57 @@ describe('quick exit', () => {
       expect(await page.evaluate(() => history.length)).toBe(entries);
     });
   }
+
+  /** Fingers landing on the screen together, as the phone's touch screen reports them. */
+  async function tapWith(fingers: number): Promise<void> {
+    const cdp = await context.newCDPSession(page);
+    // Spread over the quiet middle of the chat, away from buttons and the message box.
+    const touchPoints = Array.from({ length: fingers }, (_, i) => ({ x: 90 + i * 60, y: 330, id: i }));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach().catch(() => undefined); // the page may already be gone
+  }
+
+  it('with a three-finger tap on a touch screen: the same exit as the button', async () => {
+    await page.goto(neutral.url);
+    const conversationId = await openChat();
+    const entries = await page.evaluate(() => history.length);
+
+    await tapWith(3);
+    await page.waitForURL(neutral.url, { timeout: 5000 });
+
+    await expect.poll(async () => (await server.app.ctx.conversations.get(conversationId)).status).toBe('ended');
+    expect((await server.app.ctx.conversations.get(conversationId)).endReason).toBe('quick_exit');
+    expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+  });
+
+  it('does not leave on a tap with one or two fingers', async () => {
+    const conversationId = await openChat();
+    await tapWith(1);
+    await tapWith(2);
+    await page.waitForTimeout(800);
+    expect(page.url().startsWith(server.url)).toBe(true);
+    await page.getByRole('heading', { name: 'Je bent in de wachtrij' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    expect((await server.app.ctx.conversations.get(conversationId)).status).not.toBe('ended');
+  });
+
+  it('tells touch-screen visitors about the three-finger tap, and only them', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByText('Snel weg kan ook zo: tik met drie vingers tegelijk op het scherm.').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Another quick way out: tap the screen with three fingers at once.').waitFor({ state: 'visible' });
+    const desk = await newContext(browser, desktop);
+    const deskPage = await desk.newPage();
+    await deskPage.goto(`${server.url}/`);
+    await deskPage.getByRole('button', { name: 'Start de chat' }).waitFor();
+    expect(await deskPage.getByText('Snel weg kan ook zo', { exact: false }).isVisible()).toBe(false);
+    // The privacy page explains it in words for everyone.
+    await deskPage.getByRole('link', { name: 'Wat gebeurt er met wat ik vertel?' }).click();
+    await deskPage.getByText('tik met drie vingers tegelijk op het scherm', { exact: false }).waitFor();
+    await desk.close();
+  });
 
   it('works before any chat was started, and on the privacy page', async () => {
     await page.goto(`${server.url}/`);

@@ -2,6 +2,7 @@
 // so an empty settings table is a working service.
 import { z } from 'zod';
 import { openingScheduleSchema } from '../domain/schedule/openingHours.js';
+import { disguiseIcons } from './disguiseIcons.js';
 
 export const alternativeSchema = z.object({
   name: z.string().min(1).max(80),
@@ -26,6 +27,10 @@ export const serviceSettingsSchema = z.object({
   quickExitUrl: z.string().url().max(500).optional(),
   /** A neutral tab title for the visitor page, for visitors whose screen may be seen. */
   disguiseTitle: z.string().max(60).optional(),
+  /** A neutral tab icon for the visitor page, one of the bundled ones; baken is the normal icon. */
+  disguiseIcon: z.enum(disguiseIcons).default('baken'),
+  /** Chat text stays plain; when on, http(s) addresses in messages become links (opened apart, no referrer). */
+  clickableLinks: z.boolean().default(false),
   /** automatic: offer to the least-loaded available counsellor; manual: counsellors pick. */
   routingMode: z.enum(['automatic', 'manual']).default('automatic'),
   offerTimeoutSeconds: z.number().int().min(10).max(600).default(45),
@@ -42,4 +47,10 @@ export const serviceSettingsSchema = z.object({
   requireCodingBeforeNext: z.boolean().default(false),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
-export const serviceSettingsPatchSchema = serviceSettingsSchema.partial();
+/**
+ * A change names only the fields it changes. Not `.partial()`: zod 4 would still fill in the
+ * defaults of the fields left out, so changing one setting would reset all the others.
+ */
+export const serviceSettingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(serviceSettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()])),
+) as unknown as z.ZodType<Partial<ServiceSettings>>;

@@ -1,6 +1,7 @@
 // Request bodies and responses of the console's HTTP API (JSON over /api).
 import { z } from 'zod';
 import { languageSchema } from './common.js';
+import type { DisguiseIcon } from './disguiseIcons.js';
 
 export const staffRoles = ['counsellor', 'supervisor', 'researcher', 'admin'] as const;
 export type StaffRoleName = (typeof staffRoles)[number];
@@ -55,6 +56,11 @@ export interface PublicConfig {
   /** Days a transcript is kept after the chat ends (shown on the privacy page). */
   retentionDays: number;
   languages: z.infer<typeof languageSchema>[];
+  /** Set only when the administrator chose a neutral tab title. */
+  disguiseTitle?: string;
+  disguiseIcon: DisguiseIcon;
+  /** Whether http(s) addresses in chat messages are shown as links (visitor page and console). */
+  clickableLinks: boolean;
 }
 
 /** Error body of every failed API call. */

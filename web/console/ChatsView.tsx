@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { CounsellorView } from '../../src/protocol/staffProtocol.js';
 import { limits } from '../../src/protocol/limits.js';
 import { PlainText } from '../common/PlainText.js';
+import { useClickableLinks } from './publicConfig.js';
 import { clockTime } from '../common/time.js';
 import { ConsoleClient, type HeldChat } from './consoleClient.js';
 import { Offers, QueuePanel, StatusBar } from './queue/QueuePanel.js';
@@ -124,6 +125,7 @@ interface ChatPanelProps {
 
 function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, colleagues, loadColleagues, onTransfer, onNote }: ChatPanelProps) {
   const { t, i18n } = useTranslation();
+  const links = useClickableLinks();
   const [draft, setDraft] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -210,7 +212,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, collea
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} />}
+            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} links={links} />}
           </div>
         ))}
         {chat.log.pending.map((p) => {
@@ -220,7 +222,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, collea
               <span className="c-msg-who">
                 {t('chat.you')} · {failed ? <span className="error-text">{t('chat.failed')}: {t(`errors.${failed}`)}</span> : t('chat.sending')}
               </span>
-              <PlainText text={p.body} />
+              <PlainText text={p.body} links={links} />
               {failed && (
                 <button type="button" className="btn btn-quiet btn-small" onClick={() => onRetry(p.clientId)}>
                   {t('chat.retry')}

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../common/i18n.js';
 import type { VisitorChat } from './chatClient.js';
-import { getDisguiseTitle, getQuickExitUrl, onConfigLoaded } from './config.js';
+import { disguiseIconPath } from '../../src/protocol/disguiseIcons.js';
+import { getClickableLinks, getDisguiseIcon, getDisguiseTitle, getQuickExitUrl, isConfigLoaded, onConfigLoaded } from './config.js';
 import { fetchServiceStatus, type ServiceStatus } from './serviceStatus.js';
 import { ClosedScreen } from './ClosedScreen.js';
-import { QuickExit } from './QuickExit.js';
+import { QuickExit, useQuickExitShortcuts } from './QuickExit.js';
 import { StartScreen } from './StartScreen.js';
 import { ChatScreen } from './ChatScreen.js';
 import { EndedScreen } from './EndedScreen.js';
@@ -23,11 +24,19 @@ export function App({ chat }: { chat: VisitorChat }) {
   const state = useSyncExternalStore(chat.subscribe, chat.getState);
   const [view, setView] = useState<View>(viewFromPath);
   const [service, setService] = useState<ServiceStatus | null>(null);
-  const [disguise, setDisguise] = useState<string | null>(getDisguiseTitle);
+  // Bumped when the public settings arrive, so what depends on them is drawn again.
+  const [configVersion, setConfigVersion] = useState(0);
+  const configLoaded = configVersion > 0 || isConfigLoaded();
   const language: UiLanguage = i18n.language === 'en' ? 'en' : 'nl';
   const beforeChat = state.phase === 'start' || state.phase === 'ended';
 
-  useEffect(() => onConfigLoaded(() => setDisguise(getDisguiseTitle())), []);
+  useEffect(() => {
+    const bump = () => setConfigVersion((n) => n + 1);
+    const stop = onConfigLoaded(bump);
+    // They may have arrived between the first drawing and this subscription.
+    if (isConfigLoaded()) bump();
+    return () => void stop();
+  }, []);
 
   const refreshService = useCallback(() => {
     void fetchServiceStatus(language).then((s) => {
@@ -57,20 +66,14 @@ export function App({ chat }: { chat: VisitorChat }) {
     void chat.quickExit(getQuickExitUrl());
   }, [chat]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' || event.key === 'Esc') {
-        event.preventDefault();
-        quickExit();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [quickExit]);
+  useQuickExitShortcuts(quickExit);
 
+  // Until the settings arrive, the title and icon the server wrote into the page stay.
   useEffect(() => {
-    document.title = disguise ?? `${t('appName')} – ${t('tagline')}`;
-  }, [t, i18n.language, disguise]);
+    if (!configLoaded) return;
+    document.title = getDisguiseTitle() ?? `${t('appName')} – ${t('tagline')}`;
+    document.querySelector('link[rel="icon"]')?.setAttribute('href', disguiseIconPath(getDisguiseIcon()));
+  }, [t, i18n.language, configLoaded, configVersion]);
 
   const changeLanguage = (language: UiLanguage) => {
     void i18n.changeLanguage(language);
@@ -95,7 +98,7 @@ export function App({ chat }: { chat: VisitorChat }) {
       {view === 'privacy' ? (
         <PrivacyPage onBack={() => go('chat')} />
       ) : state.phase === 'open' || state.phase === 'restoring' ? (
-        <ChatScreen chat={chat} state={state} />
+        <ChatScreen chat={chat} state={state} clickableLinks={getClickableLinks()} />
       ) : state.phase === 'ended' ? (
         <EndedScreen state={state} onAgain={() => chat.reset()} onPrivacy={() => go('privacy')} />
       ) : closedKind && service ? (

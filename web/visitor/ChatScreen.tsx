@@ -14,7 +14,7 @@ const systemKeys = new Set(['supervisor_joined']);
 
 const warnFrom = limits.messageMaxChars - 400;
 
-export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorState }) {
+export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat; state: VisitorState; clickableLinks: boolean }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -135,7 +135,7 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
             {m.sender === 'system' && systemKeys.has(m.body) ? (
               <span className="v-msg-body">{t(`system.${m.body}`)}</span>
             ) : (
-              <PlainText text={m.body} className="v-msg-body" />
+              <PlainText text={m.body} className="v-msg-body" links={clickableLinks} />
             )}
             <span className="v-msg-meta">
               {clockTime(m.createdAt, i18n.language)}
@@ -148,7 +148,7 @@ export function ChatScreen({ chat, state }: { chat: VisitorChat; state: VisitorS
           return (
             <div key={`p${p.clientId}`} className={failed ? 'v-msg v-msg-own v-msg-failed' : 'v-msg v-msg-own v-msg-pending'} data-pending="true">
               <span className="visually-hidden">{t('chat.you')}: </span>
-              <PlainText text={p.body} className="v-msg-body" />
+              <PlainText text={p.body} className="v-msg-body" links={clickableLinks} />
               <span className="v-msg-meta">
                 {failed ? (
                   <>

@@ -76,6 +76,7 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
         <strong>{t('start.danger')}</strong>
       </p>
       <p className="muted">{t('start.safetyTip')}</p>
+      <p className="muted v-touch-only">{t('quickExit.touchHint')}</p>
       <p>
         <a
           href="/privacy"

@@ -1,21 +1,28 @@
-// The public settings the visitor page needs: where quick exit goes.
+// The public settings the visitor page needs: where quick exit goes, the disguise, links.
 import type { PublicConfig } from '../../src/protocol/staffApi.js';
+import { disguiseIcons, type DisguiseIcon } from '../../src/protocol/disguiseIcons.js';
 
 // Used only if /api/config has not answered yet when she presses quick exit.
 const fallbackQuickExitUrl = 'https://www.google.com/search?q=weer';
 let quickExitUrl = fallbackQuickExitUrl;
 let retentionDays = 30;
 let disguiseTitle: string | null = null;
+let disguiseIcon: DisguiseIcon = 'baken';
+let clickableLinks = false;
+let loaded = false;
 const listeners = new Set<() => void>();
 
 export async function loadConfig(): Promise<void> {
   try {
     const res = await fetch('/api/config', { cache: 'no-store', credentials: 'omit' });
     if (!res.ok) return;
-    const config = (await res.json()) as PublicConfig & { disguiseTitle?: unknown };
-    if (Number.isInteger(config.retentionDays) && config.retentionDays > 0) retentionDays = config.retentionDays;
+    const config = (await res.json()) as Partial<Record<keyof PublicConfig, unknown>>;
+    if (Number.isInteger(config.retentionDays) && (config.retentionDays as number) > 0) retentionDays = config.retentionDays as number;
     if (typeof config.quickExitUrl === 'string' && /^https?:\/\//.test(config.quickExitUrl)) quickExitUrl = config.quickExitUrl;
     if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
+    if (disguiseIcons.includes(config.disguiseIcon as DisguiseIcon)) disguiseIcon = config.disguiseIcon as DisguiseIcon;
+    clickableLinks = config.clickableLinks === true;
+    loaded = true;
     for (const l of listeners) l();
   } catch {
     // keep the fallback
@@ -34,6 +41,24 @@ export function getRetentionDays(): number {
 /** A neutral tab title set by the administrator, or null for the normal one. */
 export function getDisguiseTitle(): string | null {
   return disguiseTitle;
+}
+
+/** The tab icon the administrator chose ('baken' is the normal one). */
+export function getDisguiseIcon(): DisguiseIcon {
+  return disguiseIcon;
+}
+
+/** Whether web addresses in chat messages are links (an administrator's choice; off by default). */
+export function getClickableLinks(): boolean {
+  return clickableLinks;
+}
+
+/**
+ * Whether the settings have arrived. Until then the page keeps the title and icon the server
+ * wrote into it (already disguised when the administrator chose so), rather than guessing.
+ */
+export function isConfigLoaded(): boolean {
+  return loaded;
 }
 
 export function onConfigLoaded(listener: () => void): () => void {

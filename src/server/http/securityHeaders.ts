@@ -6,7 +6,7 @@ export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self'", // icons are same-origin files; no data: URLs needed
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

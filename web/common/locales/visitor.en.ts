@@ -10,6 +10,7 @@ export const visitorEn: Shape<typeof visitorNl> = {
     button: 'Quick exit',
     label: 'Quick exit: close this page now and go to another website',
     hint: 'Or press Esc.',
+    touchHint: 'Another quick way out: tap the screen with three fingers at once.',
   },
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   start: {
@@ -170,7 +171,7 @@ export const visitorEn: Shape<typeof visitorNl> = {
     tipsTitle: 'How to stay safer',
     tip1: 'Use a private (incognito) window. Then your browser remembers nothing when you close the window.',
     tip2: 'Clear your browser history after chatting.',
-    tip3: 'Press “Quick exit” or Esc if someone is looking. You go to an ordinary website at once and the chat ends.',
+    tip3: 'Press “Quick exit” or Esc if someone is looking. On a phone or tablet you can also tap the screen with three fingers at once. You go to an ordinary website at once and the chat ends.',
     tip4: 'Do you think someone checks your phone? Then chat on another device if you can, for example at school or in the library.',
   },
 };

@@ -6,6 +6,7 @@ export const visitorNl = {
     button: 'Snel weg',
     label: 'Snel weg: sluit deze pagina meteen en ga naar een andere website',
     hint: 'Of druk op Esc.',
+    touchHint: 'Snel weg kan ook zo: tik met drie vingers tegelijk op het scherm.',
   },
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   start: {
@@ -166,7 +167,7 @@ export const visitorNl = {
     tipsTitle: 'Zo blijf je veiliger',
     tip1: 'Gebruik een privévenster (incognito). Dan onthoudt je browser niets als je het venster sluit.',
     tip2: 'Wis na het chatten je browsergeschiedenis.',
-    tip3: 'Druk op “Snel weg” of op Esc als iemand meekijkt. Dan ga je meteen naar een gewone website en stopt de chat.',
+    tip3: 'Druk op “Snel weg” of op Esc als iemand meekijkt. Op een telefoon of tablet kan het ook: tik met drie vingers tegelijk op het scherm. Dan ga je meteen naar een gewone website en stopt de chat.',
     tip4: 'Denk je dat iemand je telefoon bekijkt? Chat dan liever op een ander toestel, bijvoorbeeld van school of de bibliotheek.',
   },
 } as const;

@@ -6,6 +6,7 @@ import type { Priority } from '../../../src/domain/queue/priority.js';
 import type { BoardSnapshot } from '../../../src/protocol/staffProtocol.js';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
 import { PlainText } from '../../common/PlainText.js';
+import { useClickableLinks } from '../publicConfig.js';
 import { clockTime } from '../../common/time.js';
 import { api, errorKey } from '../api.js';
 import { NotesPanel } from '../queue/ChatExtras.js';
@@ -266,6 +267,7 @@ function QueueSummary({ board, now, duration }: { board: BoardSnapshot; now: num
 
 function WatchPanel({ client }: { client: BoardClient }) {
   const { t, i18n } = useTranslation();
+  const links = useClickableLinks();
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const w = state.watched;
   if (!w) return null;
@@ -286,7 +288,7 @@ function WatchPanel({ client }: { client: BoardClient }) {
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} />}
+            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} links={links} />}
           </div>
         ))}
       </div>

@@ -4,7 +4,9 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceSettings, Alternative } from '../../../src/protocol/serviceSettings.js';
 import type { Weekday } from '../../../src/domain/schedule/openingHours.js';
+import { disguiseIconPath, disguiseIcons, type DisguiseIcon } from '../../../src/protocol/disguiseIcons.js';
 import { api, ApiError, errorKey } from '../api.js';
+import { refreshPublicConfig } from '../publicConfig.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -22,6 +24,8 @@ interface Form {
   retentionDays: string;
   quickExitUrl: string;
   disguiseTitle: string;
+  disguiseIcon: DisguiseIcon;
+  clickableLinks: boolean;
 }
 
 function toForm(s: ServiceSettings): Form {
@@ -38,6 +42,8 @@ function toForm(s: ServiceSettings): Form {
     retentionDays: String(s.retentionDays),
     quickExitUrl: s.quickExitUrl ?? '',
     disguiseTitle: s.disguiseTitle ?? '',
+    disguiseIcon: s.disguiseIcon,
+    clickableLinks: s.clickableLinks,
   };
 }
 
@@ -77,6 +83,8 @@ function toBody(f: Form, t: (k: string) => string): { body: Partial<ServiceSetti
     openingHours: { timeZone: 'Europe/Amsterdam', weekly: f.weekly, exceptions },
     alternatives,
     disguiseTitle: f.disguiseTitle.trim(),
+    disguiseIcon: f.disguiseIcon,
+    clickableLinks: f.clickableLinks,
   };
   const offer = int('offerTimeoutSeconds', f.offerTimeoutSeconds);
   if (offer !== undefined) body.offerTimeoutSeconds = offer;
@@ -134,6 +142,7 @@ export function SettingsPage() {
     try {
       const { settings } = await api<{ settings: ServiceSettings }>('PUT', '/api/settings', body);
       setForm(toForm(settings));
+      void refreshPublicConfig();
       setErrors({});
       setMessage({ kind: 'ok', text: t('settings.saved') });
     } catch (e) {
@@ -305,6 +314,32 @@ export function SettingsPage() {
             {field('set-disguise', 'disguiseTitle', t('settings.disguiseTitle'), (a) => (
               <input {...a} type="text" maxLength={60} value={form.disguiseTitle} onChange={(e) => set({ disguiseTitle: e.target.value })} />
             ))}
+          </div>
+          <fieldset className="c-segmented c-icon-choice" data-field="disguiseIcon">
+            <legend>{t('settings.disguiseIcon')}</legend>
+            {disguiseIcons.map((icon) => (
+              <label key={icon}>
+                <input type="radio" name="disguiseIcon" value={icon} checked={form.disguiseIcon === icon} onChange={() => set({ disguiseIcon: icon })} />
+                <img src={disguiseIconPath(icon)} alt="" width={20} height={20} />
+                {t(`settings.icons.${icon}`)}
+              </label>
+            ))}
+          </fieldset>
+          {/* What a person glancing at her screen would see in the tab bar. */}
+          <div className="c-tab-preview">
+            <span className="c-small">{t('settings.tabPreview')}</span>
+            <span className="c-tab-preview-tab" data-testid="tab-preview">
+              <img src={disguiseIconPath(form.disguiseIcon)} alt="" width={16} height={16} />
+              {form.disguiseTitle.trim() || t('settings.normalTitle')}
+            </span>
+          </div>
+          <div className="field c-check">
+            <label>
+              <input type="checkbox" checked={form.clickableLinks} onChange={(e) => set({ clickableLinks: e.target.checked })} aria-describedby="set-links-hint" /> {t('settings.clickableLinks')}
+            </label>
+            <span id="set-links-hint" className="hint">
+              {t('settings.clickableLinksHint')}
+            </span>
           </div>
         </section>
         <button type="submit" className="btn" disabled={busy}>

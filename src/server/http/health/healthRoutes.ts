@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isReady } from '../../../store/database.js';
 import type { AppContext } from '../../appContext.js';
+import type { PublicConfig } from '../../../protocol/staffApi.js';
 
 export function healthRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -9,13 +10,16 @@ export function healthRoutes(ctx: AppContext) {
       const ready = !ctx.shuttingDown && (await isReady(ctx.repos.store));
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     });
-    app.get('/api/config', { config: { access: 'public' } }, async () => {
+    // What the visitor page and the console need of the settings; nothing else leaves here.
+    app.get('/api/config', { config: { access: 'public' } }, async (): Promise<PublicConfig> => {
       const settings = await ctx.repos.settings.get();
       return {
         quickExitUrl: settings.quickExitUrl ?? ctx.config.quickExitUrl,
         languages: ['nl', 'en'],
         retentionDays: settings.retentionDays,
         ...(settings.disguiseTitle ? { disguiseTitle: settings.disguiseTitle } : {}),
+        disguiseIcon: settings.disguiseIcon,
+        clickableLinks: settings.clickableLinks,
       };
     });
   };

@@ -1,9 +1,16 @@
-// Serves the built browser code: the small visitor page at /, the console at /console.
+// Serves the built browser code: the small visitor page at /, the console at /console, and the
+// bundled tab icons at /icons/<name>.svg.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { disguiseIconPath, disguiseIcons, type DisguiseIcon } from '../../../protocol/disguiseIcons.js';
+import type { ServiceSettings } from '../../../protocol/serviceSettings.js';
 import type { AppContext } from '../../appContext.js';
+import { sendError } from '../errors.js';
+
+const iconParams = z.object({ name: z.enum(disguiseIcons.map((icon) => `${icon}.svg`) as [string, ...string[]]) });
 
 export function webRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -14,14 +21,46 @@ export function webRoutes(ctx: AppContext) {
     };
     const visitorHtml = page('visitor');
     const consoleHtml = page('console');
+    // Only the known icons, read once: a name from the request never becomes a file path.
+    const icons = new Map<string, Buffer>();
+    for (const icon of disguiseIcons) {
+      const file = path.join(root, 'icons', `${icon}.svg`);
+      if (fs.existsSync(file)) icons.set(`${icon}.svg`, fs.readFileSync(file));
+    }
     await app.register(fastifyStatic, { root: path.join(root, 'assets'), prefix: '/assets/', index: false, cacheControl: false });
-    const sendVisitor = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').send(visitorHtml);
+    // The disguise is in the page as it arrives, so the tab never shows "Baken" while the app loads.
+    const sendVisitor = async (_req: unknown, reply: FastifyReply) =>
+      reply.type('text/html; charset=utf-8').send(disguised(visitorHtml, await ctx.repos.settings.get()));
     app.get('/', sendVisitor);
     app.get('/privacy', sendVisitor);
-    const sendConsole = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').send(consoleHtml);
+    const sendConsole = async (_req: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(consoleHtml);
     app.get('/console', sendConsole);
     app.get('/console/*', sendConsole);
+    const sendIcon = (reply: FastifyReply, name: string) => {
+      const svg = icons.get(name);
+      return svg ? reply.type('image/svg+xml').send(svg) : sendError(reply, 404, 'not_found', 'no such icon');
+    };
+    app.get('/icons/:name', { config: { access: 'public' } }, async (request, reply) => {
+      const parsed = iconParams.safeParse(request.params);
+      return parsed.success ? sendIcon(reply, parsed.data.name) : sendError(reply, 404, 'not_found', 'no such icon');
+    });
+    // Browsers that ask for /favicon.ico anyway get the visitor page's current icon, never a tell-tale one.
+    app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => sendIcon(reply, `${(await ctx.repos.settings.get()).disguiseIcon}.svg`));
   };
+}
+
+/** The visitor page with the administrator's neutral title and icon written in. */
+function disguised(html: string, settings: ServiceSettings): string {
+  let out = html;
+  const title = settings.disguiseTitle?.trim();
+  if (title) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  const icon: DisguiseIcon = settings.disguiseIcon;
+  if (icon !== 'baken') out = out.replace(`href="${disguiseIconPath('baken')}"`, `href="${disguiseIconPath(icon)}"`);
+  return out;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function missingBuild(name: string): string {
