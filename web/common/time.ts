@@ -6,3 +6,8 @@ export function clockTime(ms: number, language: string): string {
 export function dateTimeSeconds(ms: number, language: string): string {
   return new Date(ms).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'medium' });
 }
+
+/** Day and time to the minute, e.g. for until when something holds. */
+export function dateTimeMinutes(ms: number, language: string): string {
+  return new Date(ms).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+}

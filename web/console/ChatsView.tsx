@@ -9,6 +9,9 @@ import { useClickableLinks } from './publicConfig.js';
 import { clockTime } from '../common/time.js';
 import { ConsoleClient, type HeldChat } from './consoleClient.js';
 import { Offers, QueuePanel, StatusBar } from './queue/QueuePanel.js';
+import { MessageBody } from '../common/MessageBody.js';
+import { SafetyControl } from './safety/SafetyControl.js';
+import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
 
 export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
@@ -95,6 +98,7 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             onRetry={(clientId) => client.retry(selected.view.id, clientId)}
             onTyping={(typing) => client.setTyping(selected.view.id, typing)}
             onEnd={() => client.end(selected.view.id)}
+            onWarn={(reason) => client.warn(selected.view.id, reason)}
             onClose={() => client.close(selected.view.id)}
             colleagues={colleagues}
             loadColleagues={loadColleagues}
@@ -116,6 +120,7 @@ interface ChatPanelProps {
   onRetry: (clientId: string) => void;
   onTyping: (typing: boolean) => void;
   onEnd: () => Promise<ErrorCode | null>;
+  onWarn: (reason: WarningReason) => Promise<ErrorCode | null>;
   onClose: () => void;
   colleagues: CounsellorView[];
   loadColleagues: () => Promise<CounsellorView[]>;
@@ -123,7 +128,7 @@ interface ChatPanelProps {
   onNote: (kind: 'note' | 'whisper', body: string) => Promise<ErrorCode | null>;
 }
 
-function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, colleagues, loadColleagues, onTransfer, onNote }: ChatPanelProps) {
+function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote }: ChatPanelProps) {
   const { t, i18n } = useTranslation();
   const links = useClickableLinks();
   const [draft, setDraft] = useState('');
@@ -176,6 +181,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, collea
           {open && chat.view.counsellorId === me.staff.id && !confirmEnd && (
             <TransferControl conversationId={chat.view.id} loadColleagues={loadColleagues} onTransfer={onTransfer} />
           )}
+          {open && chat.view.counsellorId === me.staff.id && !confirmEnd && <SafetyControl conversationId={chat.view.id} onWarn={onWarn} onEnd={onEnd} />}
           {open ? (
             confirmEnd ? (
               <>
@@ -212,7 +218,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onClose, collea
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} links={links} />}
+            <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
           </div>
         ))}
         {chat.log.pending.map((p) => {

@@ -17,6 +17,7 @@ import type {
 } from '../../src/protocol/staffProtocol.js';
 import { addPending, emptyMessageLog, lastSeq, mergeStored, type MessageLog } from '../../src/domain/conversation/messageLog.js';
 import { requestAck } from '../common/ack.js';
+import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { newClientId } from '../common/ids.js';
 
 const namespace: typeof staffNamespace = '/staff';
@@ -228,6 +229,13 @@ export class ConsoleClient {
     if ((this.typingSent.get(conversationId) ?? false) === typing) return;
     this.typingSent.set(conversationId, typing);
     if (this.socket?.connected) this.socket.emit('typing', { conversationId, typing });
+  }
+
+  async warn(conversationId: string, reason: WarningReason): Promise<ErrorCode | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return 'unavailable';
+    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:warn', { conversationId, reason });
+    return ack.ok ? null : ack.error.code;
   }
 
   async end(conversationId: string): Promise<ErrorCode | null> {

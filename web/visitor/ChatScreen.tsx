@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { limits } from '../../src/protocol/limits.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import { PlainText } from '../common/PlainText.js';
+import { MessageBody } from '../common/MessageBody.js';
 import { clockTime } from '../common/time.js';
 import type { VisitorChat, VisitorState } from './chatClient.js';
 import { useFocusOnMount } from './useFocusOnMount.js';
 import { WaitingStatus } from './WaitingStatus.js';
 import { ReturnCodePanel } from './ReturnCodePanel.js';
-
-/** System messages the server sends as a key, shown in her language (never the raw word). */
-const systemKeys = new Set(['supervisor_joined']);
 
 const warnFrom = limits.messageMaxChars - 400;
 
@@ -132,11 +130,7 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
               <span className="v-msg-who">{m.sender === 'counsellor' ? (m.senderName ?? t('chat.counsellor')) : t('chat.system')}</span>
             )}
             {m.sender === 'visitor' && <span className="visually-hidden">{t('chat.you')}: </span>}
-            {m.sender === 'system' && systemKeys.has(m.body) ? (
-              <span className="v-msg-body">{t(`system.${m.body}`)}</span>
-            ) : (
-              <PlainText text={m.body} className="v-msg-body" links={clickableLinks} />
-            )}
+            <MessageBody sender={m.sender} body={m.body} links={clickableLinks} namespace="system" className="v-msg-body" />
             <span className="v-msg-meta">
               {clockTime(m.createdAt, i18n.language)}
               {m.sender === 'visitor' && <> · {t('chat.sent')}</>}

@@ -4,7 +4,13 @@ import type { routingNl } from './routing.nl.js';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const routingEn: Shape<typeof routingNl> = {
-  systemMessages: { supervisor_joined: 'A supervisor has now joined this chat visibly.' },
+  systemMessages: {
+    supervisor_joined: 'A supervisor has now joined this chat visibly.',
+    warning_abuse: 'Warning sent to the visitor: abusive language.',
+    warning_sexual: 'Warning sent to the visitor: sexual messages.',
+    warning_fake: 'Warning sent to the visitor: not a real chat.',
+    warning_threat: 'Warning sent to the visitor: threats.',
+  },
   routingNav: { board: 'Board', settings: 'Settings' },
   presence: {
     label: 'My status',

@@ -1,7 +1,13 @@
 // Console strings for queue, routing, triage, the supervisor board and service settings (Dutch).
 // Merged into the console strings in web/console/main.tsx; only new top-level keys live here.
 export const routingNl = {
-  systemMessages: { supervisor_joined: 'Een leidinggevende doet nu zichtbaar mee in deze chat.' },
+  systemMessages: {
+    supervisor_joined: 'Een leidinggevende doet nu zichtbaar mee in deze chat.',
+    warning_abuse: 'Waarschuwing gestuurd aan de bezoeker: schelden of beledigen.',
+    warning_sexual: 'Waarschuwing gestuurd aan de bezoeker: seksuele berichten.',
+    warning_fake: 'Waarschuwing gestuurd aan de bezoeker: geen echte chat.',
+    warning_threat: 'Waarschuwing gestuurd aan de bezoeker: bedreigingen.',
+  },
   routingNav: { board: 'Overzicht', settings: 'Instellingen' },
   presence: {
     label: 'Mijn status',

@@ -121,6 +121,10 @@ export const visitorEn: Shape<typeof visitorNl> = {
   },
   system: {
     supervisor_joined: 'A colleague of the counsellor is following this chat.',
+    warning_abuse: 'Warning: please do not swear at or insult the counsellor. If you go on, we will stop the chat.',
+    warning_sexual: 'Warning: sexual messages are not allowed here. If you go on, we will stop the chat.',
+    warning_fake: 'Warning: this chat is for people who need help. If you are not serious, we will stop the chat.',
+    warning_threat: 'Warning: threats are not allowed here. If you go on, we will stop the chat.',
   },
   lost: 'Your previous chat is no longer available. You can start a new chat.',
   errors: {

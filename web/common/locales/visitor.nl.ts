@@ -117,6 +117,10 @@ export const visitorNl = {
   },
   system: {
     supervisor_joined: 'Een collega van de hulpverlener kijkt mee in deze chat.',
+    warning_abuse: 'Let op: scheld de hulpverlener niet uit en beledig niemand. Ga je door? Dan stoppen we de chat.',
+    warning_sexual: 'Let op: seksuele berichten zijn hier niet toegestaan. Ga je door? Dan stoppen we de chat.',
+    warning_fake: 'Let op: deze chat is voor mensen die hulp nodig hebben. Is het geen serieuze vraag? Dan stoppen we de chat.',
+    warning_threat: 'Let op: dreigen is hier niet toegestaan. Ga je door? Dan stoppen we de chat.',
   },
   lost: 'Je vorige chat is niet meer beschikbaar. Je kunt een nieuwe chat starten.',
   errors: {

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Priority } from '../../../src/domain/queue/priority.js';
 import type { BoardSnapshot } from '../../../src/protocol/staffProtocol.js';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
-import { PlainText } from '../../common/PlainText.js';
 import { useClickableLinks } from '../publicConfig.js';
 import { clockTime } from '../../common/time.js';
 import { api, errorKey } from '../api.js';
@@ -13,6 +12,7 @@ import { NotesPanel } from '../queue/ChatExtras.js';
 import { PriorityBadge, TriageReasons, priorities } from '../queue/triageView.js';
 import { useDuration, useNow } from '../queue/QueuePanel.js';
 import { BoardClient } from './boardClient.js';
+import { MessageBody } from '../../common/MessageBody.js';
 import { DataTable, type DataColumn } from '../common/DataTable.js';
 
 export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
@@ -288,7 +288,7 @@ function WatchPanel({ client }: { client: BoardClient }) {
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            {m.sender === 'system' && m.body === 'supervisor_joined' ? <span>{t('systemMessages.supervisor_joined')}</span> : <PlainText text={m.body} links={links} />}
+            <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
           </div>
         ))}
       </div>
