@@ -49,6 +49,11 @@ describe('passkeys in the console', () => {
     await page.getByText('Je hebt nog geen passkey.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    // A name first, before the browser asks for a fingerprint.
+    await page.getByLabel('Naam voor een nieuwe passkey').fill('   ');
+    await page.getByRole('button', { name: 'Passkey toevoegen' }).click();
+    await page.getByText('Geef de passkey eerst een naam.').waitFor();
+    expect(await storedOnDevice()).toBe(0);
     await page.getByLabel('Naam voor een nieuwe passkey').fill('Laptop op kantoor');
     await page.getByRole('button', { name: 'Passkey toevoegen' }).click();
     await page.getByText('De passkey “Laptop op kantoor” is toegevoegd.').waitFor();

@@ -65,6 +65,7 @@ export const securityEn: typeof securityNl = {
       remove: 'Remove',
       label: 'Name for a new passkey',
       labelHint: 'For example “laptop at work”, so you can tell your passkeys apart.',
+      labelMissing: 'Give the passkey a name first.',
       add: 'Add a passkey',
       busy: 'Follow the steps of your browser…',
       addedDone: 'The passkey “{{label}}” was added.',

@@ -64,6 +64,7 @@ export const securityNl = {
       remove: 'Verwijderen',
       label: 'Naam voor een nieuwe passkey',
       labelHint: 'Bijvoorbeeld “laptop op kantoor”, zodat je je passkeys uit elkaar houdt.',
+      labelMissing: 'Geef de passkey eerst een naam.',
       add: 'Passkey toevoegen',
       busy: 'Volg de stappen van je browser…',
       addedDone: 'De passkey “{{label}}” is toegevoegd.',

@@ -64,6 +64,8 @@ export function PasskeySection({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Checked before the browser asks for a fingerprint, not after.
+    if (label.trim() === '') return setError('security.passkeys.labelMissing');
     void add();
   };
 
@@ -111,7 +113,7 @@ export function PasskeySection({
           onCancel={() => setAfterReauth(null)}
         />
       ) : supported ? (
-        <form onSubmit={submit}>
+        <form className="c-passkey-add" onSubmit={submit}>
           <div className="field">
             <label htmlFor="passkey-label">{t('security.passkeys.label')}</label>
             <p id="passkey-label-hint" className="c-field-hint">
@@ -133,7 +135,7 @@ export function PasskeySection({
               {t(error)}
             </p>
           )}
-          <button type="submit" className="btn btn-secondary" disabled={busy || label.trim() === ''}>
+          <button type="submit" className="btn btn-secondary" disabled={busy}>
             {busy ? t('security.passkeys.busy') : t('security.passkeys.add')}
           </button>
         </form>
