@@ -2,6 +2,7 @@
 // re-authentication, sessions, and blocking an abusive visitor.
 import { z } from 'zod';
 import type { MeResponse } from './staffApi.js';
+import type { PasskeyDto } from './passkeyApi.js';
 
 const challenge = z.string().min(20).max(100);
 /** A six-digit code from the app, or a recovery code like `k7mq-3xwp-9rta`. */
@@ -13,7 +14,12 @@ export const reauthRequestSchema = z.object({ password: z.string().min(1).max(25
 
 /** First step: the password was right; a second step follows (never a session yet). */
 export type LoginStepResponse =
-  | { step: 'mfa'; challenge: string }
+  | {
+      step: 'mfa';
+      challenge: string;
+      /** She has a passkey, so the console offers it next to the code. */
+      passkey: boolean;
+    }
   | {
       step: 'enrol';
       challenge: string;
@@ -23,7 +29,7 @@ export type LoginStepResponse =
       uri: string;
     };
 
-export type LoginCompleteResponse = MeResponse & { factor: 'totp' | 'recovery'; recoveryCodesLeft: number };
+export type LoginCompleteResponse = MeResponse & { factor: 'totp' | 'recovery' | 'passkey'; recoveryCodesLeft: number };
 export type EnrolCompleteResponse = MeResponse & { recoveryCodes: string[] };
 
 export interface StaffSessionDto {
@@ -38,6 +44,7 @@ export interface StaffSessionDto {
 export interface MySecurityResponse {
   sessions: StaffSessionDto[];
   recoveryCodesLeft: number;
+  passkeys: PasskeyDto[];
   /** Until when export and other sensitive actions are allowed without signing in again (null: not now). */
   reauthUntil: number | null;
 }

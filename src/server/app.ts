@@ -19,6 +19,7 @@ import { registerAccessControl, type Access } from './http/access.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { authRoutes } from './http/auth/authRoutes.js';
+import { passkeyRoutes } from './http/auth/passkeyRoutes.js';
 import { staffRoutes } from './http/staff/staffRoutes.js';
 import { staffSecurityRoutes } from './http/staff/staffSecurityRoutes.js';
 import { blockRoutes } from './http/blocks/blockRoutes.js';
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(healthRoutes(ctx));
   await http.register(setupRoutes(ctx));
   await http.register(authRoutes(ctx));
+  await http.register(passkeyRoutes(ctx));
   await http.register(staffRoutes(ctx));
   await http.register(staffSecurityRoutes(ctx));
   await http.register(blockRoutes(ctx));

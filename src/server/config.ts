@@ -13,7 +13,7 @@ const envSchema = z.object({
   /** PostgreSQL schema for Baken's tables (several installations can share one database). */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
   REDIS_URL: z.string().url().optional(),
-  /** The address people use to reach Baken; used in the printed setup link. */
+  /** The address people use to reach Baken: the printed setup link, and the domain and origin of passkeys. */
   PUBLIC_URL: z.string().url().optional(),
   /** Secure cookies need HTTPS; browsers make an exception for http://localhost. */
   COOKIE_SECURE: booleanish.default(true),

@@ -11,6 +11,7 @@ import { JobLeaseRepository } from './jobLeaseRepository.js';
 import type { Keyring } from './encryption/envelope.js';
 import { CodingRepository } from './codingRepository.js';
 import { StaffSecurityRepository } from './staffSecurityRepository.js';
+import { StaffPasskeyRepository } from './staffPasskeyRepository.js';
 
 export interface Repositories {
   store: Store;
@@ -24,6 +25,7 @@ export interface Repositories {
   jobLeases: JobLeaseRepository;
   codings: CodingRepository;
   staffSecurity: StaffSecurityRepository;
+  passkeys: StaffPasskeyRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -40,5 +42,6 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     jobLeases: new JobLeaseRepository(store.db),
     codings: new CodingRepository(store.db, store.dialect),
     staffSecurity: new StaffSecurityRepository(store.db, keyring),
+    passkeys: new StaffPasskeyRepository(store.db),
   };
 }

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, SecondCodingTable } from './codingSchema.js';
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
+import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
 
 export interface StaffTable {
   id: string;
@@ -170,4 +171,6 @@ export interface Database {
   staff_recovery_codes: StaffRecoveryCodeTable;
   staff_login_challenges: StaffLoginChallengeTable;
   visitor_blocks: VisitorBlockTable;
+  staff_passkeys: StaffPasskeyTable;
+  staff_passkey_challenges: StaffPasskeyChallengeTable;
 }

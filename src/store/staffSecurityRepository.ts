@@ -131,9 +131,11 @@ export class StaffSecurityRepository {
     return Number(row.n);
   }
 
-  /** An administrator's reset: the next sign-in starts a new enrolment. */
+  /** An administrator's reset: the next sign-in starts a new enrolment. Passkeys go too. */
   async resetMfa(staffId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('staff_passkey_challenges').where('staff_id', '=', staffId).execute();
+      await trx.deleteFrom('staff_passkeys').where('staff_id', '=', staffId).execute();
       await trx.deleteFrom('staff_mfa').where('staff_id', '=', staffId).execute();
       await trx.deleteFrom('staff_recovery_codes').where('staff_id', '=', staffId).execute();
       await trx.deleteFrom('staff_login_challenges').where('staff_id', '=', staffId).execute();

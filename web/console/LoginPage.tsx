@@ -5,14 +5,15 @@ import type { EnrolCompleteResponse, LoginCompleteResponse, LoginStepResponse } 
 import { api, ApiError, errorKey } from './api.js';
 import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 import { RecoveryCodeList } from './security/RecoveryCodeList.js';
+import { passkeyErrorKey, passkeysSupported, signInWithPasskey } from './security/passkeyCeremony.js';
 
 type Step =
   | { kind: 'password' }
-  | { kind: 'code'; challenge: string }
+  | { kind: 'code'; challenge: string; passkey: boolean }
   | { kind: 'enrol'; challenge: string; secret: string; uri: string }
   | { kind: 'recoveryCodes'; me: MeResponse; codes: string[] };
 
-/** Sign-in in two steps: password, then a code from the app (or a recovery code); enrolment on first sign-in. */
+/** Sign-in in two steps: password, then a passkey or a code from the app (or a recovery code); enrolment on first sign-in. */
 export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 'signedOut' | undefined; onSignedIn: (me: MeResponse) => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'password' });
@@ -20,6 +21,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
 
@@ -39,7 +41,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
       // The password is not needed any more: do not keep it in memory.
       setPassword('');
       setCode('');
-      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri });
+      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge, passkey: next.passkey && passkeysSupported() } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri });
     } catch (e) {
       setError(e instanceof ApiError && (e.status === 401 || e.code === 'invalid_request') ? 'login.wrong' : errorKey(e));
     } finally {
@@ -66,6 +68,21 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
       secondStepError(e);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const usePasskey = async () => {
+    if (step.kind !== 'code') return;
+    setPasskeyBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await signInWithPasskey(step.challenge));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'login_expired') return restart('security.errors.login_expired');
+      const key = passkeyErrorKey(e);
+      setError(key === 'security.passkeys.cancelled' ? 'security.codeStep.passkeyCancelled' : key === 'security.passkeys.failed' ? 'security.codeStep.passkeyFailed' : key);
+    } finally {
+      setPasskeyBusy(false);
     }
   };
 
@@ -123,6 +140,14 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
       {step.kind === 'code' && (
         <form className="card" onSubmit={(e) => void submitCode(e)}>
           <h1>{t('security.codeStep.title')}</h1>
+          {step.passkey && (
+            <div className="c-passkey-choice">
+              <p>{t('security.codeStep.passkeyIntro')}</p>
+              <button type="button" className="btn" disabled={busy || passkeyBusy} onClick={() => void usePasskey()}>
+                {passkeyBusy ? t('security.codeStep.passkeyBusy') : t('security.codeStep.usePasskey')}
+              </button>
+            </div>
+          )}
           <p>{t('security.codeStep.intro')}</p>
           <div className="field">
             <label htmlFor="login-code">{t('security.codeStep.code')}</label>

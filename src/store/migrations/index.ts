@@ -5,6 +5,7 @@ import { settings } from './002_settings.js';
 import { queue } from './003_queue.js';
 import { codings } from './004_codings.js';
 import { staffSecurity } from './005_staff_security.js';
+import { staffPasskeys } from './006_staff_passkeys.js';
 import { sealedVisitorDetails } from './007_sealed_visitor_details.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
@@ -18,6 +19,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '003_queue': queue(ctx),
         '004_codings': codings(ctx),
         '005_staff_security': staffSecurity(ctx),
+        '006_staff_passkeys': staffPasskeys,
         '007_sealed_visitor_details': sealedVisitorDetails,
       };
     },

@@ -4,10 +4,11 @@ import type { MySecurityResponse } from '../../../src/protocol/staffSecurityApi.
 import { api, ApiError, errorKey } from '../api.js';
 import { ReauthForm } from './ReauthForm.js';
 import { RecoveryCodeList } from './RecoveryCodeList.js';
+import { PasskeySection } from './PasskeySection.js';
 
 const when = (ms: number, language: string) => new Date(ms).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' });
 
-/** My sessions (end one or all others) and my recovery codes (renewing them needs a fresh check). */
+/** My sessions (end one or all others), my passkeys, and my recovery codes (changing either needs a fresh check). */
 export function SecurityPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<MySecurityResponse | null>(null);
@@ -112,6 +113,7 @@ export function SecurityPage({ onSessionEnded }: { onSessionEnded: () => void })
           </button>
         )}
       </section>
+      <PasskeySection passkeys={data?.passkeys} onChanged={reload} onMessage={setMessage} />
       <section className="card c-section" aria-labelledby="my-recovery-title">
         <h2 id="my-recovery-title">{t('security.page.recoveryTitle')}</h2>
         {data && <p>{t('security.page.recoveryLeft', { count: data.recoveryCodesLeft })}</p>}

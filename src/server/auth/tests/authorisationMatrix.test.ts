@@ -54,6 +54,15 @@ describe('authorisation matrix', () => {
     for (const url of ['/icons/:name', '/favicon.ico']) expect(server.app.routes.find((r) => r.url === url)?.access).toBe('public');
   });
 
+  it('walks the passkey routes too: signed-in staff manage their own, the sign-in step is public', () => {
+    const access = (method: string, url: string) => server.app.routes.find((r) => r.method === method && r.url === url)?.access;
+    expect(access('POST', '/api/auth/passkeys/options')).toBe('staff');
+    expect(access('POST', '/api/auth/passkeys')).toBe('staff');
+    expect(access('DELETE', '/api/auth/passkeys/:id')).toBe('staff');
+    expect(access('POST', '/api/auth/login/passkey/options')).toBe('public');
+    expect(access('POST', '/api/auth/login/passkey')).toBe('public');
+  });
+
   it('answers every API route for every role exactly as the permission table says', async () => {
     const mismatches: string[] = [];
     for (const route of server.app.routes.filter((r) => r.url.startsWith('/api/'))) {

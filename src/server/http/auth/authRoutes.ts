@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { loginRequestSchema, type MeResponse } from '../../../protocol/staffApi.js';
 import {
   enrolRequestSchema,
@@ -13,15 +13,13 @@ import { rolePermissions } from '../../auth/permissions.js';
 import { sessionCookieName, sessionHandle, type AuthenticatedStaff } from '../../auth/staffSessions.js';
 import { StaffMfa } from '../../auth/mfa.js';
 import { randomToken, sha256 } from '../../auth/secrets.js';
-import type { StaffMember } from '../../../store/staffRepository.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { presentStaff } from '../staff/staffPresenter.js';
 import { recentAuthUntil, requireRecentAuth } from '../recentAuth.js';
 import { presentSession } from '../staff/sessionPresenter.js';
-
-/** How long the pending login between password and code lives, and how many codes it takes. */
-export const loginChallengePolicy = { ttlMs: 5 * 60_000, maxAttempts: 5 } as const;
+import { loginChallengePolicy, loginSteps } from './loginSteps.js';
+import { presentPasskey } from './passkeyPresenter.js';
 
 export function presentMe(auth: AuthenticatedStaff): MeResponse {
   return {
@@ -35,40 +33,7 @@ export function authRoutes(ctx: AppContext) {
   const mfa = new StaffMfa(ctx.repos, ctx.clock);
   const wrongCode = (reply: FastifyReply) => sendError(reply, 401, 'unauthenticated', 'wrong code');
   const expired = (reply: FastifyReply) => sendError(reply, 401, 'login_expired', 'this sign-in has expired; start again with your password');
-
-  const startSession = async (reply: FastifyReply, staff: StaffMember) => {
-    const result = await ctx.sessions.start(staff);
-    reply.setCookie(sessionCookieName, result.token, {
-      path: '/',
-      httpOnly: true,
-      secure: ctx.config.cookieSecure,
-      sameSite: 'strict',
-      maxAge: Math.floor(ctx.config.sessionMaxMs / 1000),
-    });
-    return result.auth;
-  };
-
-  /** The pending login a second-step request refers to, if it is still valid. */
-  const pendingLogin = async (token: string, kind: 'mfa' | 'enrol') => {
-    const challenge = await ctx.repos.staffSecurity.findChallenge(sha256(token));
-    if (!challenge || challenge.kind !== kind) return undefined;
-    if (challenge.expiresAt <= ctx.clock.now() || challenge.attempts >= loginChallengePolicy.maxAttempts) {
-      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
-      return undefined;
-    }
-    const staff = await ctx.repos.staff.findById(challenge.staffId);
-    if (!staff || staff.disabled) {
-      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
-      return undefined;
-    }
-    return { challenge, staff };
-  };
-
-  const failedCode = async (request: FastifyRequest, username: string, challengeId: string | null, staffId: string) => {
-    ctx.loginThrottle.fail(username, request.ip);
-    if (challengeId) await ctx.repos.staffSecurity.countChallengeAttempt(challengeId);
-    await ctx.repos.audit.append({ at: ctx.clock.now(), staffId, action: 'login.code_failed' });
-  };
+  const { startSession, pendingLogin, failedSecondFactor: failedCode } = loginSteps(ctx);
 
   return async (app: FastifyInstance) => {
     app.post('/api/auth/login', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
@@ -96,7 +61,10 @@ export function authRoutes(ctx: AppContext) {
         expiresAt: now + loginChallengePolicy.ttlMs,
       });
       await ctx.repos.audit.append({ at: now, staffId: staff.id, action: 'login.password_ok' });
-      if (enrolled) return { step: 'mfa', challenge: token } satisfies LoginStepResponse;
+      if (enrolled) {
+        const passkey = (await ctx.repos.passkeys.countFor(staff.id)) > 0;
+        return { step: 'mfa', challenge: token, passkey } satisfies LoginStepResponse;
+      }
       const enrolment = await mfa.beginEnrolment(staff.id, staff.username);
       if (!enrolment) return sendError(reply, 409, 'conflict', 'already enrolled');
       return { step: 'enrol', challenge: token, ...enrolment } satisfies LoginStepResponse;
@@ -186,6 +154,7 @@ export function authRoutes(ctx: AppContext) {
       return {
         sessions: sessions.map((s) => presentSession(s, auth.session.id)),
         recoveryCodesLeft: await ctx.repos.staffSecurity.recoveryCodesLeft(auth.staff.id),
+        passkeys: (await ctx.repos.passkeys.listFor(auth.staff.id)).map(presentPasskey),
         reauthUntil: recentAuthUntil(auth.session.reauthAt, ctx.clock.now()),
       } satisfies MySecurityResponse;
     });

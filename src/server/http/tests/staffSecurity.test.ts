@@ -66,7 +66,7 @@ describe('two-step sign-in with TOTP', () => {
     // Next sign-in asks for a code, and never shows the secret again.
     clock.t += 60_000;
     const again = await call(server, 'POST', '/api/auth/login', { username: 'anna', password: anna.password });
-    expect(again.body).toEqual({ step: 'mfa', challenge: expect.any(String) });
+    expect(again.body).toEqual({ step: 'mfa', challenge: expect.any(String), passkey: false });
     const signedIn = await call(server, 'POST', '/api/auth/login/code', { challenge: again.body.challenge, code: totpCode(first.body.secret, clock.now()) });
     expect(signedIn.status).toBe(200);
     expect(signedIn.body).toMatchObject({ factor: 'totp', recoveryCodesLeft: 10 });

@@ -1,0 +1,55 @@
+// What every second step of signing in shares, whichever factor it checks (a code, enrolment,
+// a passkey): finding the pending login, counting a failure, and starting the session.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sessionCookieName } from '../../auth/staffSessions.js';
+import { sha256 } from '../../auth/secrets.js';
+import type { StaffMember } from '../../../store/staffRepository.js';
+import type { AppContext } from '../../appContext.js';
+
+/** How long the pending login between password and second factor lives, and how many tries it takes. */
+export const loginChallengePolicy = { ttlMs: 5 * 60_000, maxAttempts: 5 } as const;
+
+export function loginSteps(ctx: AppContext) {
+  return {
+    async startSession(reply: FastifyReply, staff: StaffMember) {
+      const result = await ctx.sessions.start(staff);
+      reply.setCookie(sessionCookieName, result.token, {
+        path: '/',
+        httpOnly: true,
+        secure: ctx.config.cookieSecure,
+        sameSite: 'strict',
+        maxAge: Math.floor(ctx.config.sessionMaxMs / 1000),
+      });
+      return result.auth;
+    },
+
+    /** The pending login a second-step request refers to, if it is still valid. */
+    async pendingLogin(token: string, kind: 'mfa' | 'enrol') {
+      const challenge = await ctx.repos.staffSecurity.findChallenge(sha256(token));
+      if (!challenge || challenge.kind !== kind) return undefined;
+      if (challenge.expiresAt <= ctx.clock.now() || challenge.attempts >= loginChallengePolicy.maxAttempts) {
+        await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+        return undefined;
+      }
+      const staff = await ctx.repos.staff.findById(challenge.staffId);
+      if (!staff || staff.disabled) {
+        await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+        return undefined;
+      }
+      return { challenge, staff };
+    },
+
+    /** A wrong second factor: throttled per account and address, and one try of the pending login used up. */
+    async failedSecondFactor(
+      request: FastifyRequest,
+      username: string,
+      challengeId: string | null,
+      staffId: string,
+      action: 'login.code_failed' | 'login.passkey_failed' = 'login.code_failed',
+    ) {
+      ctx.loginThrottle.fail(username, request.ip);
+      if (challengeId) await ctx.repos.staffSecurity.countChallengeAttempt(challengeId);
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId, action });
+    },
+  };
+}
