@@ -14,6 +14,7 @@ import { ConversationService } from './conversations/conversationService.js';
 import { EventBus } from './events/eventBus.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import { AddressRateLimiter } from './abuse/addressRateLimiter.js';
+import { AddressBlockList } from './abuse/addressBlockList.js';
 import type { AppContext } from './appContext.js';
 import { registerAccessControl, type Access } from './http/access.js';
 import { registerErrorHandler } from './http/errors.js';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     returnCodes: new ReturnCodes(repos, () => clock.now()),
     loginThrottle: new LoginThrottle(clock),
     returnCodeLimiter: new AddressRateLimiter(clock),
+    addressBlocks: new AddressBlockList(clock),
     metrics: createMetrics(
       () => repos.conversations.countOpen(),
       () => routingFigures(repos, clock.now()),

@@ -7,6 +7,7 @@ import type { ConversationService } from './conversations/conversationService.js
 import type { EventBus } from './events/eventBus.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { AddressRateLimiter } from './abuse/addressRateLimiter.js';
+import type { AddressBlockList } from './abuse/addressBlockList.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { QueueCoordinator } from './queue/queueCoordinator.js';
@@ -25,6 +26,8 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Return-code checks per address (redeeming one, deleting a history with one). */
   returnCodeLimiter: AddressRateLimiter;
+  /** Short cooling-off blocks by hashed address, for blocked visitors without a return code. */
+  addressBlocks: AddressBlockList;
   metrics: Metrics;
   /** The one-time token of the first-start setup link; undefined once an admin exists. */
   setup: { token: string | undefined };

@@ -1,9 +1,8 @@
-// Limits costly anonymous requests (checking a return code, deleting a history) per address.
-// Addresses are kept only as a keyed hash in memory, under a key that changes every day, so
-// nothing here can be turned back into an address or outlives the day.
-import crypto from 'node:crypto';
+// Limits costly anonymous requests (checking a return code, deleting a history) per address,
+// known here only by its daily keyed hash.
 import type { Clock } from '../clock.js';
 import { RateLimiter } from '../realtime/rateLimiter.js';
+import { DailyAddressHasher } from './dailyAddressHasher.js';
 
 export interface AddressRatePolicy {
   /** Attempts allowed in a burst. */
@@ -19,23 +18,18 @@ const maxTrackedAddresses = 100_000;
 
 export class AddressRateLimiter {
   private readonly buckets = new Map<string, RateLimiter>();
-  private key = crypto.randomBytes(32);
-  private keyDay = -1;
+  private readonly hasher: DailyAddressHasher;
 
   constructor(
     private readonly clock: Clock,
     private readonly policy: AddressRatePolicy = returnCodePolicy,
-  ) {}
+  ) {
+    this.hasher = new DailyAddressHasher(clock, () => this.buckets.clear());
+  }
 
   /** Whether this address may make one more attempt now (and counts it). */
   take(address: string): boolean {
-    const day = Math.floor(this.clock.now() / 86_400_000);
-    if (day !== this.keyDay) {
-      this.key = crypto.randomBytes(32);
-      this.keyDay = day;
-      this.buckets.clear();
-    }
-    const id = crypto.createHmac('sha256', this.key).update(address).digest('base64url');
+    const id = this.hasher.hash(address);
     let bucket = this.buckets.get(id);
     if (!bucket) {
       // A flood from very many addresses must not grow memory without bound; the oldest go first.

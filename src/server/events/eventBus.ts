@@ -11,6 +11,8 @@ export interface DomainEvents {
   'queue.changed': Record<string, never>;
   /** A routing step changed these conversations and counsellors. */
   'queue.stepped': { conversationIds: string[]; counsellorIds: string[]; effects: readonly QueueEffect[] };
+  /** A counsellor blocked the visitor of this conversation until then. */
+  'visitor.blocked': { conversationId: string; until: number };
   /** sessionId null: every session of that staff member ended. */
   'staff.sessionEnded': { staffId: string; sessionId: string | null };
 }

@@ -12,6 +12,7 @@ import { attachStaffGateway, type StaffNamespace } from './staffGateway.js';
 import { attachVisitorGateway, type VisitorNamespace } from './visitorGateway.js';
 import { rooms } from './rooms.js';
 import type { QueueEffect } from '../../domain/queue/queueModel.js';
+import { socketAddress } from './socketAddress.js';
 import { boardSnapshot, visitorQueueStatuses } from '../queue/board.js';
 
 export interface SocketServerOptions {
@@ -100,6 +101,18 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
       pending.effects.push(effect);
       if (effect.type === 'removed') pending.conversations.add(effect.conversationId);
     }
+  });
+
+  // A blocked visitor without a return code could start again from a fresh tab: for a short
+  // cooling-off time the address she is connected from is refused too (hashed, in memory).
+  events.on('visitor.blocked', ({ conversationId, until }) => {
+    visitors
+      .in(rooms.conversation(conversationId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const socket of sockets) ctx.addressBlocks.block(socketAddress(socket, ctx.config.trustProxy), until);
+      })
+      .catch(fail('visitor block'));
   });
 
   events.on('staff.sessionEnded', ({ staffId, sessionId }) => {

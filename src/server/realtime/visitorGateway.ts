@@ -81,7 +81,7 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
         const returning = input.returnCode ? await ctx.returnCodes.redeem(input.returnCode) : undefined;
         // A blocked visitor gets the same neutral answer as a closed service.
         const blocked = await visitorBlockedUntil(ctx.repos, ctx.clock.now(), { token: socket.data.tabToken ?? undefined, visitorKey: returning?.visitorKey });
-        if (blocked !== null) throw visitorBlockedError();
+        if (blocked !== null || ctx.addressBlocks.isBlocked(socketAddress(socket, ctx.config.trustProxy))) throw visitorBlockedError();
         if (input.returnCode && !returning) throw new ServiceError('not_found', 'this return code is not known (any more)');
         const { conversation, token } = await ctx.conversations.startVisitorChat({
           nickname: input.nickname,

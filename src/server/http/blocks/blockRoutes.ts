@@ -23,6 +23,7 @@ export function blockRoutes(ctx: AppContext) {
         targetId: input.conversationId,
         detail: { hours: input.hours, reason: input.reason, kinds: block.kinds, blockId: block.id },
       });
+      ctx.events.emit('visitor.blocked', { conversationId: input.conversationId, until: block.blockedUntil });
       return reply.code(201).send({ block });
     });
 
