@@ -45,12 +45,30 @@ export const serviceSettingsSchema = z.object({
   alternatives: z.array(alternativeSchema).max(10).default(defaultAlternatives),
   /** A counsellor must code her ended chats before taking the next one. */
   requireCodingBeforeNext: z.boolean().default(false),
+  /**
+   * When the service breaks confidentiality, in plain words on the privacy page (per language).
+   * Absent: Baken's standard text (only when someone's life is in immediate danger).
+   */
+  confidentialityNl: z.string().trim().min(1).max(1500).optional(),
+  confidentialityEn: z.string().trim().min(1).max(1500).optional(),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
+/** A change: only the fields it names; `null` removes a setting that has no default. */
+export type ServiceSettingsPatch = { [K in keyof ServiceSettings]?: ServiceSettings[K] | (undefined extends ServiceSettings[K] ? null : never) };
+
 /**
- * A change names only the fields it changes. Not `.partial()`: zod 4 would still fill in the
- * defaults of the fields left out, so changing one setting would reset all the others.
+ * Not `.partial()`: zod 4 would still fill in the defaults of the fields left out, so changing
+ * one setting would reset all the others.
  */
 export const serviceSettingsPatchSchema = z.object(
-  Object.fromEntries(Object.entries(serviceSettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()])),
-) as unknown as z.ZodType<Partial<ServiceSettings>>;
+  Object.fromEntries(
+    Object.entries(serviceSettingsSchema.shape).map(([name, field]: [string, z.ZodType]) => [
+      name,
+      field instanceof z.ZodDefault
+        ? (field.unwrap() as z.ZodType).optional()
+        : field instanceof z.ZodOptional
+          ? (field.unwrap() as z.ZodType).nullable().optional()
+          : field.optional(),
+    ]),
+  ),
+) as unknown as z.ZodType<ServiceSettingsPatch>;

@@ -61,6 +61,8 @@ export interface PublicConfig {
   disguiseIcon: DisguiseIcon;
   /** Whether http(s) addresses in chat messages are shown as links (visitor page and console). */
   clickableLinks: boolean;
+  /** The administrator's own words on when confidentiality is broken, per language; absent: the standard text. */
+  confidentiality: Partial<Record<z.infer<typeof languageSchema>, string>>;
 }
 
 /** Error body of every failed API call. */

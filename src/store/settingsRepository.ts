@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { serviceSettingsSchema, type ServiceSettings } from '../protocol/serviceSettings.js';
+import { serviceSettingsSchema, type ServiceSettings, type ServiceSettingsPatch } from '../protocol/serviceSettings.js';
 
 const key = 'service';
 
@@ -14,8 +14,10 @@ export class SettingsRepository {
     return parsed.success ? parsed.data : serviceSettingsSchema.parse({});
   }
 
-  async update(patch: Partial<ServiceSettings>, by: string | null, now: number): Promise<ServiceSettings> {
-    const next = serviceSettingsSchema.parse({ ...(await this.get()), ...patch });
+  async update(patch: ServiceSettingsPatch, by: string | null, now: number): Promise<ServiceSettings> {
+    const merged: Record<string, unknown> = { ...(await this.get()), ...patch };
+    for (const [name, value] of Object.entries(patch)) if (value === null) delete merged[name];
+    const next = serviceSettingsSchema.parse(merged);
     const value = JSON.stringify(next);
     await this.db
       .insertInto('settings')

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from './useFocusOnMount.js';
-import { getRetentionDays } from './config.js';
+import { getConfidentialityText, getRetentionDays } from './config.js';
 import { DeleteHistoryForm } from './DeleteHistoryForm.js';
 
 export function PrivacyPage({ onBack }: { onBack: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const sections = ['anonymous', 'kept', 'howLong', 'who', 'traces'] as const;
   return (
@@ -18,6 +18,11 @@ export function PrivacyPage({ onBack }: { onBack: () => void }) {
           <p>{t(`privacy.${s}`, { days: getRetentionDays() })}</p>
         </section>
       ))}
+      <section>
+        <h2>{t('privacy.confidentialityTitle')}</h2>
+        {/* The service's own rules when an administrator wrote them; line breaks are kept. */}
+        <p className="plain-text">{getConfidentialityText(i18n.language) ?? t('privacy.confidentiality')}</p>
+      </section>
       <section>
         <h2>{t('privacy.tipsTitle')}</h2>
         <ul>

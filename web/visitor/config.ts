@@ -9,6 +9,7 @@ let retentionDays = 30;
 let disguiseTitle: string | null = null;
 let disguiseIcon: DisguiseIcon = 'baken';
 let clickableLinks = false;
+let confidentiality: Partial<Record<string, string>> = {};
 let loaded = false;
 const listeners = new Set<() => void>();
 
@@ -22,6 +23,9 @@ export async function loadConfig(): Promise<void> {
     if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
     if (disguiseIcons.includes(config.disguiseIcon as DisguiseIcon)) disguiseIcon = config.disguiseIcon as DisguiseIcon;
     clickableLinks = config.clickableLinks === true;
+    if (config.confidentiality && typeof config.confidentiality === 'object') {
+      confidentiality = Object.fromEntries(Object.entries(config.confidentiality).filter(([, text]) => typeof text === 'string' && text.trim() !== ''));
+    }
     loaded = true;
     for (const l of listeners) l();
   } catch {
@@ -51,6 +55,11 @@ export function getDisguiseIcon(): DisguiseIcon {
 /** Whether web addresses in chat messages are links (an administrator's choice; off by default). */
 export function getClickableLinks(): boolean {
   return clickableLinks;
+}
+
+/** The administrator's words on when confidentiality is broken, in this language, or null for the standard text. */
+export function getConfidentialityText(language: string): string | null {
+  return confidentiality[language] ?? null;
 }
 
 /**

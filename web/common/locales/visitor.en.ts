@@ -168,7 +168,10 @@ export const visitorEn: Shape<typeof visitorNl> = {
       'The chat messages are deleted {{days}} days after the chat. What the counsellor noted without a name is kept longer. It contains nothing that anyone could recognise you by.',
     whoTitle: 'Who can read it',
     who:
-      'Only Baken’s counsellors and their supervisors can read the chat. Researchers only see numbers, never your messages. We pass nothing on to the police or to your parents, unless someone’s life is in immediate danger.',
+      'Only Baken’s counsellors and their supervisors can read the chat. Researchers only see numbers, never your messages.',
+    confidentialityTitle: 'When do we tell someone else?',
+    confidentiality:
+      'We pass nothing on to the police, to your parents or to anyone else. Only if someone’s life is in immediate danger may we call for help. If we can, we tell you first.',
     tracesTitle: 'Your visit can leave traces',
     traces:
       'Baken stores nothing on your phone or computer, except while this tab is open. But your browser can remember that you were here, for example in its history.',

@@ -164,7 +164,10 @@ export const visitorNl = {
       'De berichten van de chat worden {{days}} dagen na de chat gewist. Wat de hulpverlener zonder naam heeft opgeschreven, bewaren we langer. Daarin staat niets waaraan iemand jou kan herkennen.',
     whoTitle: 'Wie kan het lezen',
     who:
-      'Alleen de hulpverleners van Baken en hun leidinggevenden kunnen de chat lezen. Onderzoekers zien alleen getallen, nooit je berichten. We geven niets door aan de politie of aan je ouders, tenzij iemands leven in direct gevaar is.',
+      'Alleen de hulpverleners van Baken en hun leidinggevenden kunnen de chat lezen. Onderzoekers zien alleen getallen, nooit je berichten.',
+    confidentialityTitle: 'Wanneer vertellen we iets door?',
+    confidentiality:
+      'We geven niets door aan de politie, aan je ouders of aan iemand anders. Alleen als iemands leven in direct gevaar is, mogen we hulp inschakelen. Als het kan, zeggen we dat eerst tegen jou.',
     tracesTitle: 'Je bezoek kan sporen achterlaten',
     traces:
       'Baken slaat niets op je telefoon of computer op, behalve zolang dit tabblad open is. Maar je browser kan wel onthouden dat je hier was, bijvoorbeeld in de geschiedenis.',

@@ -2,7 +2,7 @@
 // The server validates; its messages appear next to the fields they are about.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceSettings, Alternative } from '../../../src/protocol/serviceSettings.js';
+import type { ServiceSettings, ServiceSettingsPatch, Alternative } from '../../../src/protocol/serviceSettings.js';
 import type { Weekday } from '../../../src/domain/schedule/openingHours.js';
 import { disguiseIconPath, disguiseIcons, type DisguiseIcon } from '../../../src/protocol/disguiseIcons.js';
 import { api, ApiError, errorKey } from '../api.js';
@@ -26,6 +26,8 @@ interface Form {
   disguiseTitle: string;
   disguiseIcon: DisguiseIcon;
   clickableLinks: boolean;
+  confidentialityNl: string;
+  confidentialityEn: string;
 }
 
 function toForm(s: ServiceSettings): Form {
@@ -44,13 +46,15 @@ function toForm(s: ServiceSettings): Form {
     disguiseTitle: s.disguiseTitle ?? '',
     disguiseIcon: s.disguiseIcon,
     clickableLinks: s.clickableLinks,
+    confidentialityNl: s.confidentialityNl ?? '',
+    confidentialityEn: s.confidentialityEn ?? '',
   };
 }
 
 type Errors = Record<string, string>;
 
 /** Turns the form into the PUT body; problems the browser can see are reported per field. */
-function toBody(f: Form, t: (k: string) => string): { body: Partial<ServiceSettings>; errors: Errors } {
+function toBody(f: Form, t: (k: string) => string): { body: ServiceSettingsPatch; errors: Errors } {
   const errors: Errors = {};
   const int = (path: string, value: string): number | undefined => {
     if (!/^\d+$/.test(value.trim())) {
@@ -76,15 +80,21 @@ function toBody(f: Form, t: (k: string) => string): { body: Partial<ServiceSetti
     ...(a.descriptionNl.trim() ? { descriptionNl: a.descriptionNl.trim() } : {}),
     ...(a.descriptionEn.trim() ? { descriptionEn: a.descriptionEn.trim() } : {}),
   }));
-  const body: Partial<ServiceSettings> = {
+  // An emptied field removes the setting (null), so the standard value applies again.
+  const text = (value: string) => value.trim() || null;
+  const body: ServiceSettingsPatch = {
     routingMode: f.routingMode,
     availability: f.availability,
     busy: f.busy,
     openingHours: { timeZone: 'Europe/Amsterdam', weekly: f.weekly, exceptions },
     alternatives,
-    disguiseTitle: f.disguiseTitle.trim(),
+    disguiseTitle: text(f.disguiseTitle),
     disguiseIcon: f.disguiseIcon,
     clickableLinks: f.clickableLinks,
+    quickExitUrl: text(f.quickExitUrl),
+    confidentialityNl: text(f.confidentialityNl),
+    confidentialityEn: text(f.confidentialityEn),
+    queueCap: null,
   };
   const offer = int('offerTimeoutSeconds', f.offerTimeoutSeconds);
   if (offer !== undefined) body.offerTimeoutSeconds = offer;
@@ -96,7 +106,6 @@ function toBody(f: Form, t: (k: string) => string): { body: Partial<ServiceSetti
     const cap = int('queueCap', f.queueCap);
     if (cap !== undefined) body.queueCap = cap;
   }
-  if (f.quickExitUrl.trim()) body.quickExitUrl = f.quickExitUrl.trim();
   return { body, errors };
 }
 
@@ -341,6 +350,15 @@ export function SettingsPage() {
               {t('settings.clickableLinksHint')}
             </span>
           </div>
+          <p className="hint">
+            {t('settings.confidentialityHint')}
+          </p>
+          {field('set-confidentiality-nl', 'confidentialityNl', t('settings.confidentialityNl'), (a) => (
+            <textarea {...a} rows={4} maxLength={1500} value={form.confidentialityNl} onChange={(e) => set({ confidentialityNl: e.target.value })} />
+          ))}
+          {field('set-confidentiality-en', 'confidentialityEn', t('settings.confidentialityEn'), (a) => (
+            <textarea {...a} rows={4} maxLength={1500} value={form.confidentialityEn} onChange={(e) => set({ confidentialityEn: e.target.value })} />
+          ))}
         </section>
         <button type="submit" className="btn" disabled={busy}>
           {busy ? t('settings.saving') : t('settings.save')}

@@ -20,6 +20,7 @@ export function healthRoutes(ctx: AppContext) {
         ...(settings.disguiseTitle ? { disguiseTitle: settings.disguiseTitle } : {}),
         disguiseIcon: settings.disguiseIcon,
         clickableLinks: settings.clickableLinks,
+        confidentiality: { ...(settings.confidentialityNl ? { nl: settings.confidentialityNl } : {}), ...(settings.confidentialityEn ? { en: settings.confidentialityEn } : {}) },
       };
     });
   };

@@ -83,6 +83,18 @@ describe('disguise and clickable links', () => {
     await put({ clickableLinks: true, retentionDays: 30, busy: false });
   });
 
+  it('removes a setting without a default when a save sends null, and refuses null for the others', async () => {
+    expect((await put({ queueCap: 40, quickExitUrl: 'https://www.nu.nl/', confidentialityNl: 'Alleen bij direct levensgevaar.' })).status).toBe(200);
+    expect(await config()).toMatchObject({ quickExitUrl: 'https://www.nu.nl/', confidentiality: { nl: 'Alleen bij direct levensgevaar.' } });
+    expect((await put({ queueCap: null, quickExitUrl: null, confidentialityNl: null })).status).toBe(200);
+    const settings = await server.app.ctx.repos.settings.get();
+    expect(settings).not.toHaveProperty('queueCap');
+    expect(settings).not.toHaveProperty('quickExitUrl');
+    expect(await config()).toMatchObject({ quickExitUrl: server.app.ctx.config.quickExitUrl, confidentiality: {} });
+    expect((await put({ retentionDays: null })).status).toBe(400);
+    expect((await server.app.ctx.repos.settings.get()).retentionDays).toBe(30);
+  });
+
   it('refuses an icon that is not one of the bundled ones', async () => {
     const res = await put({ disguiseIcon: 'https://elders.example/icon.png' });
     expect(res.status).toBe(400);
