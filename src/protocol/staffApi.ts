@@ -55,6 +55,8 @@ export interface PublicConfig {
   /** Days a transcript is kept after the chat ends (shown on the privacy page). */
   retentionDays: number;
   languages: z.infer<typeof languageSchema>[];
+  /** Sites that may frame the visitor page (the widget); its quick exit only messages these. */
+  partnerOrigins: string[];
 }
 
 /** Error body of every failed API call. */

@@ -1,4 +1,5 @@
-// The public settings the visitor page needs: where quick exit goes.
+// The public settings the visitor page needs: where quick exit goes, which partner sites may
+// frame it.
 import type { PublicConfig } from '../../src/protocol/staffApi.js';
 
 // Used only if /api/config has not answered yet when she presses quick exit.
@@ -6,6 +7,7 @@ const fallbackQuickExitUrl = 'https://www.google.com/search?q=weer';
 let quickExitUrl = fallbackQuickExitUrl;
 let retentionDays = 30;
 let disguiseTitle: string | null = null;
+let partnerOrigins: readonly string[] = [];
 const listeners = new Set<() => void>();
 
 export async function loadConfig(): Promise<void> {
@@ -15,6 +17,7 @@ export async function loadConfig(): Promise<void> {
     const config = (await res.json()) as PublicConfig & { disguiseTitle?: unknown };
     if (Number.isInteger(config.retentionDays) && config.retentionDays > 0) retentionDays = config.retentionDays;
     if (typeof config.quickExitUrl === 'string' && /^https?:\/\//.test(config.quickExitUrl)) quickExitUrl = config.quickExitUrl;
+    if (Array.isArray(config.partnerOrigins)) partnerOrigins = config.partnerOrigins.filter((o) => typeof o === 'string');
     if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
     for (const l of listeners) l();
   } catch {
@@ -34,6 +37,11 @@ export function getRetentionDays(): number {
 /** A neutral tab title set by the administrator, or null for the normal one. */
 export function getDisguiseTitle(): string | null {
   return disguiseTitle;
+}
+
+/** Origins of the partner sites whose widget may show this page in a frame. */
+export function getPartnerOrigins(): readonly string[] {
+  return partnerOrigins;
 }
 
 export function onConfigLoaded(listener: () => void): () => void {

@@ -1,0 +1,29 @@
+// The last step of quick exit: leave for the neutral site with location.replace, so Back does
+// not return. Inside a partner's widget the whole partner page must go, not just the frame:
+// the frame asks the widget script on the partner page to do it, and if nobody does, tries to
+// replace the top page itself, and at least replaces the frame.
+import { leaveMessage } from '../common/embedMessages.js';
+import { isFramed, partnerOrigin } from './partnerFrame.js';
+
+/** How long the widget has to remove this frame before the frame leaves by itself. */
+const widgetAnswerMs = 250;
+
+export function leavePage(url: string): void {
+  if (!isFramed()) {
+    location.replace(url);
+    return;
+  }
+  const partner = partnerOrigin();
+  // Only to the partner that framed us; the widget checks in turn that the message is Baken's.
+  if (partner) window.parent.postMessage(leaveMessage(url), partner);
+  setTimeout(() => leaveTopOrFrame(url), partner ? widgetAnswerMs : 0);
+}
+
+function leaveTopOrFrame(url: string): void {
+  try {
+    // Allowed across origins right after her click or key press (the browser's user activation).
+    window.top!.location.replace(url);
+  } catch {
+    location.replace(url);
+  }
+}
