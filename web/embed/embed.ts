@@ -88,6 +88,11 @@ function install(script: HTMLScriptElement): void {
     if (!url) return;
     clearTimeout(exitFallback);
     host.remove();
+    // The neutral site must not learn where she was, whatever the partner's referrer policy.
+    const noReferrer = document.createElement('meta');
+    noReferrer.name = 'referrer';
+    noReferrer.content = 'no-referrer';
+    document.head.append(noReferrer);
     // Replace, not navigate: Back must not return to the page that had the chat open.
     location.replace(url);
   });

@@ -9,6 +9,8 @@ let retentionDays = 30;
 let disguiseTitle: string | null = null;
 let partnerOrigins: readonly string[] = [];
 const listeners = new Set<() => void>();
+let settled: () => void = () => {};
+const loaded = new Promise<void>((resolve) => (settled = resolve));
 
 export async function loadConfig(): Promise<void> {
   try {
@@ -22,7 +24,14 @@ export async function loadConfig(): Promise<void> {
     for (const l of listeners) l();
   } catch {
     // keep the fallback
+  } finally {
+    settled();
   }
+}
+
+/** Resolves once /api/config has answered (or failed). */
+export function whenConfigLoaded(): Promise<void> {
+  return loaded;
 }
 
 export function getQuickExitUrl(): string {

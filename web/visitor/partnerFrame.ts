@@ -2,7 +2,10 @@
 // language the widget asked for, and the widget's request to do a quick exit.
 import { isUiLanguage, type UiLanguage } from '../common/i18n.js';
 import { isExitRequest } from '../common/embedMessages.js';
-import { getPartnerOrigins } from './config.js';
+import { getPartnerOrigins, whenConfigLoaded } from './config.js';
+
+/** Escape pressed as soon as the widget opened may come before the list of partners. */
+const configWaitMs = 1000;
 
 export function isFramed(): boolean {
   try {
@@ -24,6 +27,13 @@ export function partnerOrigin(): string | null {
   return candidates.find((origin): origin is string => !!origin && allowed.includes(origin)) ?? null;
 }
 
+/** Like partnerOrigin, but first waits (a moment at most) for the list of partners to arrive. */
+export async function partnerOriginSoon(maxWaitMs: number): Promise<string | null> {
+  if (!isFramed()) return null;
+  await Promise.race([whenConfigLoaded(), new Promise((resolve) => setTimeout(resolve, maxWaitMs))]);
+  return partnerOrigin();
+}
+
 /** The widget passes the partner page's language (?lang=en); a reload keeps her own choice. */
 export function widgetLanguage(): UiLanguage | null {
   if (!isFramed()) return null;
@@ -34,8 +44,10 @@ export function widgetLanguage(): UiLanguage | null {
 /** Escape pressed on the partner page: the widget asks this frame to do the quick exit. */
 export function onPartnerExitRequest(listener: () => void): () => void {
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== window.parent || event.origin !== partnerOrigin()) return;
-    if (isExitRequest(event.data)) listener();
+    if (event.source !== window.parent || !isExitRequest(event.data)) return;
+    void partnerOriginSoon(configWaitMs).then((partner) => {
+      if (partner && event.origin === partner) listener();
+    });
   };
   window.addEventListener('message', onMessage);
   return () => window.removeEventListener('message', onMessage);
