@@ -28,7 +28,7 @@ describe('the partner widget', () => {
     'content-security-policy': `default-src 'self'; script-src ${bakenUrl}; frame-src ${bakenUrl}; style-src 'self'; img-src 'self'`,
   });
   const partnerPage = (lang: string, scriptAttributes = '') => `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>Jeugdhulp in de buurt</title></head>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Jeugdhulp in de buurt</title></head>
 <body><main><h1>Jeugdhulp in de buurt</h1><p>Informatie voor jongeren.</p><p><a href="/">Home</a></p></main>
 <script src="${bakenUrl}/embed.js" defer ${scriptAttributes}></script></body></html>`;
   const framing = (src: string) => `<!doctype html>
@@ -142,6 +142,7 @@ describe('the partner widget', () => {
   });
 
   it('Escape on the partner page, with the widget open, does the same quick exit', async () => {
+    await page.setViewportSize(desktop.viewport!); // a keyboard, and partner page beside the chat
     await page.goto(`${partner.origin}/`);
     const conversationId = await openWidgetChat();
     await page.getByRole('heading', { name: 'Jeugdhulp in de buurt' }).click(); // focus back on the partner page
@@ -154,6 +155,7 @@ describe('the partner widget', () => {
 
   it('Escape right after opening, before she touched the frame, leaves the whole page', async () => {
     // The frame has had no click or key press of its own: the message path, start to end.
+    await page.setViewportSize(desktop.viewport!);
     await page.goto(`${partner.origin}/`);
     await page.getByRole('button', { name: 'Chat anoniem' }).click();
     await chatFrame().getByRole('button', { name: 'Start de chat' }).waitFor();
