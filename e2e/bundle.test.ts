@@ -42,6 +42,20 @@ describe('the built visitor page', () => {
     expect(gzipped).toBeLessThan(64 * 1024);
   });
 
+  it('builds the partner widget as one tiny classic script that stores nothing on the partner page', () => {
+    const code = fs.readFileSync(path.join(dist, 'embed.js'), 'utf8');
+    // A classic script: no module syntax, no chunks to load; its strings are in it.
+    expect(code).not.toMatch(/^\s*(import|export)\b/m);
+    expect(code).not.toMatch(/import\(/);
+    expect(code).toContain('Chat anoniem');
+    expect(code).toContain('Chat anonymously');
+    for (const trace of ['localStorage', 'sessionStorage', 'document.cookie', 'indexedDB', 'serviceWorker']) expect(code, trace).not.toContain(trace);
+    for (const consoleOnly of ['Gebruikersnaam', 'Medewerkers', 'x-csrf-token']) expect(code).not.toContain(consoleOnly);
+    const gzipped = zlib.gzipSync(code).length;
+    console.log(`embed.js, gzip: ${(gzipped / 1024).toFixed(1)} kB`);
+    expect(gzipped).toBeLessThan(4 * 1024);
+  });
+
   it('has no inline script or style in either page', () => {
     for (const page of ['visitor', 'console']) {
       const html = fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8');

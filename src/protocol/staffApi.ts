@@ -63,6 +63,8 @@ export interface PublicConfig {
   clickableLinks: boolean;
   /** The administrator's own words on when confidentiality is broken, per language; absent: the standard text. */
   confidentiality: Partial<Record<z.infer<typeof languageSchema>, string>>;
+  /** Sites that may frame the visitor page (the widget); its quick exit only messages these. */
+  partnerOrigins: string[];
 }
 
 /** Error body of every failed API call. */

@@ -124,7 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
   });
   await http.register(fastifyCookie);
-  registerSecurityHeaders(http);
+  registerSecurityHeaders(http, config.partnerOrigins);
   registerErrorHandler(http);
   registerAccessControl(http, ctx.sessions);
   await http.register(healthRoutes(ctx));

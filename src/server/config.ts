@@ -5,6 +5,39 @@ const booleanish = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/**
+ * One partner origin: https, or http on localhost/127.0.0.1 for development and tests. Only the
+ * origin itself (scheme, host, port), because that is what frame-ancestors and postMessage compare.
+ */
+const partnerOrigin = z.string().transform((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://www.partner.nl` });
+    return z.NEVER;
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" must use https (http only for localhost)` });
+    return z.NEVER;
+  }
+  // A plain host name: no wildcard, and nothing that could end the CSP directive.
+  const plainHost = /^([a-z0-9-]+\.)*[a-z0-9-]+$/.test(url.hostname) || url.hostname === '[::1]';
+  if (!plainHost || value.toLowerCase().replace(/\/$/, '') !== url.origin) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" must be an origin only: no path, query, wildcard or user` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+/** Comma-separated partner origins; empty means no site may frame the visitor page. */
+const partnerOrigins = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .pipe(z.array(partnerOrigin).max(50))
+  .transform((origins) => [...new Set(origins)]);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -30,6 +63,8 @@ const envSchema = z.object({
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   MASTER_KEY_FILE: z.string().optional(),
+  /** Sites that may embed the visitor page with the widget (/embed.js). */
+  PARTNER_ORIGINS: partnerOrigins.default([]),
 });
 
 export type Config = {
@@ -50,6 +85,8 @@ export type Config = {
   masterKey: string | undefined;
   metricsToken: string | undefined;
   masterKeyFile: string | undefined;
+  /** Origins (https://host[:port]) allowed to frame the visitor page; empty: nobody. */
+  partnerOrigins: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey: e.MASTER_KEY,
     metricsToken: e.METRICS_TOKEN,
     masterKeyFile: e.MASTER_KEY_FILE,
+    partnerOrigins: e.PARTNER_ORIGINS,
   };
 }

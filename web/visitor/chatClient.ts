@@ -18,6 +18,7 @@ import { requestAck } from '../common/ack.js';
 import { newClientId } from '../common/ids.js';
 import type { UiLanguage } from '../common/i18n.js';
 import { clearTabState, readTabState, writeTabState } from './tabStorage.js';
+import { leavePage } from './leavePage.js';
 
 const namespace: typeof visitorNamespace = '/visitor';
 type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
@@ -191,7 +192,8 @@ export class VisitorChat {
 
   /**
    * Leave at once: hide everything, forget the tab's state, tell the server (waiting at most
-   * a moment), close the socket and replace this page in the history with a neutral site.
+   * a moment), close the socket and replace this page in the history with a neutral site
+   * (inside a partner's widget: the whole partner page).
    */
   async quickExit(url: string): Promise<void> {
     const socket = this.socket;
@@ -215,7 +217,7 @@ export class VisitorChat {
       socket?.disconnect();
       this.socket = null;
       clearTabState();
-      location.replace(url);
+      leavePage(url);
     }
   }
 

@@ -1,4 +1,5 @@
-// The public settings the visitor page needs: where quick exit goes, the disguise, links.
+// The public settings the visitor page needs: where quick exit goes, the disguise, links, the
+// confidentiality rules, and which partner sites may frame it.
 import type { PublicConfig } from '../../src/protocol/staffApi.js';
 import { disguiseIcons, type DisguiseIcon } from '../../src/protocol/disguiseIcons.js';
 
@@ -10,8 +11,11 @@ let disguiseTitle: string | null = null;
 let disguiseIcon: DisguiseIcon = 'baken';
 let clickableLinks = false;
 let confidentiality: Partial<Record<string, string>> = {};
+let partnerOrigins: readonly string[] = [];
 let loaded = false;
 const listeners = new Set<() => void>();
+let settled: () => void = () => {};
+const answered = new Promise<void>((resolve) => (settled = resolve));
 
 export async function loadConfig(): Promise<void> {
   try {
@@ -20,6 +24,7 @@ export async function loadConfig(): Promise<void> {
     const config = (await res.json()) as Partial<Record<keyof PublicConfig, unknown>>;
     if (Number.isInteger(config.retentionDays) && (config.retentionDays as number) > 0) retentionDays = config.retentionDays as number;
     if (typeof config.quickExitUrl === 'string' && /^https?:\/\//.test(config.quickExitUrl)) quickExitUrl = config.quickExitUrl;
+    if (Array.isArray(config.partnerOrigins)) partnerOrigins = config.partnerOrigins.filter((o): o is string => typeof o === 'string');
     if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
     if (disguiseIcons.includes(config.disguiseIcon as DisguiseIcon)) disguiseIcon = config.disguiseIcon as DisguiseIcon;
     clickableLinks = config.clickableLinks === true;
@@ -30,7 +35,14 @@ export async function loadConfig(): Promise<void> {
     for (const l of listeners) l();
   } catch {
     // keep the fallback
+  } finally {
+    settled();
   }
+}
+
+/** Resolves once /api/config has answered (or failed). */
+export function whenConfigLoaded(): Promise<void> {
+  return answered;
 }
 
 export function getQuickExitUrl(): string {
@@ -68,6 +80,11 @@ export function getConfidentialityText(language: string): string | null {
  */
 export function isConfigLoaded(): boolean {
   return loaded;
+}
+
+/** Origins of the partner sites whose widget may show this page in a frame. */
+export function getPartnerOrigins(): readonly string[] {
+  return partnerOrigins;
 }
 
 export function onConfigLoaded(listener: () => void): () => void {

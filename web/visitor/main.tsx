@@ -7,11 +7,14 @@ import { visitorNl } from '../common/locales/visitor.nl.js';
 import { visitorEn } from '../common/locales/visitor.en.js';
 import { VisitorChat } from './chatClient.js';
 import { App } from './App.js';
-import { loadConfig } from './config.js';
+import { getQuickExitUrl, loadConfig } from './config.js';
+import { onPartnerExitRequest, widgetLanguage } from './partnerFrame.js';
 
 const chat = new VisitorChat();
-const language = chat.restore() ?? 'nl';
+const language = chat.restore() ?? widgetLanguage() ?? 'nl';
 void loadConfig();
+// In a partner's widget, Escape on the partner page arrives as a message.
+onPartnerExitRequest(() => void chat.quickExit(getQuickExitUrl()));
 void createI18n({ nl: { translation: visitorNl }, en: { translation: visitorEn } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>

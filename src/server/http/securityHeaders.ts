@@ -1,8 +1,16 @@
 // Headers on every response. The visitor may be on a watched phone: nothing is cached,
-// nothing is referred, nothing third-party is loaded, and no page can frame us.
+// nothing is referred, nothing third-party is loaded, and no page can frame us, except that
+// configured partner sites may frame the visitor pages (the embeddable widget, /embed.js).
 import type { FastifyInstance } from 'fastify';
 
-export const contentSecurityPolicy = [
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A visitor page that the configured partner sites may show in a frame. */
+    partnerFrameable?: boolean;
+  }
+}
+
+const basePolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -12,15 +20,25 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy);
+/** The policy with the given frame ancestors; none at all when the list is empty. */
+export function contentSecurityPolicy(frameAncestors: readonly string[] = []): string {
+  const ancestors = frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'";
+  return [...basePolicy, `frame-ancestors ${ancestors}`].join('; ');
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, partnerOrigins: readonly string[]): void {
+  const closedPolicy = contentSecurityPolicy();
+  const partnerPolicy = contentSecurityPolicy(partnerOrigins);
+  app.addHook('onSend', async (request, reply, payload) => {
+    const frameable = partnerOrigins.length > 0 && request.routeOptions.config?.partnerFrameable === true;
+    reply.header('Content-Security-Policy', frameable ? partnerPolicy : closedPolicy);
+    // X-Frame-Options cannot name several sites, so the partner-frameable pages rely on
+    // frame-ancestors alone (every current browser enforces it and then ignores XFO).
+    if (!frameable) reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     reply.header('Cache-Control', 'no-store');

@@ -17,6 +17,7 @@ export function healthRoutes(ctx: AppContext) {
         quickExitUrl: settings.quickExitUrl ?? ctx.config.quickExitUrl,
         languages: ['nl', 'en'],
         retentionDays: settings.retentionDays,
+        partnerOrigins: ctx.config.partnerOrigins,
         ...(settings.disguiseTitle ? { disguiseTitle: settings.disguiseTitle } : {}),
         disguiseIcon: settings.disguiseIcon,
         clickableLinks: settings.clickableLinks,

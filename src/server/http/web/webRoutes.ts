@@ -1,5 +1,6 @@
-// Serves the built browser code: the small visitor page at /, the console at /console, and the
-// bundled tab icons at /icons/<name>.svg.
+// Serves the built browser code: the small visitor page at /, the console at /console, the
+// bundled tab icons at /icons/<name>.svg, and the partner widget script at /embed.js (only when
+// partner sites are configured).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -31,8 +32,16 @@ export function webRoutes(ctx: AppContext) {
     // The disguise is in the page as it arrives, so the tab never shows "Baken" while the app loads.
     const sendVisitor = async (_req: unknown, reply: FastifyReply) =>
       reply.type('text/html; charset=utf-8').send(disguised(visitorHtml, await ctx.repos.settings.get()));
-    app.get('/', sendVisitor);
-    app.get('/privacy', sendVisitor);
+    // Partner sites may frame these (the widget); the console and the API never.
+    const partnerFrameable = { config: { partnerFrameable: true } };
+    app.get('/', partnerFrameable, sendVisitor);
+    app.get('/privacy', partnerFrameable, sendVisitor);
+    if (ctx.config.partnerOrigins.length > 0) {
+      // Without partners the widget could only show a refused frame, so there is no script.
+      const embedFile = path.join(root, 'embed.js');
+      const embedScript = fs.existsSync(embedFile) ? fs.readFileSync(embedFile, 'utf8') : missingEmbedBuild;
+      app.get('/embed.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(embedScript));
+    }
     const sendConsole = async (_req: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(consoleHtml);
     app.get('/console', sendConsole);
     app.get('/console/*', sendConsole);
@@ -62,6 +71,8 @@ function disguised(html: string, settings: ServiceSettings): string {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+const missingEmbedBuild = "console.warn('Baken: embed.js has not been built. Run npm run build.');\n";
 
 function missingBuild(name: string): string {
   return `<!doctype html><html lang="en"><title>Baken</title><p>The ${name} page has not been built. Run <code>npm run build</code>.</p></html>`;
