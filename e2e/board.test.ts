@@ -32,7 +32,7 @@ describe('supervisor board', () => {
     const visitorContext = await newContext(browser, phone);
     const visitor = await visitorContext.newPage();
     await startVisitorChat(visitor, server.url, 'Roos');
-    const roos = await server.app.ctx.repos.store.db.selectFrom('conversations').select('id').where('nickname', '=', 'Roos').executeTakeFirstOrThrow();
+    const roos = (await server.app.ctx.repos.conversations.listQueued()).find((c) => c.nickname === 'Roos')!;
     unwrap(await request<Ack<unknown>>(counsellor, 'conversation:accept', { conversationId: roos.id }));
     await visitor.getByRole('heading', { name: 'Je chat met Inge' }).waitFor();
 
