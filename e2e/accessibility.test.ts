@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { desktop, launchBrowser, newContext, phone } from './support/browser.js';
 import { startE2EServer } from './support/server.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { axeViolations } from './support/axe.js';
 import { acceptFromQueue, sendFrom, signIn, startVisitorChat } from './support/flows.js';
 
@@ -80,15 +81,8 @@ describe('accessibility (axe-core)', () => {
 describe('accessibility of the admin staff page', () => {
   let browser: Browser;
   let server: TestServer;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startE2EServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('staff page', async () => {
     const admin = await server.createStaff('admin', { displayName: 'Beheer' });

@@ -7,21 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import type { AuditAction } from '../src/domain/audit/auditActions.js';
-import { desktop, launchBrowser, newContext } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signIn } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
 describe('audit log in the console', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('lets an administrator filter, page, verify and export the log; a counsellor sees none of it', async () => {
     const admin = await server.createStaff('admin', { username: 'beheer', displayName: 'Bram' });

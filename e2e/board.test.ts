@@ -6,8 +6,8 @@ import type { TestServer } from '../src/server/testing/testServer.js';
 import { connected, nextEvent, request } from '../src/server/testing/testServer.js';
 import { startVisitorChat as startBySocket, unwrap } from '../src/server/testing/chatScenario.js';
 import type { Ack } from '../src/protocol/ack.js';
-import { launchBrowser, newContext, phone, desktop } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { newContext, phone, desktop } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { axeViolations } from './support/axe.js';
 import { startVisitorChat } from './support/flows.js';
 import { signInAs } from './support/session.js';
@@ -15,13 +15,8 @@ import { signInAs } from './support/session.js';
 describe('supervisor board', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('shows queue and counsellors live, changes a priority, and whispers unseen by the visitor', async () => {
     const inge = await server.createStaff('counsellor', { displayName: 'Inge' });

@@ -6,8 +6,9 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { launchBrowser, newContext, phone, desktop } from './support/browser.js';
-import { ensureBuilt, startE2EServer } from './support/server.js';
+import { newContext, phone, desktop } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
+import { ensureBuilt } from './support/server.js';
 
 const dist = 'dist/web';
 const assetsOf = (html: string) => [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
@@ -68,14 +69,8 @@ describe('the built visitor page', () => {
 describe('in the browser', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startE2EServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('runs both pages with no CSP violation and no request to another origin', async () => {
     for (const [url, options] of [[`${server.url}/`, phone], [`${server.url}/privacy`, phone], [`${server.url}/console`, desktop]] as const) {

@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { desktop, launchBrowser, newContext } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signIn } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
@@ -32,15 +32,8 @@ const field = (page: Page, id: string) => page.locator(`[data-field="${id}"]`);
 describe('coding a chat in the console', () => {
   let browser: Browser;
   let server: TestServer;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startE2EServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('codes an ended chat by keyboard, with live conditions and an error next to the field', async () => {
     const inge = await server.createStaff('counsellor', { displayName: 'Inge' });

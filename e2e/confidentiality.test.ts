@@ -3,20 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { desktop, launchBrowser, newContext, phone } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext, phone } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signInAs } from './support/session.js';
 
 describe('when confidentiality is broken, in the service’s own words', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('shows the administrator’s text in Dutch, the standard English text, and the standard again once emptied', async () => {
     const rule = 'Alleen als je leven of dat van een ander in direct gevaar is, bellen we 112.\nDat zeggen we eerst tegen jou.';

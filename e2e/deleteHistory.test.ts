@@ -6,20 +6,15 @@ import type { TestServer } from '../src/server/testing/testServer.js';
 import { request } from '../src/server/testing/testServer.js';
 import { acceptedChat, sendAs, unwrap } from '../src/server/testing/chatScenario.js';
 import type { Ack } from '../src/protocol/ack.js';
-import { launchBrowser, newContext, phone } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { newContext, phone } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { axeViolations } from './support/axe.js';
 
 describe('deleting her history with her return code', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('deletes her messages after one confirmation, and then no longer knows the code', async () => {
     const chat = await acceptedChat(server);

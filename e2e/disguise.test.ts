@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { desktop, launchBrowser, newContext, phone } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext, phone } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signIn } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
@@ -27,13 +27,8 @@ const iconHref = (page: Page) => page.locator('link[rel="icon"]').getAttribute('
 describe('disguised tab title and icon', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('shows the Baken icon by default on both pages, with no missing icon', async () => {
     const context = await newContext(browser, phone);

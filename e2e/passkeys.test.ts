@@ -5,23 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { desktop, launchBrowser, newContext } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signIn } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
 describe('passkeys in the console', () => {
   let browser: Browser;
   let server: TestServer;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startE2EServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('adds a passkey, signs in with password and passkey, and after removing it asks for a code', async () => {
     const baseUrl = server.url.replace('127.0.0.1', 'localhost');

@@ -3,22 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { desktop, launchBrowser, newContext } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signIn } from './support/flows.js';
 
 describe('staff accounts in the console', () => {
   let browser: Browser;
   let server: TestServer;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startE2EServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('sets up the first admin, who creates a counsellor that can sign in, and can disable her', async () => {
     const token = server.app.ctx.setup.token;

@@ -5,22 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { nextSecondFactor, testTotpFor } from '../src/server/testing/testMfa.js';
-import { desktop, launchBrowser, newContext } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { enrolInBrowser } from './support/flows.js';
 
 describe('two-step sign-in in the console', () => {
   let browser: Browser;
   let server: TestServer;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startE2EServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('enrols on first sign-in, then asks for a code; a wrong code is refused, a recovery code works once', async () => {
     const noor = await server.createStaff('counsellor', { username: 'noor', displayName: 'Noor', password: 'noor haar eigen lange zin', enrolled: false });

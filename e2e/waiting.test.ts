@@ -4,21 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { startVisitorChat as startBySocket } from '../src/server/testing/chatScenario.js';
-import { launchBrowser, newContext, phone } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { newContext, phone } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { axeViolations } from './support/axe.js';
 import { startVisitorChat } from './support/flows.js';
 
 describe('waiting for a counsellor', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('shows 112 at once when she is in danger, then her place in the queue and an honest estimate', async () => {
     await startBySocket(server, 'Eerder'); // someone is already waiting

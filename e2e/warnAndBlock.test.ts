@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
-import { desktop, launchBrowser, newContext, phone } from './support/browser.js';
-import { startE2EServer } from './support/server.js';
+import { desktop, newContext, phone } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { acceptFromQueue, startVisitorChat } from './support/flows.js';
 import { signInAs } from './support/session.js';
 import { axeViolations } from './support/axe.js';
@@ -12,13 +12,8 @@ import { axeViolations } from './support/axe.js';
 describe('warning and blocking a visitor from the chat', () => {
   let browser: Browser;
   let server: TestServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startE2EServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
 
   it('warns in her language, blocks with the chat ended, and she then sees only "not available"', async () => {
     const inge = await server.createStaff('counsellor', { displayName: 'Inge' });
