@@ -9,14 +9,8 @@ import { parseCsv } from '../../../domain/codebook/csvRfc4180.js';
 import { auditActionGroups } from '../../../domain/audit/auditActions.js';
 import type { AuditListResponse } from '../../../protocol/auditApi.js';
 import { recentAuthWindowMs } from '../recentAuth.js';
-import type { Clock } from '../../clock.js';
-
-class TestClock implements Clock {
-  constructor(public t: number) {}
-  now(): number {
-    return this.t;
-  }
-}
+import { callApi as call } from '../../testing/httpCalls.js';
+import { TestClock } from '../../testing/testClock.js';
 
 interface Session {
   id: string;
@@ -24,20 +18,6 @@ interface Session {
   password: string;
   cookie: string;
   csrfToken: string;
-}
-
-async function call(server: TestServer, who: Session | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  const json = (res.headers.get('content-type') ?? '').includes('json');
-  return { status: res.status, body: json && text ? JSON.parse(text) : text, headers: res.headers };
 }
 
 const day = 24 * 60 * 60_000;

@@ -1,16 +1,9 @@
 // First-start setup, sign-in, CSRF and the admin's staff management over real HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callApi } from '../../testing/httpCalls.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 
-async function call(server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-}
+const call = (server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server, null, method, path, body, headers);
 
 describe('setup and authentication', () => {
   let server: TestServer;

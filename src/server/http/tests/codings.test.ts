@@ -7,27 +7,13 @@ import { defaultCodebook } from '../../../domain/codebook/defaultCodebook.js';
 import { importCodedConversationsCsv, exportCodedConversationsCsv } from '../../../domain/codebook/codedConversationCsv.js';
 import { computeMonitor } from '../../../domain/monitor/computeMonitor.js';
 import { buildHeadlineFixture } from '../../../domain/monitor/headlineFixture.js';
+import { callApi as call } from '../../testing/httpCalls.js';
 import type { StaffRole } from '../../../store/staffRepository.js';
 
 interface Session {
   id: string;
   cookie: string;
   csrfToken: string;
-}
-
-async function call(server: TestServer, who: Session | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const type = res.headers.get('content-type') ?? '';
-  const raw = Buffer.from(await res.arrayBuffer());
-  const parsed = type.includes('json') && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8');
-  return { status: res.status, body: parsed, raw, headers: res.headers };
 }
 
 const validValues = {

@@ -7,28 +7,13 @@ import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { TestAuthenticator } from '../../testing/testPasskey.js';
 import { recentAuthWindowMs } from '../recentAuth.js';
 import { passkeyPolicy } from '../../auth/passkeys.js';
-import type { Clock } from '../../clock.js';
+import { callApi, staffHeaders } from '../../testing/httpCalls.js';
+import { TestClock } from '../../testing/testClock.js';
 
-class TestClock implements Clock {
-  constructor(public t: number) {}
-  now(): number {
-    return this.t;
-  }
-}
+const call = (server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server, null, method, path, body, headers);
 
 const publicUrl = 'https://baken.example';
-
-async function call(server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-}
-
-const auth = (s: { cookie: string; csrfToken: string }) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
+const auth = staffHeaders;
 
 describe.each(['sqlite', 'postgres'] as const)('passkeys on %s', (dialect) => {
   let server: TestServer;

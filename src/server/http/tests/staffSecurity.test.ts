@@ -7,26 +7,11 @@ import { totpCode } from '../../testing/testMfa.js';
 import { acceptedChat, startVisitorChat } from '../../testing/chatScenario.js';
 import { visitorBlockedUntil } from '../blocks/visitorBlocks.js';
 import { recentAuthWindowMs, requireRecentAuth } from '../recentAuth.js';
-import type { Clock } from '../../clock.js';
+import { callApi, staffHeaders } from '../../testing/httpCalls.js';
+import { TestClock } from '../../testing/testClock.js';
 
-class TestClock implements Clock {
-  constructor(public t: number) {}
-  now(): number {
-    return this.t;
-  }
-}
-
-async function call(server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-}
-
-const auth = (s: { cookie: string; csrfToken: string }) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
+const call = (server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server, null, method, path, body, headers);
+const auth = staffHeaders;
 
 describe('two-step sign-in with TOTP', () => {
   let server: TestServer;
