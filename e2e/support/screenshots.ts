@@ -21,7 +21,7 @@ try {
   await shot(v, 'v1-start');
   await v.goto(`${server.url}/privacy`);
   await v.getByRole('heading', { name: /Privacy/ }).waitFor();
-  await shot(v, 'v2-privacy');
+  await v.screenshot({ path: `${out}/v2-privacy.png`, fullPage: true });
   await c.goto(`${server.url}/console`);
   await c.getByRole('button', { name: 'Inloggen' }).waitFor();
   await shot(c, 'c1-login');
@@ -40,6 +40,11 @@ try {
   await shot(v, 'v4-chat');
   await v.getByLabel('Jouw bericht').fill('');
   await shot(c, 'c3-chat');
+  await c.getByRole('button', { name: 'Waarschuwen of blokkeren' }).click();
+  await c.getByRole('button', { name: 'Waarschuwing sturen' }).click();
+  await v.getByText('Let op:', { exact: false }).waitFor();
+  await shot(c, 'c3b-warn-block');
+  await shot(v, 'v4b-warned');
   await v.getByRole('button', { name: 'Chat stoppen' }).click();
   await shot(v, 'v5-confirm-end');
   await v.getByRole('button', { name: 'Ja, stoppen' }).click();
