@@ -44,6 +44,8 @@ export const passkeyLabelSchema = z.string().trim().min(1).max(60);
 export const addPasskeyRequestSchema = z.object({ label: passkeyLabelSchema, credential: passkeyRegistrationSchema });
 export const passkeyLoginOptionsRequestSchema = z.object({ challenge });
 export const passkeyLoginRequestSchema = z.object({ challenge, credential: passkeyAssertionSchema });
+/** The fresh check before a sensitive action, with the password and a passkey instead of a code. */
+export const passkeyReauthRequestSchema = z.object({ password: z.string().min(1).max(256), credential: passkeyAssertionSchema });
 
 export interface PasskeyRegistrationOptionsResponse {
   options: PublicKeyCredentialCreationOptionsJSON;

@@ -78,11 +78,14 @@ export const securityEn: typeof securityNl = {
     },
     reauth: {
       title: 'Confirm it is you',
-      intro: 'For this we ask for your password and a code again. After that you can continue for 5 minutes without confirming again.',
+      intro: 'For this we ask for your password and a code or your passkey again. After that you can continue for 5 minutes without confirming again.',
       password: 'Password',
       code: 'Code from your app or recovery code',
       submit: 'Confirm',
       cancel: 'Cancel',
+      withPasskey: 'Confirm with a passkey instead',
+      passwordFirst: 'Type your password first.',
+      noPasskey: 'You have no passkey yet. Use a code from your app.',
     },
     admin: {
       mfa: 'Two-step',

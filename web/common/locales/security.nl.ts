@@ -77,11 +77,14 @@ export const securityNl = {
     },
     reauth: {
       title: 'Bevestig dat jij het bent',
-      intro: 'Voor deze handeling vragen we opnieuw je wachtwoord en een code. Daarna kun je 5 minuten verder zonder opnieuw te bevestigen.',
+      intro: 'Voor deze handeling vragen we opnieuw je wachtwoord en een code of je passkey. Daarna kun je 5 minuten verder zonder opnieuw te bevestigen.',
       password: 'Wachtwoord',
       code: 'Code uit je app of herstelcode',
       submit: 'Bevestigen',
       cancel: 'Annuleren',
+      withPasskey: 'Bevestig liever met een passkey',
+      passwordFirst: 'Typ eerst je wachtwoord.',
+      noPasskey: 'Je hebt nog geen passkey. Gebruik een code uit je app.',
     },
     admin: {
       mfa: 'Tweestaps',

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorKey } from '../api.js';
+import { api, ApiError, errorKey } from '../api.js';
+import { passkeyErrorKey, passkeysSupported, reauthWithPasskey } from './passkeyCeremony.js';
 
 /**
- * Password and code again before a sensitive action (export, resetting someone's second
- * factor). Reusable: show it when a call fails with `reauth_required`, then retry in onDone.
+ * Password and a code (or a passkey) again before a sensitive action (export, resetting
+ * someone's second factor). Reusable: show it when a call fails with `reauth_required`, then
+ * retry in onDone.
  */
 export function ReauthForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -25,6 +27,26 @@ export function ReauthForm({ onDone, onCancel }: { onDone: () => void; onCancel:
     } catch (e) {
       setCode('');
       setError(errorKey(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The same fresh check with a passkey: her password, then her fingerprint, face, PIN or key.
+  const withPasskey = async () => {
+    if (!password) {
+      setError('security.reauth.passwordFirst');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await reauthWithPasskey(password);
+      setPassword('');
+      onDone();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'not_found') setError('security.reauth.noPasskey');
+      else setError(e instanceof ApiError && e.code === 'reauth_failed' ? errorKey(e) : passkeyErrorKey(e));
     } finally {
       setBusy(false);
     }
@@ -51,6 +73,11 @@ export function ReauthForm({ onDone, onCancel }: { onDone: () => void; onCancel:
         <button type="submit" className="btn" disabled={busy}>
           {t('security.reauth.submit')}
         </button>
+        {passkeysSupported() && (
+          <button type="button" className="btn btn-secondary" onClick={() => void withPasskey()} disabled={busy}>
+            {t('security.reauth.withPasskey')}
+          </button>
+        )}
         <button type="button" className="btn btn-secondary" onClick={onCancel}>
           {t('security.reauth.cancel')}
         </button>

@@ -21,6 +21,13 @@ export async function signInWithPasskey(challenge: string): Promise<LoginComplet
   return api<LoginCompleteResponse>('POST', '/api/auth/login/passkey', { challenge, credential });
 }
 
+/** The fresh check before a sensitive action, with the password and a passkey instead of a code. */
+export async function reauthWithPasskey(password: string): Promise<void> {
+  const { options } = await api<PasskeyLoginOptionsResponse>('POST', '/api/auth/reauth/passkey/options');
+  const credential = await startAuthentication({ optionsJSON: options });
+  await api('POST', '/api/auth/reauth/passkey', { password, credential });
+}
+
 /** What to tell her when a passkey step fails: the browser's refusals in plain words. */
 export function passkeyErrorKey(error: unknown): string {
   if (error instanceof ApiError) {

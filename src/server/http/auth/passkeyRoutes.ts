@@ -1,11 +1,13 @@
 // Passkeys: adding and removing one on the Security page (after a fresh check, like other
-// changes to how someone signs in), and signing in with one instead of typing a code.
+// changes to how someone signs in), and signing in or confirming a sensitive action with one
+// instead of typing a code.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   addPasskeyRequestSchema,
   passkeyLoginOptionsRequestSchema,
   passkeyLoginRequestSchema,
+  passkeyReauthRequestSchema,
   type PasskeyDto,
   type PasskeyLoginOptionsResponse,
   type PasskeyRegistrationOptionsResponse,
@@ -14,7 +16,7 @@ import type { LoginCompleteResponse } from '../../../protocol/staffSecurityApi.j
 import { passkeyPolicy, relyingPartyFor, StaffPasskeys } from '../../auth/passkeys.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
-import { requireRecentAuth } from '../recentAuth.js';
+import { recentAuthUntil, requireRecentAuth } from '../recentAuth.js';
 import { presentMe } from './authRoutes.js';
 import { loginSteps } from './loginSteps.js';
 import { presentPasskey } from './passkeyPresenter.js';
@@ -54,6 +56,37 @@ export function passkeyRoutes(ctx: AppContext) {
       if (!(await ctx.repos.passkeys.remove(auth.staff.id, id))) return sendError(reply, 404, 'not_found', 'no such passkey');
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'passkey.removed', targetType: 'passkey', targetId: id });
       return { ok: true };
+    });
+
+    // The fresh check before a sensitive action: password and passkey, the challenge bound to
+    // this session (so an answer made for a sign-in cannot be replayed here, or the reverse).
+    const reauthBinding = (sessionId: string) => `reauth:${sessionId}`;
+    app.post('/api/auth/reauth/passkey/options', { config: { access: 'staff' } }, async (request, reply) => {
+      const auth = request.staffAuth!;
+      const options = await passkeys.loginOptions(auth.staff.id, reauthBinding(auth.session.id), rp(request));
+      if (!options) return sendError(reply, 404, 'not_found', 'this account has no passkey');
+      return { options } satisfies PasskeyLoginOptionsResponse;
+    });
+
+    app.post('/api/auth/reauth/passkey', { config: { access: 'staff' } }, async (request, reply) => {
+      const input = parseBody(passkeyReauthRequestSchema, request.body);
+      const auth = request.staffAuth!;
+      const username = auth.staff.username;
+      if (!ctx.loginThrottle.allow(username, request.ip)) return throttled(reply);
+      const staff = await ctx.sessions.checkPassword(username, input.password);
+      // One answer for a wrong password and a refused passkey, as with a code.
+      const used = staff ? await passkeys.authenticate(staff.id, reauthBinding(auth.session.id), rp(request), input.credential) : undefined;
+      if (!staff || !used) {
+        ctx.loginThrottle.fail(username, request.ip);
+        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'reauth.failed', detail: { factor: 'passkey' } });
+        return sendError(reply, 403, 'reauth_failed', 'wrong password or passkey');
+      }
+      ctx.loginThrottle.succeed(username, request.ip);
+      const now = ctx.clock.now();
+      await ctx.repos.sessions.markReauthenticated(auth.session.id, now);
+      auth.session.reauthAt = now;
+      await ctx.repos.audit.append({ at: now, staffId: auth.staff.id, action: 'reauth', targetType: 'passkey', targetId: used.id, detail: { factor: 'passkey' } });
+      return { reauthUntil: recentAuthUntil(now, now) };
     });
 
     // The second step of signing in, with a passkey instead of a code.

@@ -50,6 +50,36 @@ describe.each(['sqlite', 'postgres'] as const)('passkeys on %s', (dialect) => {
     return res.body.options;
   }
 
+  it('confirms a sensitive action with password and passkey, and refuses a wrong password, a login answer or a replay', async () => {
+    const { account, session, authenticator } = await withPasskey('bea');
+    clock.t += recentAuthWindowMs + 1000; // the sign-in no longer counts as fresh
+    const before = await call(server, 'GET', '/api/auth/security', undefined, auth(session));
+    expect(before.body.reauthUntil).toBeNull();
+
+    const options = (await call(server, 'POST', '/api/auth/reauth/passkey/options', {}, auth(session))).body.options;
+    const wrongPassword = await call(server, 'POST', '/api/auth/reauth/passkey', { password: 'not her password', credential: authenticator.assert(options) }, auth(session));
+    expect(wrongPassword.status).toBe(403);
+    expect(wrongPassword.body.error.code).toBe('reauth_failed');
+
+    // The challenge was used up by that try; a fresh one works.
+    const fresh = (await call(server, 'POST', '/api/auth/reauth/passkey/options', {}, auth(session))).body.options;
+    const answer = authenticator.assert(fresh);
+    const ok = await call(server, 'POST', '/api/auth/reauth/passkey', { password: account.password, credential: answer }, auth(session));
+    expect(ok.status).toBe(200);
+    expect(ok.body.reauthUntil).toBe(clock.now() + recentAuthWindowMs);
+    const replay = await call(server, 'POST', '/api/auth/reauth/passkey', { password: account.password, credential: answer }, auth(session));
+    expect(replay.status).toBe(403);
+
+    // An answer made for a sign-in challenge does not confirm an action in a session.
+    const step = await passwordStep('bea', account.password);
+    const loginAnswer = authenticator.assert(await loginOptions(step.challenge));
+    expect((await call(server, 'POST', '/api/auth/reauth/passkey', { password: account.password, credential: loginAnswer }, auth(session))).status).toBe(403);
+
+    const audit = await server.app.ctx.repos.audit.list({ staffId: account.id });
+    expect(audit.filter((e) => e.action === 'reauth').map((e) => JSON.parse(e.detail!))).toEqual([{ factor: 'passkey' }]);
+    expect(audit.filter((e) => e.action === 'reauth.failed')).toHaveLength(3);
+  });
+
   it('adds a passkey with a name and signs in with password and passkey, as a fresh check', async () => {
     const { account, session, authenticator } = await withPasskey('anna', 'Laptop op kantoor');
     const mine = await call(server, 'GET', '/api/auth/security', undefined, { cookie: session.cookie });
