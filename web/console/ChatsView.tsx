@@ -144,7 +144,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
   useLayoutEffect(() => {
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [chat.log, chat.visitorTyping]);
+  }, [chat.sync.log, chat.visitorTyping]);
 
   useEffect(() => {
     composerRef.current?.focus();
@@ -212,7 +212,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
       )}
       <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
-        {chat.log.stored.map((m) => (
+        {chat.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>
             <span className="c-msg-who">
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
@@ -221,8 +221,8 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
             <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
           </div>
         ))}
-        {chat.log.pending.map((p) => {
-          const failed = chat.failed[p.clientId];
+        {chat.sync.log.pending.map((p) => {
+          const failed = chat.sync.failed[p.clientId];
           return (
             <div key={`p${p.clientId}`} className="c-msg c-msg-counsellor c-msg-pending" data-pending="true">
               <span className="c-msg-who">

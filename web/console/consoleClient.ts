@@ -1,6 +1,7 @@
 // The console's live state: the queue, the chats this counsellor holds, and one socket to
-// /staff. A reload or reconnect restores held chats (conversation:mine + conversation:resume)
-// and resends unacknowledged messages with their original client ids.
+// /staff. A reload or reconnect restores held chats (conversation:mine + conversation:resume).
+// Each chat's messages are kept by the pure delivery core (chatSync, proven by the server's
+// fuzz test), one state per chat; this class only carries its frames over the shared socket.
 import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';
@@ -15,7 +16,18 @@ import type {
   StaffServerToClient,
   staffNamespace,
 } from '../../src/protocol/staffProtocol.js';
-import { addPending, emptyMessageLog, lastSeq, mergeStored, type MessageLog } from '../../src/domain/conversation/messageLog.js';
+import {
+  connectedStep,
+  disconnectedStep,
+  initialChatSync,
+  opened,
+  received,
+  retried,
+  typed,
+  type ChatSyncState,
+  type ClientFrame,
+  type SyncStep,
+} from '../../src/domain/conversation/chatSync.js';
 import { requestAck } from '../common/ack.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { newClientId } from '../common/ids.js';
@@ -26,8 +38,8 @@ const timeoutMs = 10_000;
 
 export interface HeldChat {
   view: StaffConversationView;
-  log: MessageLog;
-  failed: Readonly<Record<string, ErrorCode>>;
+  /** The message log, what is pending or refused (with the reason), and whether this chat is live. */
+  sync: ChatSyncState<ErrorCode>;
   unread: number;
   visitorTyping: boolean;
   notes: NoteView[];
@@ -64,7 +76,11 @@ export class ConsoleClient {
   };
   private listeners = new Set<() => void>();
   private socket: StaffSocket | null = null;
+  /** Client ids of sends awaiting their answer: one request per message at a time. */
   private inFlight = new Set<string>();
+  /** Per chat, the connection a resume is awaiting an answer on: one resume per chat at a time. */
+  private resumingOn = new Map<string, number>();
+  private connection = 0;
   private typingSent = new Map<string, boolean>();
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private visitorTypingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -82,11 +98,14 @@ export class ConsoleClient {
     const socket: StaffSocket = io(namespace, { withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
     this.socket = socket;
     socket.on('connect', () => {
+      this.connection++;
       this.set({ online: true });
       void this.sync(socket);
     });
     socket.on('disconnect', (reason) => {
-      this.set({ online: false });
+      this.resumingOn.clear();
+      const chats = Object.fromEntries(Object.entries(this.state.chats).map(([id, chat]) => [id, { ...chat, sync: disconnectedStep(chat.sync).state }]));
+      this.set({ online: false, chats });
       // The server closed the socket on purpose (session over): don't reconnect silently.
       if (reason === 'io server disconnect') this.endSession();
     });
@@ -208,19 +227,15 @@ export class ConsoleClient {
     const chat = this.state.chats[conversationId];
     const body = text.replace(/\r\n?/g, '\n').trim();
     if (!chat || !body) return;
-    const clientId = newClientId();
-    this.patchChat(conversationId, { log: addPending(chat.log, { clientId, body, createdAt: Date.now() }) });
+    const step = typed(chat.sync, newClientId(), body, Date.now());
+    this.patchChat(conversationId, { sync: step.state });
     this.setTyping(conversationId, false);
-    void this.transmit(conversationId, clientId, body);
+    void this.transport(conversationId, step.send);
   }
 
   retry(conversationId: string, clientId: string): void {
     const chat = this.state.chats[conversationId];
-    const pending = chat?.log.pending.find((p) => p.clientId === clientId);
-    if (!chat || !pending) return;
-    const { [clientId]: _dropped, ...failed } = chat.failed;
-    this.patchChat(conversationId, { failed });
-    void this.transmit(conversationId, clientId, pending.body);
+    if (chat) void this.apply(conversationId, retried(chat.sync, clientId));
   }
 
   setTyping(conversationId: string, typing: boolean): void {
@@ -260,27 +275,47 @@ export class ConsoleClient {
     // After a reload the status shown is the one the server has (she may be on a break).
     if (mine.data.status) this.set({ status: mine.data.status });
     const ids = new Set([...mine.data.conversations.map((c) => c.id), ...this.state.order.filter((id) => isOpenStatus(this.state.chats[id]!.view.status))]);
-    await Promise.all([...ids].map((id) => this.resume(socket, id)));
+    await Promise.all([...ids].map((id) => this.rejoin(id)));
     if (!this.state.selected && this.state.order[0]) this.select(this.state.order[0]);
   }
 
-  private async resume(socket: StaffSocket, conversationId: string): Promise<void> {
-    const afterSeq = lastSeq(this.state.chats[conversationId]?.log ?? emptyMessageLog);
-    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'conversation:resume', { conversationId, afterSeq });
-    if (!ack.ok) return;
-    this.addSnapshot(ack.data);
+  /** The line is up for this chat (held, or of mine and not here yet): catch up on it. */
+  private rejoin(conversationId: string): Promise<void> {
     const chat = this.state.chats[conversationId];
-    if (!chat || !isOpenStatus(chat.view.status)) return;
-    for (const p of chat.log.pending) if (!chat.failed[p.clientId]) void this.transmit(conversationId, p.clientId, p.body);
+    // A chat not held here yet starts from nothing, so it asks for everything.
+    const step = connectedStep(chat?.sync ?? initialChatSync);
+    return chat ? this.apply(conversationId, step) : this.transport(conversationId, step.send);
   }
 
+  private async resume(conversationId: string, afterSeq: number): Promise<void> {
+    const socket = this.socket;
+    const connection = this.connection;
+    // One at a time: the answer covers everything after afterSeq.
+    if (!socket?.connected || this.resumingOn.get(conversationId) === connection) return;
+    this.resumingOn.set(conversationId, connection);
+    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'conversation:resume', { conversationId, afterSeq });
+    if (this.connection !== connection) return; // that line is gone; the new one asks again
+    this.resumingOn.delete(conversationId);
+    if (ack.ok) this.addSnapshot(ack.data);
+  }
+
+  /** A chat's snapshot from the server (accepted, pulled, resumed) joins or updates the list. */
   private addSnapshot(snapshot: StaffChatSnapshot): void {
     const id = snapshot.conversation.id;
     const existing = this.state.chats[id];
-    const chat: HeldChat = existing
-      ? { ...existing, view: snapshot.conversation, log: mergeStored(existing.log, snapshot.messages), notes: snapshot.notes ?? existing.notes }
-      : { view: snapshot.conversation, log: mergeStored(emptyMessageLog, snapshot.messages), failed: {}, unread: 0, visitorTyping: false, notes: snapshot.notes ?? [] };
-    this.set({ chats: { ...this.state.chats, [id]: chat }, order: existing ? this.state.order : [...this.state.order, id] });
+    if (existing) {
+      const step = received(existing.sync, { type: 'resumed', messages: snapshot.messages, ended: !isOpenStatus(snapshot.conversation.status) });
+      void this.apply(id, step, { view: snapshot.conversation, notes: snapshot.notes ?? existing.notes });
+      return;
+    }
+    const chat: HeldChat = {
+      view: snapshot.conversation,
+      sync: opened(snapshot.messages, this.socket?.connected ?? false),
+      unread: 0,
+      visitorTyping: false,
+      notes: snapshot.notes ?? [],
+    };
+    this.set({ chats: { ...this.state.chats, [id]: chat }, order: [...this.state.order, id] });
   }
 
   private onConversation(view: StaffConversationView): void {
@@ -289,20 +324,31 @@ export class ConsoleClient {
       this.patchChat(view.id, { view, ...(isOpenStatus(view.status) ? {} : { visitorTyping: false }) });
     } else if (view.counsellorId === this.staffId && view.status === 'active' && this.socket?.connected) {
       // Accepted in another tab of mine: show it here too.
-      void this.resume(this.socket, view.id);
+      void this.rejoin(view.id);
     }
   }
 
   private onMessage(message: WireMessage): void {
     const chat = this.state.chats[message.conversationId];
     if (!chat) return;
-    const isNew = !chat.log.stored.some((m) => m.seq === message.seq);
+    const isNew = !chat.sync.log.stored.some((m) => m.seq === message.seq);
     const unread = isNew && message.sender !== 'counsellor' && this.state.selected !== message.conversationId ? chat.unread + 1 : chat.unread;
-    this.patchChat(message.conversationId, {
-      log: mergeStored(chat.log, [message]),
+    void this.apply(message.conversationId, received(chat.sync, { type: 'push', message }), {
       unread,
       ...(message.sender === 'visitor' ? { visitorTyping: false } : {}),
     });
+  }
+
+  /** Applies a step of a chat's delivery core: its state to the chat, its frames to the socket. */
+  private apply(conversationId: string, step: SyncStep<ErrorCode>, patch: Partial<HeldChat> = {}): Promise<void> {
+    this.patchChat(conversationId, { ...patch, sync: step.state });
+    return this.transport(conversationId, step.send);
+  }
+
+  private async transport(conversationId: string, frames: readonly ClientFrame[]): Promise<void> {
+    await Promise.all(
+      frames.map((frame) => (frame.type === 'resume' ? this.resume(conversationId, frame.afterSeq) : this.transmit(conversationId, frame.clientId, frame.body))),
+    );
   }
 
   private async transmit(conversationId: string, clientId: string, body: string): Promise<void> {
@@ -313,10 +359,11 @@ export class ConsoleClient {
     this.inFlight.delete(clientId);
     const chat = this.state.chats[conversationId];
     if (!chat) return;
-    if (ack.ok) this.patchChat(conversationId, { log: mergeStored(chat.log, [ack.data.message]) });
-    else if (ack.error.code === 'unavailable') {
-      if (socket.connected) setTimeout(() => void this.transmit(conversationId, clientId, body), 2000);
-    } else this.patchChat(conversationId, { failed: { ...chat.failed, [clientId]: ack.error.code } });
+    if (ack.ok) return this.apply(conversationId, received(chat.sync, { type: 'ack', clientId, message: ack.data.message }));
+    // No answer: it stays pending and goes again in a moment (same id), or after a reconnect.
+    const retry = ack.error.code === 'unavailable';
+    void this.apply(conversationId, received(chat.sync, { type: 'nack', clientId, retry, reason: ack.error.code }));
+    if (retry && socket.connected) setTimeout(() => this.retry(conversationId, clientId), 2000);
   }
 
   private endSession(): void {

@@ -33,7 +33,7 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
   useLayoutEffect(() => {
     const el = listRef.current;
     if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
-  }, [state.log, state.counsellorTyping]);
+  }, [state.sync.log, state.counsellorTyping]);
 
   useEffect(() => () => chat.setTyping(false), [chat]);
 
@@ -124,7 +124,7 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
           stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {state.log.stored.map((m) => (
+        {state.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`v-msg v-msg-${m.sender === 'visitor' ? 'own' : m.sender}`} data-seq={m.seq}>
             {m.sender !== 'visitor' && (
               <span className="v-msg-who">{m.sender === 'counsellor' ? (m.senderName ?? t('chat.counsellor')) : t('chat.system')}</span>
@@ -137,8 +137,8 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
             </span>
           </div>
         ))}
-        {state.log.pending.map((p) => {
-          const failed = state.failed[p.clientId];
+        {state.sync.log.pending.map((p) => {
+          const failed = state.sync.failed[p.clientId];
           return (
             <div key={`p${p.clientId}`} className={failed ? 'v-msg v-msg-own v-msg-failed' : 'v-msg v-msg-own v-msg-pending'} data-pending="true">
               <span className="visually-hidden">{t('chat.you')}: </span>

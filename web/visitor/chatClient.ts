@@ -1,6 +1,7 @@
 // The visitor's side of one chat: the socket, the message log and the chat's state, as a
-// small store React subscribes to. Reconnects resume from the last sequence number and
-// resend unacknowledged messages with their original client id, so nothing is lost or doubled.
+// small store React subscribes to. What to send and how to fold in the answers is decided by
+// the pure delivery core (chatSync, proven by the server's fuzz test); this class only carries
+// its frames over the socket, so reconnects resume without gaps and resends are never doubled.
 import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';
@@ -13,7 +14,18 @@ import type {
   VisitorServerToClient,
   visitorNamespace,
 } from '../../src/protocol/visitorProtocol.js';
-import { addPending, emptyMessageLog, lastSeq, mergeStored, type MessageLog } from '../../src/domain/conversation/messageLog.js';
+import {
+  connectedStep,
+  disconnectedStep,
+  initialChatSync,
+  opened,
+  received,
+  retried,
+  typed,
+  type ChatSyncState,
+  type ClientFrame,
+  type SyncStep,
+} from '../../src/domain/conversation/chatSync.js';
 import { requestAck } from '../common/ack.js';
 import { newClientId } from '../common/ids.js';
 import type { UiLanguage } from '../common/i18n.js';
@@ -28,9 +40,8 @@ export type Phase = 'start' | 'starting' | 'restoring' | 'open' | 'ended' | 'exi
 export interface VisitorState {
   phase: Phase;
   conversation: VisitorConversationView | null;
-  log: MessageLog;
-  /** Messages the server refused, by client id, with the reason. */
-  failed: Readonly<Record<string, ErrorCode>>;
+  /** The message log, what is pending or refused (with the reason), and the line as delivery sees it. */
+  sync: ChatSyncState<ErrorCode>;
   counsellorTyping: boolean;
   online: boolean;
   error: ErrorCode | null;
@@ -48,8 +59,7 @@ export interface VisitorState {
 const initial: VisitorState = {
   phase: 'start',
   conversation: null,
-  log: emptyMessageLog,
-  failed: {},
+  sync: initialChatSync,
   counsellorTyping: false,
   online: false,
   error: null,
@@ -71,7 +81,11 @@ export class VisitorChat {
   private socket: VisitorSocket | null = null;
   private token: string | null = null;
   private language: UiLanguage = 'nl';
+  /** Client ids of sends awaiting their answer: one request per message at a time. */
   private inFlight = new Set<string>();
+  /** The connection a resume is awaiting an answer on, if any: one resume at a time. */
+  private resumingOn: number | null = null;
+  private connection = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private sentTyping = false;
 
@@ -126,7 +140,7 @@ export class VisitorChat {
     this.set({ codeUnknown, dangerNow: preChat?.inDangerNow === 'yes' });
     this.token = ack.data.token;
     writeTabState({ token: ack.data.token, language });
-    this.set({ phase: 'open', conversation: ack.data.conversation, log: mergeStored(this.state.log, ack.data.messages) });
+    this.set({ phase: 'open', conversation: ack.data.conversation, sync: opened(ack.data.messages, socket.connected) });
   }
 
   /** Asks the server for a return code for this chat; null when it failed. */
@@ -152,18 +166,14 @@ export class VisitorChat {
   send(text: string): void {
     const body = text.replace(/\r\n?/g, '\n').trim();
     if (!body || this.state.phase !== 'open') return;
-    const clientId = newClientId();
-    this.set({ log: addPending(this.state.log, { clientId, body, createdAt: Date.now() }) });
+    const step = typed(this.state.sync, newClientId(), body, Date.now());
+    this.set({ sync: step.state });
     this.setTyping(false);
-    void this.transmit(clientId, body);
+    this.transport(step.send);
   }
 
   retry(clientId: string): void {
-    const pending = this.state.log.pending.find((p) => p.clientId === clientId);
-    if (!pending) return;
-    const { [clientId]: _dropped, ...failed } = this.state.failed;
-    this.set({ failed });
-    void this.transmit(clientId, pending.body);
+    this.apply(retried(this.state.sync, clientId));
   }
 
   /** Call on every keystroke with whether the composer has text; sends at most a few events. */
@@ -231,14 +241,18 @@ export class VisitorChat {
     });
     this.socket = socket;
     socket.on('connect', () => {
+      this.connection++;
       this.set({ online: true });
-      if (this.token) void this.resume(socket);
+      // Before a chat exists there is nothing to resume: the start's answer is the snapshot.
+      if (this.token) this.apply(connectedStep(this.state.sync));
     });
-    socket.on('disconnect', () => this.set({ online: false, counsellorTyping: false }));
+    socket.on('disconnect', () => {
+      this.resumingOn = null;
+      this.set({ online: false, counsellorTyping: false, sync: disconnectedStep(this.state.sync).state });
+    });
     socket.on('message', (message: WireMessage) => {
       if (this.state.phase !== 'open') return;
-      this.set({ log: mergeStored(this.state.log, [message]) });
-      if (message.sender === 'counsellor') this.set({ counsellorTyping: false });
+      this.apply(received(this.state.sync, { type: 'push', message }), message.sender === 'counsellor' ? { counsellorTyping: false } : {});
     });
     socket.on('chat:state', (conversation) => {
       if (this.state.phase !== 'open') return;
@@ -258,9 +272,28 @@ export class VisitorChat {
     return socket;
   }
 
-  private async resume(socket: VisitorSocket): Promise<void> {
-    const ack = await requestAck<VisitorChatSnapshot>(socket, requestTimeoutMs, 'chat:resume', { afterSeq: lastSeq(this.state.log) });
-    if (this.state.phase === 'exiting' || this.socket !== socket) return;
+  /** Applies a step of the delivery core: its state to the screen, its frames to the socket. */
+  private apply(step: SyncStep<ErrorCode>, patch: Partial<VisitorState> = {}): void {
+    this.set({ ...patch, sync: step.state });
+    this.transport(step.send);
+  }
+
+  private transport(frames: readonly ClientFrame[]): void {
+    for (const frame of frames) {
+      if (frame.type === 'resume') void this.resume(frame.afterSeq);
+      else void this.transmit(frame.clientId, frame.body);
+    }
+  }
+
+  private async resume(afterSeq: number): Promise<void> {
+    const socket = this.socket;
+    const connection = this.connection;
+    // One at a time: the answer covers everything after afterSeq.
+    if (!socket?.connected || this.resumingOn === connection) return;
+    this.resumingOn = connection;
+    const ack = await requestAck<VisitorChatSnapshot>(socket, requestTimeoutMs, 'chat:resume', { afterSeq });
+    if (this.state.phase === 'exiting' || this.socket !== socket || this.connection !== connection) return;
+    this.resumingOn = null;
     if (!ack.ok) {
       if (ack.error.code === 'not_found') {
         this.token = null;
@@ -273,10 +306,7 @@ export class VisitorChat {
     }
     const { conversation, messages } = ack.data;
     if (conversation.status === 'ended' || conversation.status === 'closed') return this.finish(conversation);
-    this.set({ phase: 'open', conversation, log: mergeStored(this.state.log, messages) });
-    for (const p of this.state.log.pending) {
-      if (!this.state.failed[p.clientId]) void this.transmit(p.clientId, p.body);
-    }
+    this.apply(received(this.state.sync, { type: 'resumed', messages }), { phase: 'open', conversation });
   }
 
   private async transmit(clientId: string, body: string): Promise<void> {
@@ -286,14 +316,11 @@ export class VisitorChat {
     const ack = await requestAck<{ message: WireMessage }>(socket, requestTimeoutMs, 'message:send', { clientId, body });
     this.inFlight.delete(clientId);
     if (this.state.phase !== 'open') return;
-    if (ack.ok) {
-      this.set({ log: mergeStored(this.state.log, [ack.data.message]) });
-    } else if (ack.error.code === 'unavailable') {
-      // No answer: keep it pending; the resume after a reconnect sends it again (same id).
-      if (socket.connected) setTimeout(() => void this.transmit(clientId, body), 2000);
-    } else {
-      this.set({ failed: { ...this.state.failed, [clientId]: ack.error.code } });
-    }
+    if (ack.ok) return this.apply(received(this.state.sync, { type: 'ack', clientId, message: ack.data.message }));
+    // No answer: it stays pending and goes again in a moment (same id), or after a reconnect.
+    const retry = ack.error.code === 'unavailable';
+    this.apply(received(this.state.sync, { type: 'nack', clientId, retry, reason: ack.error.code }));
+    if (retry && socket.connected) setTimeout(() => this.apply(retried(this.state.sync, clientId)), 2000);
   }
 
   private finish(conversation: VisitorConversationView | null): void {

@@ -65,7 +65,7 @@ export class SyncClient {
             this.apply(received(this.state, { type: 'ack', clientId: frame.clientId, message: ack.data.message }));
           } else {
             this.refusals.set(ack.error.code, (this.refusals.get(ack.error.code) ?? 0) + 1);
-            this.state = received(this.state, { type: 'nack', clientId: frame.clientId, retry: ack.error.code === 'rate_limited' || ack.error.code === 'internal' }).state;
+            this.state = received(this.state, { type: 'nack', clientId: frame.clientId, retry: ack.error.code === 'rate_limited' || ack.error.code === 'internal', reason: ack.error.code }).state;
           }
         });
       }

@@ -91,7 +91,7 @@ export class TestSocketPair {
       return { type: 'ack', clientId: frame.clientId, message };
     } catch (error) {
       const retry = !(error instanceof ServiceError) || error.code === 'rate_limited' || error.code === 'internal';
-      return { type: 'nack', clientId: frame.clientId, retry };
+      return { type: 'nack', clientId: frame.clientId, retry, reason: error instanceof ServiceError ? error.code : 'internal' };
     }
   }
 }
