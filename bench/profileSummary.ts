@@ -32,7 +32,7 @@ profile.samples.forEach((id, i) => {
   const where = frame.url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/');
   const name = `${frame.functionName || '(anonymous)'}  ${where}:${frame.lineNumber + 1}`;
   selfMs.set(name, (selfMs.get(name) ?? 0) + ms);
-  const pkg = frame.url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (frame.url.includes('/dist/') ? 'baken' : frame.url ? 'node' : frame.functionName);
+  const pkg = frame.url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (/\/(dist|src)\//.test(frame.url) ? 'baken' : frame.url ? 'node' : frame.functionName);
   packageMs.set(pkg, (packageMs.get(pkg) ?? 0) + ms);
   totalMs += ms;
 });
