@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, MessageTable } from './schema.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
+import type { ConversationStatus } from '../domain/conversation/conversationLifecycle.js';
 import type { TranscriptCipher } from './encryption/transcriptCipher.js';
 import { GroupCommit } from './groupCommit.js';
 
@@ -19,6 +20,27 @@ export interface AppendResult {
   message: StoredMessage;
   /** True when this client id was already stored: a resend, answered with the original. */
   duplicate: boolean;
+  /** The conversation's status as the write found it (absent for a resend answered from memory). */
+  status?: ConversationStatus;
+}
+
+/**
+ * Who may still write in a conversation, checked on its row inside the write, under the row's
+ * lock: a chat that ended or changed hands a moment ago refuses the message.
+ */
+export interface SendRule {
+  statuses: readonly ConversationStatus[];
+  /** Only while this counsellor holds the conversation. */
+  counsellorId?: string;
+}
+
+/** Stored now, refused by the rule (undefined), or a resend of a client id stored before. */
+type InsertOutcome = AppendResult | undefined | 'stored before';
+
+interface Append {
+  input: NewMessage;
+  sealed: string;
+  rule: SendRule | undefined;
 }
 
 function toMessage(row: Selectable<MessageTable>, body: string): StoredMessage {
@@ -35,15 +57,15 @@ function toMessage(row: Selectable<MessageTable>, body: string): StoredMessage {
 }
 
 export class MessageRepository {
-  private readonly committer: GroupCommit<{ input: NewMessage; sealed: string }, StoredMessage>;
+  private readonly committer: GroupCommit<Append, InsertOutcome>;
   /** Appends not yet committed, so a resend arriving meanwhile waits for the original. */
-  private readonly inFlight = new Map<string, Promise<StoredMessage>>();
+  private readonly inFlight = new Map<string, Promise<AppendResult | undefined>>();
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly cipher: TranscriptCipher,
   ) {
-    this.committer = new GroupCommit(db, (trx, { input, sealed }) => this.insert(trx, input, sealed));
+    this.committer = new GroupCommit(db, (trx, append) => this.insert(trx, append));
   }
 
   private async decrypt(row: Selectable<MessageTable>): Promise<StoredMessage> {
@@ -56,52 +78,88 @@ export class MessageRepository {
    * concurrent writers (even on other nodes) get distinct, gap-free numbers.
    */
   async append(input: NewMessage): Promise<AppendResult> {
+    const result = await this.write(input, undefined);
+    if (!result) throw new Error('no such conversation');
+    return result;
+  }
+
+  /** As append, but only if the conversation's row still satisfies `rule`; undefined if not. */
+  appendIfAllowed(input: NewMessage, rule: SendRule): Promise<AppendResult | undefined> {
+    return this.write(input, rule);
+  }
+
+  private async write(input: NewMessage, rule: SendRule | undefined): Promise<AppendResult | undefined> {
     const key = `${input.conversationId}\u0000${input.clientId}`;
     const pending = this.inFlight.get(key);
-    if (pending) return { message: await pending, duplicate: true };
-    const existing = await this.findByClientId(input.conversationId, input.clientId);
-    if (existing) return { message: existing, duplicate: true };
-    const again = this.inFlight.get(key);
-    if (again) return { message: await again, duplicate: true };
-    // Encrypt before the transaction: on SQLite a query inside it must use the transaction itself.
-    const sealed = await this.cipher.encrypt(input.conversationId, input.body);
-    const committed = this.committer.submit({ input, sealed });
+    if (pending) {
+      const original = await pending;
+      if (original) return { message: original.message, duplicate: true };
+    }
+    const committed = this.commit(input, rule);
     this.inFlight.set(key, committed);
     try {
-      return { message: await committed, duplicate: false };
-    } catch (error) {
-      // A concurrent resend of the same client id won the race: answer with the stored one.
-      const raced = await this.findByClientId(input.conversationId, input.clientId);
-      if (raced) return { message: raced, duplicate: true };
-      throw error;
+      return await committed;
     } finally {
-      this.inFlight.delete(key);
+      if (this.inFlight.get(key) === committed) this.inFlight.delete(key);
     }
   }
 
-  private async insert(trx: Transaction<Database>, input: NewMessage, sealed: string): Promise<StoredMessage> {
-    const counter = await trx
+  private async commit(input: NewMessage, rule: SendRule | undefined): Promise<AppendResult | undefined> {
+    // Encrypt before the transaction: on SQLite a query inside it must use the transaction itself.
+    const sealed = await this.cipher.encrypt(input.conversationId, input.body);
+    const outcome = await this.committer.submit({ input, sealed, rule });
+    if (outcome !== 'stored before') return outcome;
+    const original = await this.findByClientId(input.conversationId, input.clientId);
+    if (!original) throw new Error('a stored message vanished');
+    return { message: original, duplicate: true };
+  }
+
+  /**
+   * Counter first (it takes the row lock and checks the rule), then the insert; a client id
+   * stored before (a resend, perhaps from another node) inserts nothing and takes back its number.
+   */
+  private async insert(trx: Transaction<Database>, { input, sealed, rule }: Append): Promise<InsertOutcome> {
+    let counter = trx
       .updateTable('conversations')
       .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-      .where('id', '=', input.conversationId)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
-    const row = await trx
+      .where('id', '=', input.conversationId);
+    if (rule) counter = counter.where('status', 'in', rule.statuses);
+    if (rule?.counsellorId) counter = counter.where('counsellor_id', '=', rule.counsellorId);
+    const row = await counter.returning(['last_seq', 'status']).executeTakeFirst();
+    if (!row) return undefined;
+    const message: StoredMessage = {
+      id: input.id,
+      conversationId: input.conversationId,
+      seq: row.last_seq,
+      clientId: input.clientId,
+      sender: input.sender,
+      senderName: input.senderName,
+      body: input.body,
+      createdAt: input.now,
+    };
+    const inserted = await trx
       .insertInto('messages')
       .values({
-        id: input.id,
-        conversation_id: input.conversationId,
-        seq: counter.last_seq,
-        client_id: input.clientId,
-        sender: input.sender,
+        id: message.id,
+        conversation_id: message.conversationId,
+        seq: message.seq,
+        client_id: message.clientId,
+        sender: message.sender,
         sender_staff_id: input.senderStaffId,
-        sender_name: input.senderName,
+        sender_name: message.senderName,
         body: sealed,
-        created_at: input.now,
+        created_at: message.createdAt,
       })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toMessage(row, input.body);
+      .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { message, duplicate: false, status: row.status as ConversationStatus };
+    await trx
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '-', 1) }))
+      .where('id', '=', input.conversationId)
+      .execute();
+    return 'stored before';
   }
 
   async findByClientId(conversationId: string, clientId: string): Promise<StoredMessage | undefined> {

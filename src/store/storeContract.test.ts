@@ -91,6 +91,18 @@ describe.each(testStoreFactories())('store contract on $name', (factory) => {
     expect(results.filter((r) => !r.duplicate)).toHaveLength(20);
   });
 
+  it('refuses a message the conversation row no longer allows, without using up a number', async () => {
+    const c = await newConversation();
+    const message = (clientId: string) => ({ id: id(), conversationId: c.id, clientId, sender: 'counsellor' as const, senderStaffId: null, senderName: 'Alice', body: 'hoi', now: 3 });
+    // Waiting, and nobody holds it: a counsellor's message is refused.
+    expect(await repos.messages.appendIfAllowed(message('client-refused'), { statuses: ['active'], counsellorId: id() })).toBeUndefined();
+    const allowed = await repos.messages.appendIfAllowed(message('client-allowed'), { statuses: ['waiting', 'offered', 'active'] });
+    expect(allowed).toMatchObject({ duplicate: false, status: 'waiting', message: { seq: 1 } });
+    const resent = await repos.messages.appendIfAllowed(message('client-allowed'), { statuses: ['waiting'] });
+    expect(resent).toMatchObject({ duplicate: true, message: { id: allowed?.message.id, seq: 1 } });
+    expect((await repos.conversations.findById(c.id))?.lastSeq).toBe(1);
+  });
+
   it('lets only one of two counsellors accept the same conversation', async () => {
     const now = 5;
     const alice = await repos.staff.create({ id: id(), username: 'alice', displayName: 'Alice', passwordHash: 'x', role: 'counsellor', now });

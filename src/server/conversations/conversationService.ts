@@ -10,6 +10,7 @@ import type { StaffMember } from '../../store/staffRepository.js';
 import type { ConversationTable, Database } from '../../store/schema.js';
 import {
   acceptsMessages,
+  conversationStatuses,
   isOpen,
   transition,
   type Actor,
@@ -29,12 +30,15 @@ import { randomToken, sha256 } from '../auth/secrets.js';
 import { ServiceError } from './serviceError.js';
 import { presentQueueItem } from './conversationPresenter.js';
 import type { QueueItem } from '../../protocol/staffProtocol.js';
-import type { AppendResult } from '../../store/messageRepository.js';
+import type { AppendResult, SendRule } from '../../store/messageRepository.js';
 import type { QueueActor, QueueCoordinator, QueueEventInput } from '../queue/queueCoordinator.js';
 import { warningKey, type SystemMessageKey, type WarningReason } from '../../protocol/systemMessages.js';
 import { serviceAvailability } from '../queue/serviceAvailability.js';
 
 export type Sender = { kind: 'visitor' } | { kind: 'staff'; staff: StaffMember };
+
+/** A visitor may write while her chat is open; a counsellor only while she holds it and it is active. */
+const visitorSendStatuses = conversationStatuses.filter(acceptsMessages);
 
 const rejectionMessages: Record<string, [ServiceError['code'], string]> = {
   unknown_conversation: ['not_found', 'no such conversation in the queue'],
@@ -124,32 +128,39 @@ export class ConversationService {
     this.staffNames.delete(staffId);
   }
 
+  /**
+   * The conversation's state and who holds it are checked by the write itself (on the row,
+   * under its lock), so the common case costs no read beforehand; only a refusal reads the
+   * row to say why.
+   */
   async sendMessage(input: { conversationId: string; sender: Sender; clientId: string; body: string }): Promise<AppendResult> {
-    const conversation = await this.get(input.conversationId);
     const { sender } = input;
-    if (sender.kind === 'staff' && conversation.counsellorId !== sender.staff.id) {
-      throw new ServiceError('forbidden', 'not your conversation');
-    }
-    const allowed = sender.kind === 'visitor' ? acceptsMessages(conversation.status) : conversation.status === 'active';
-    if (!allowed) {
-      // A resend of something stored before the chat ended is still answered with the original.
-      const stored = await this.repos.messages.findByClientId(input.conversationId, input.clientId);
-      if (stored) return { message: stored, duplicate: true };
-      throw new ServiceError('invalid_state', `conversation is ${conversation.status}`);
-    }
     const started = performance.now();
-    const result = await this.repos.messages.append(this.newMessage(input));
+    const rule: SendRule = sender.kind === 'visitor' ? { statuses: visitorSendStatuses } : { statuses: ['active'], counsellorId: sender.staff.id };
+    const result = await this.repos.messages.appendIfAllowed(this.newMessage(input), rule);
+    if (!result) return this.refusedSend(input);
     if (!result.duplicate) {
-      this.events.emit('message.stored', { message: result.message, conversation, commitMs: performance.now() - started });
+      this.events.emit('message.stored', { message: result.message, commitMs: performance.now() - started });
       // Triage orders the queue; once a counsellor reads along it has done its work.
-      const queued = conversation.status === 'waiting' || conversation.status === 'offered';
+      const queued = result.status === 'waiting' || result.status === 'offered';
       if (sender.kind === 'visitor' && queued) {
-        const stepped = result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2 && (await this.retriage(conversation));
+        const stepped = result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2 && (await this.retriage(await this.get(input.conversationId)));
         // The queue shows how many messages a waiting visitor has written.
-        if (!stepped) this.events.emit('queue.stepped', { conversationIds: [conversation.id], counsellorIds: [], effects: [] });
+        if (!stepped) this.events.emit('queue.stepped', { conversationIds: [input.conversationId], counsellorIds: [], effects: [] });
       }
     }
     return result;
+  }
+
+  /** Why a message was refused; a resend of something stored before the chat ended is still answered with the original. */
+  private async refusedSend(input: { conversationId: string; sender: Sender; clientId: string }): Promise<AppendResult> {
+    const conversation = await this.get(input.conversationId);
+    if (input.sender.kind === 'staff' && conversation.counsellorId !== input.sender.staff.id) {
+      throw new ServiceError('forbidden', 'not your conversation');
+    }
+    const stored = await this.repos.messages.findByClientId(input.conversationId, input.clientId);
+    if (stored) return { message: stored, duplicate: true };
+    throw new ServiceError('invalid_state', `conversation is ${conversation.status}`);
   }
 
   /** Triage reads her first messages too; a raised priority moves her up the queue. */
@@ -308,8 +319,7 @@ export class ConversationService {
       body: key,
       now,
     });
-    const conversation = await this.get(conversationId);
-    this.events.emit('message.stored', { message: result.message, conversation, commitMs: 0 });
+    this.events.emit('message.stored', { message: result.message, commitMs: 0 });
   }
 
   async addNote(conversationId: string, staff: StaffMember, kind: 'note' | 'whisper' | 'handover', body: string): Promise<void> {

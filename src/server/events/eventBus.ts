@@ -7,7 +7,7 @@ import type { QueueEffect } from '../../domain/queue/queueModel.js';
 
 export interface DomainEvents {
   'conversation.changed': { conversation: Conversation; previousCounsellorId: string | null };
-  'message.stored': { message: StoredMessage; conversation: Conversation; commitMs: number };
+  'message.stored': { message: StoredMessage; commitMs: number };
   'queue.changed': Record<string, never>;
   /** A routing step changed these conversations and counsellors. */
   'queue.stepped': { conversationIds: string[]; counsellorIds: string[]; effects: readonly QueueEffect[] };
