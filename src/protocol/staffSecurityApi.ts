@@ -57,6 +57,8 @@ export interface StaffSecurityStatusDto {
   staffId: string;
   mfaEnrolled: boolean;
   recoveryCodesLeft: number;
+  /** How many passkeys she has (a reset of her second factor removes them too). */
+  passkeys: number;
   sessions: number;
 }
 

@@ -108,6 +108,7 @@ export function StaffPage({ me }: { me: MeResponse }) {
     { id: 'maxChats', header: t('staff.maxChats'), cell: (member) => member.maxChats },
     { id: 'status', header: t('staff.status'), cell: (member) => (member.disabled ? t('staff.disabled') : t('staff.active')) },
     { id: 'mfa', header: t('security.admin.mfa'), cell: (member) => (security.get(member.id)?.mfaEnrolled ? t('security.admin.enrolled') : t('security.admin.notEnrolled')) },
+    { id: 'passkeys', header: t('security.admin.passkeys'), cell: (member) => String(security.get(member.id)?.passkeys ?? 0) },
     { id: 'sessions', header: t('security.admin.sessions'), cell: (member) => security.get(member.id)?.sessions ?? 0 },
     {
       id: 'actions',

@@ -91,6 +91,7 @@ export const securityEn: typeof securityNl = {
       mfa: 'Two-step',
       enrolled: 'Set up',
       notEnrolled: 'Not set up yet',
+      passkeys: 'Passkeys',
       sessions: 'Sessions',
       endSessions: 'End sessions',
       resetMfa: 'Reset two-step',

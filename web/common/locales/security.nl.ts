@@ -90,6 +90,7 @@ export const securityNl = {
       mfa: 'Tweestaps',
       enrolled: 'Ingesteld',
       notEnrolled: 'Nog niet ingesteld',
+      passkeys: 'Passkeys',
       sessions: 'Sessies',
       endSessions: 'Sessies beëindigen',
       resetMfa: 'Tweestaps opnieuw instellen',

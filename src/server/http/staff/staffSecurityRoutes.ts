@@ -20,6 +20,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
           staffId: s.id,
           mfaEnrolled: await ctx.repos.staffSecurity.isEnrolled(s.id),
           recoveryCodesLeft: await ctx.repos.staffSecurity.recoveryCodesLeft(s.id),
+          passkeys: await ctx.repos.passkeys.countFor(s.id),
           sessions: sessions.filter((x) => x.staffId === s.id).length,
         });
       }

@@ -263,8 +263,13 @@ describe.each(['sqlite', 'postgres'] as const)('passkeys on %s', (dialect) => {
     const { account } = await withPasskey('joke');
     const admin = await server.createStaff('admin');
     const boss = await server.login(admin.username, admin.password);
+    // The administrator sees she has one, so she knows what a reset takes away.
+    const passkeysOf = async () =>
+      ((await call(server, 'GET', '/api/staff/security', undefined, auth(boss))).body.status as { staffId: string; passkeys: number }[]).find((s) => s.staffId === account.id)?.passkeys;
+    expect(await passkeysOf()).toBe(1);
     expect((await call(server, 'POST', `/api/staff/${account.id}/mfa/reset`, {}, auth(boss))).status).toBe(200);
     expect(await server.app.ctx.repos.passkeys.countFor(account.id)).toBe(0);
+    expect(await passkeysOf()).toBe(0);
     expect((await passwordStep('joke', account.password)).step).toBe('enrol');
   });
 });
