@@ -15,6 +15,7 @@ export function DataTable<T>({
   rowKey,
   rowAttributes,
   className,
+  label,
 }: {
   columns: readonly DataColumn<T>[];
   rows: readonly T[];
@@ -22,10 +23,12 @@ export function DataTable<T>({
   /** data-* attributes per row, for styling and for tests to find a row by what it is about. */
   rowAttributes?: (row: T) => Record<`data-${string}`, string | undefined>;
   className?: string;
+  /** The table's accessible name, when no caption or heading names it. */
+  label?: string;
 }) {
   return (
     <div className="c-table-wrap">
-      <table className={className ? `c-table ${className}` : 'c-table'}>
+      <table className={className ? `c-table ${className}` : 'c-table'} aria-label={label}>
         <thead>
           <tr>
             {columns.map((c) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PasskeyDto } from '../../../src/protocol/passkeyApi.js';
 import { api, ApiError } from '../api.js';
 import { ReauthForm } from './ReauthForm.js';
+import { DataTable } from '../common/DataTable.js';
 import { addPasskey, passkeyErrorKey, passkeysSupported } from './passkeyCeremony.js';
 
 const when = (ms: number, language: string) => new Date(ms).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' });
@@ -75,33 +76,26 @@ export function PasskeySection({
       <p>{t('security.passkeys.intro')}</p>
       {passkeys && passkeys.length === 0 && <p>{t('security.passkeys.none')}</p>}
       {passkeys && passkeys.length > 0 && (
-        <div className="c-table-wrap">
-          <table className="c-table" aria-label={t('security.passkeys.listLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('security.passkeys.name')}</th>
-                <th scope="col">{t('security.passkeys.added')}</th>
-                <th scope="col">{t('security.passkeys.lastUsed')}</th>
-                <th scope="col">{t('staff.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {passkeys.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.label}</td>
-                  <td>{when(p.createdAt, i18n.language)}</td>
-                  <td>{p.lastUsedAt === null ? t('security.passkeys.never') : when(p.lastUsedAt, i18n.language)}</td>
-                  <td>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => void remove(p)}>
-                      {t('security.passkeys.remove')}
-                      <span className="visually-hidden"> {p.label}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('security.passkeys.listLabel')}
+          rows={passkeys}
+          rowKey={(p) => p.id}
+          columns={[
+            { id: 'name', header: t('security.passkeys.name'), cell: (p) => p.label },
+            { id: 'added', header: t('security.passkeys.added'), cell: (p) => when(p.createdAt, i18n.language) },
+            { id: 'lastUsed', header: t('security.passkeys.lastUsed'), cell: (p) => (p.lastUsedAt === null ? t('security.passkeys.never') : when(p.lastUsedAt, i18n.language)) },
+            {
+              id: 'actions',
+              header: t('staff.actions'),
+              cell: (p) => (
+                <button type="button" className="btn btn-secondary btn-small" onClick={() => void remove(p)}>
+                  {t('security.passkeys.remove')}
+                  <span className="visually-hidden"> {p.label}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {afterReauth ? (
         <ReauthForm

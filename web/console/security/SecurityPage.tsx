@@ -4,6 +4,7 @@ import type { MySecurityResponse } from '../../../src/protocol/staffSecurityApi.
 import { api, ApiError, errorKey } from '../api.js';
 import { ReauthForm } from './ReauthForm.js';
 import { RecoveryCodeList } from './RecoveryCodeList.js';
+import { DataTable } from '../common/DataTable.js';
 import { PasskeySection } from './PasskeySection.js';
 
 const when = (ms: number, language: string) => new Date(ms).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' });
@@ -77,36 +78,35 @@ export function SecurityPage({ onSessionEnded }: { onSessionEnded: () => void })
       <section className="card c-section" aria-labelledby="my-sessions-title">
         <h2 id="my-sessions-title">{t('security.page.sessions')}</h2>
         <p>{t('security.page.sessionsIntro')}</p>
-        <div className="c-table-wrap">
-          <table className="c-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('security.page.started')}</th>
-                <th scope="col">{t('security.page.lastSeen')}</th>
-                <th scope="col">{t('security.page.expires')}</th>
-                <th scope="col">{t('staff.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.sessions.map((s) => (
-                <tr key={s.id} data-current={s.current ? 'true' : undefined}>
-                  <td>
-                    {when(s.createdAt, i18n.language)}
-                    {s.current && <strong> ({t('security.page.current')})</strong>}
-                  </td>
-                  <td>{when(s.lastSeenAt, i18n.language)}</td>
-                  <td>{when(s.expiresAt, i18n.language)}</td>
-                  <td>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => void end(s.id, s.current)}>
-                      {t('security.page.end')}
-                      <span className="visually-hidden"> {when(s.createdAt, i18n.language)}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data?.sessions ?? []}
+          rowKey={(s) => s.id}
+          rowAttributes={(s) => ({ 'data-current': s.current ? 'true' : undefined })}
+          columns={[
+            {
+              id: 'started',
+              header: t('security.page.started'),
+              cell: (s) => (
+                <>
+                  {when(s.createdAt, i18n.language)}
+                  {s.current && <strong> ({t('security.page.current')})</strong>}
+                </>
+              ),
+            },
+            { id: 'lastSeen', header: t('security.page.lastSeen'), cell: (s) => when(s.lastSeenAt, i18n.language) },
+            { id: 'expires', header: t('security.page.expires'), cell: (s) => when(s.expiresAt, i18n.language) },
+            {
+              id: 'actions',
+              header: t('staff.actions'),
+              cell: (s) => (
+                <button type="button" className="btn btn-secondary btn-small" onClick={() => void end(s.id, s.current)}>
+                  {t('security.page.end')}
+                  <span className="visually-hidden"> {when(s.createdAt, i18n.language)}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
         {data && data.sessions.length > 1 && (
           <button type="button" className="btn btn-secondary" onClick={() => void endOthers()}>
             {t('security.page.endOthers')}
