@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceStatus } from './serviceStatus.js';
 import { formatOpening, safeUrl, telHref } from './serviceStatus.js';
+import { PrivacyLink } from './PrivacyLink.js';
 import { useFocusOnMount } from './useFocusOnMount.js';
 
 /** Closed (outside opening hours or by hand) or the queue is full: say so kindly, and who else helps. */
@@ -30,15 +31,7 @@ export function ClosedScreen({ kind, service, onAgain, onPrivacy }: { kind: 'clo
         <button type="button" className="btn btn-secondary" onClick={onAgain}>
           {t('closed.again')}
         </button>
-        <a
-          href="/privacy"
-          onClick={(e) => {
-            e.preventDefault();
-            onPrivacy();
-          }}
-        >
-          {t('start.privacyLink')}
-        </a>
+        <PrivacyLink onPrivacy={onPrivacy} />
       </div>
     </main>
   );

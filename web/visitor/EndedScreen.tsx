@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VisitorState } from './chatClient.js';
+import { PrivacyLink } from './PrivacyLink.js';
 import { useFocusOnMount } from './useFocusOnMount.js';
 
 export function EndedScreen({ state, onAgain, onPrivacy }: { state: VisitorState; onAgain: () => void; onPrivacy: () => void }) {
@@ -21,15 +22,7 @@ export function EndedScreen({ state, onAgain, onPrivacy }: { state: VisitorState
         <button type="button" className="btn" onClick={onAgain}>
           {t('ended.again')}
         </button>
-        <a
-          href="/privacy"
-          onClick={(e) => {
-            e.preventDefault();
-            onPrivacy();
-          }}
-        >
-          {t('start.privacyLink')}
-        </a>
+        <PrivacyLink onPrivacy={onPrivacy} />
       </div>
     </main>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { limits } from '../../src/protocol/limits.js';
 import type { PreChatAnswers, VisitorState } from './chatClient.js';
 import { ReturnCodeInput } from './ReturnCodeInput.js';
+import { PrivacyLink } from './PrivacyLink.js';
 import { PreChatStep } from './PreChatStep.js';
 
 interface StartProps {
@@ -78,15 +79,7 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
       <p className="muted">{t('start.safetyTip')}</p>
       <p className="muted v-touch-only">{t('quickExit.touchHint')}</p>
       <p>
-        <a
-          href="/privacy"
-          onClick={(e) => {
-            e.preventDefault();
-            onPrivacy();
-          }}
-        >
-          {t('start.privacyLink')}
-        </a>
+        <PrivacyLink onPrivacy={onPrivacy} />
       </p>
     </main>
   );
