@@ -81,6 +81,8 @@ describe('message delivery in the browser', () => {
       await box.press('Enter');
     }
     await visitor.locator('.v-msg-failed').first().waitFor();
+    // Every message of the flood has its answer (stored or refused) before the refused are counted.
+    await expect.poll(() => visitor.locator('.v-msg-pending').count(), { timeout: 15_000 }).toBe(0);
     const failedCount = await visitor.locator('.v-msg-failed').count();
     expect(await visitor.locator('.v-msg-failed .v-msg-meta').first().textContent()).toContain('Niet verstuurd');
     // Refused ones are not resent by a reconnect, only by her.
