@@ -1,7 +1,7 @@
-// Slows down password guessing per account and per address. Addresses are kept only as a
+// Slows down password guessing per account and per address. Both are kept only as a
 // keyed hash in memory, under a key that changes every day, and never reach disk or logs.
-import crypto from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { DailyAddressHasher } from '../abuse/dailyAddressHasher.js';
 
 interface Counter {
   failures: number;
@@ -11,13 +11,14 @@ interface Counter {
 
 export class LoginThrottle {
   private readonly counters = new Map<string, Counter>();
-  private key = crypto.randomBytes(32);
-  private keyDay = -1;
+  private readonly hasher: DailyAddressHasher;
 
   constructor(
     private readonly clock: Clock,
     private readonly policy = { freeAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 },
-  ) {}
+  ) {
+    this.hasher = new DailyAddressHasher(clock, () => this.counters.clear());
+  }
 
   allow(username: string, ip: string): boolean {
     const now = this.clock.now();
@@ -44,14 +45,7 @@ export class LoginThrottle {
   }
 
   private keys(username: string, ip: string): [string, string] {
-    const day = Math.floor(this.clock.now() / 86_400_000);
-    if (day !== this.keyDay) {
-      this.key = crypto.randomBytes(32);
-      this.keyDay = day;
-      this.counters.clear();
-    }
-    const mac = (v: string) => crypto.createHmac('sha256', this.key).update(v).digest('base64url');
-    return [`u:${mac(username)}`, `a:${mac(ip)}`];
+    return [`u:${this.hasher.hash(username)}`, `a:${this.hasher.hash(ip)}`];
   }
 
   private prune(now: number): void {

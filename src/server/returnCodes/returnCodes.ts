@@ -59,14 +59,20 @@ export class ReturnCodes {
 
   /** The visitor key and preferred counsellor for a code, or undefined if unknown, expired or blocked. */
   async redeem(input: string): Promise<{ visitorKey: string; preferredCounsellorId: string | null } | undefined> {
+    const row = await this.usable(input);
+    if (!row) return undefined;
+    await this.repos.store.db.updateTable('return_codes').set({ last_used_at: this.now() }).where('code_hash', '=', row.code_hash).execute();
+    return { visitorKey: row.visitor_key, preferredCounsellorId: row.preferred_counsellor_id };
+  }
+
+  /** The stored code she typed, unless unknown, expired after a year unused, or blocked. */
+  private async usable(input: string) {
     const normalised = normaliseReturnCode(input);
     if (!normalised) return undefined;
-    const codeHash = await hashCode(normalised);
-    const row = await this.repos.store.db.selectFrom('return_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    const row = await this.repos.store.db.selectFrom('return_codes').selectAll().where('code_hash', '=', await hashCode(normalised)).executeTakeFirst();
     const now = this.now();
     if (!row || now - row.last_used_at > expiryDays * 86_400_000 || (row.blocked_until ?? 0) > now) return undefined;
-    await this.repos.store.db.updateTable('return_codes').set({ last_used_at: now }).where('code_hash', '=', codeHash).execute();
-    return { visitorKey: row.visitor_key, preferredCounsellorId: row.preferred_counsellor_id };
+    return row;
   }
 
   /**
@@ -74,12 +80,10 @@ export class ReturnCodes {
    * every return code she had. Codings (no free text) stay for the yearly figures.
    */
   async deleteHistory(input: string): Promise<DeleteHistoryOutcome> {
-    const normalised = normaliseReturnCode(input);
-    if (!normalised) return { outcome: 'unknown' };
-    const row = await this.repos.store.db.selectFrom('return_codes').selectAll().where('code_hash', '=', await hashCode(normalised)).executeTakeFirst();
-    const now = this.now();
     // A blocked code gets the same answer as an unknown one, as when starting a chat with it.
-    if (!row || now - row.last_used_at > expiryDays * 86_400_000 || (row.blocked_until ?? 0) > now) return { outcome: 'unknown' };
+    const row = await this.usable(input);
+    if (!row) return { outcome: 'unknown' };
+    const now = this.now();
     const purged = await this.repos.conversations.purgeVisitorHistory(row.visitor_key, now);
     if (purged.open) return { outcome: 'chat_open' };
     await this.repos.store.db.deleteFrom('return_codes').where('visitor_key', '=', row.visitor_key).execute();

@@ -94,7 +94,6 @@ function toBody(f: Form, t: (k: string) => string): { body: ServiceSettingsPatch
     quickExitUrl: text(f.quickExitUrl),
     confidentialityNl: text(f.confidentialityNl),
     confidentialityEn: text(f.confidentialityEn),
-    queueCap: null,
   };
   const offer = int('offerTimeoutSeconds', f.offerTimeoutSeconds);
   if (offer !== undefined) body.offerTimeoutSeconds = offer;
@@ -102,10 +101,9 @@ function toBody(f: Form, t: (k: string) => string): { body: ServiceSettingsPatch
   if (grace !== undefined) body.disconnectGraceSeconds = grace;
   const retention = int('retentionDays', f.retentionDays);
   if (retention !== undefined) body.retentionDays = retention;
-  if (f.queueCap.trim()) {
-    const cap = int('queueCap', f.queueCap);
-    if (cap !== undefined) body.queueCap = cap;
-  }
+  // Empty means no cap: null removes a stored one.
+  const cap = f.queueCap.trim() ? int('queueCap', f.queueCap) : null;
+  if (cap !== undefined) body.queueCap = cap;
   return { body, errors };
 }
 
