@@ -16,7 +16,8 @@ import { LoginThrottle } from './auth/loginThrottle.js';
 import { AddressRateLimiter } from './abuse/addressRateLimiter.js';
 import { AddressBlockList } from './abuse/addressBlockList.js';
 import type { AppContext } from './appContext.js';
-import { registerAccessControl, type Access } from './http/access.js';
+import { trustFunction } from './abuse/clientAddress.js';
+import { registerAccessControl, type RouteAccess } from './http/access.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { authRoutes } from './http/auth/authRoutes.js';
@@ -45,6 +46,8 @@ import { runRetention } from './jobs/retentionJob.js';
 import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
 
+export type { RouteAccess };
+
 export interface BakenApp {
   ctx: AppContext;
   http: FastifyInstance;
@@ -54,12 +57,6 @@ export interface BakenApp {
   /** Listens on config.port (0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
-}
-
-export interface RouteAccess {
-  method: string;
-  url: string;
-  access: Access | undefined;
 }
 
 export interface BuildOptions {
@@ -108,7 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: () => crypto.randomUUID(),
     // The address is only used (hashed, in memory) for throttling. Trusting X-Forwarded-For
     // without a proxy in front would let anyone pick a fresh address for every attempt.
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy.kind === 'none' ? false : trustFunction(config.trustProxy),
   });
   // Our own request log: method, route pattern, status and time. No addresses, no bodies.
   http.addHook('onResponse', async (request, reply) => {
@@ -117,16 +114,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       'request',
     );
   });
-  // Every route and who may call it, for the authorisation matrix test and for reviewers.
-  const routes: RouteAccess[] = [];
-  http.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
-  });
   await http.register(fastifyCookie);
   registerSecurityHeaders(http, config.partnerOrigins);
   registerErrorHandler(http);
-  registerAccessControl(http, ctx.sessions);
+  // Every route and who may call it, as Fastify registered them: for the access tests and reviewers.
+  const routeTable = registerAccessControl(http, ctx.sessions);
   await http.register(healthRoutes(ctx));
   await http.register(setupRoutes(ctx));
   await http.register(authRoutes(ctx));
@@ -143,6 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(reportRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
+  const routes = routeTable.filter((r) => r.method !== 'HEAD');
 
   const redis = config.redisUrl ? createRedisAdapter(config.redisUrl, logger) : undefined;
   const io = createSocketServer(http.server, ctx, redis ? { adapter: redis.adapter as never } : options.socket);

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start with a clear message per mistake.
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './abuse/clientAddress.js';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0'])
@@ -50,8 +51,21 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Secure cookies need HTTPS; browsers make an exception for http://localhost. */
   COOKIE_SECURE: booleanish.default(true),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for throttling only). */
-  TRUST_PROXY: booleanish.default(false),
+  /**
+   * Behind a reverse proxy: how many proxies append to X-Forwarded-For (`true` = one), or their
+   * addresses; the client address is read from the right, past exactly those (throttling only).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where quick exit sends the visitor: a neutral, busy site. */
   QUICK_EXIT_URL: z.string().url().default('https://www.google.com/search?q=weer'),
@@ -76,7 +90,7 @@ export type Config = {
   redisUrl: string | undefined;
   publicUrl: string | undefined;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   quickExitUrl: string;
   sessionIdleMs: number;

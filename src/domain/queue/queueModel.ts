@@ -148,7 +148,14 @@ export type RejectReason =
   | 'invalid_capacity';
 
 export type QueueEffect =
-  | { readonly type: 'offered'; readonly conversationId: string; readonly counsellorId: string; readonly reason: OfferReason | 'named_transfer' }
+  | {
+      readonly type: 'offered';
+      readonly conversationId: string;
+      readonly counsellorId: string;
+      readonly reason: OfferReason | 'named_transfer';
+      /** A named transfer: who held the chat until now (and no longer follows it). */
+      readonly fromCounsellorId?: string | undefined;
+    }
   | { readonly type: 'assigned'; readonly conversationId: string; readonly counsellorId: string; readonly via: 'accepted' | 'picked' | 'pulled' }
   | { readonly type: 'requeued'; readonly conversationId: string; readonly fromCounsellorId: string; readonly reason: RequeueReason }
   | { readonly type: 'removed'; readonly conversationId: string; readonly phase: QueueEntry['phase']; readonly counsellorId?: string | undefined }
@@ -451,7 +458,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
         declinedBy: withDecliner(e.declinedBy, from),
       };
       touchIdle(d, from, event.at);
-      d.effects.push({ type: 'offered', conversationId: e.id, counsellorId: to.id, reason: 'named_transfer' });
+      d.effects.push({ type: 'offered', conversationId: e.id, counsellorId: to.id, reason: 'named_transfer', fromCounsellorId: from });
       return;
     }
     case 'mode_changed': {

@@ -312,7 +312,8 @@ export class ConversationService {
     const result = await this.repos.messages.append({
       id: crypto.randomUUID(),
       conversationId,
-      clientId: `system-${key}-${staff.id.slice(0, 8)}-${now}`.slice(0, 64),
+      // Opaque: the visitor receives this id, so it must say nothing of who posted the line.
+      clientId: `system-${crypto.randomUUID()}`,
       sender: 'system',
       senderStaffId: staff.id,
       senderName: staff.displayName,

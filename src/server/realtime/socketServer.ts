@@ -19,6 +19,14 @@ export interface SocketServerOptions {
   adapter?: (nsp: unknown) => Adapter;
 }
 
+/** Who held a chat until this effect took it from her: she no longer follows it. */
+function formerHolder(effect: QueueEffect): string | undefined {
+  if (effect.type === 'requeued') return effect.fromCounsellorId;
+  if (effect.type === 'offered') return effect.fromCounsellorId;
+  if (effect.type === 'removed') return effect.counsellorId;
+  return undefined;
+}
+
 export function createSocketServer(httpServer: HttpServer, ctx: AppContext, options: SocketServerOptions = {}): Server {
   const io = new Server(httpServer, {
     path: '/socket.io',
@@ -57,7 +65,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
 
   // After every routing step: tell each participant of each changed conversation, refresh the
   // queue for counsellors, the positions for waiting visitors and the board for supervisors.
-  const announceConversation = async (conversationId: string) => {
+  const announceConversation = async (conversationId: string, formerHolders: readonly string[]) => {
     const conversation = await conversations.get(conversationId);
     const name = await conversations.counsellorName(conversation.counsellorId);
     const room = rooms.conversation(conversation.id);
@@ -67,18 +75,21 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
       staff.in(rooms.staffMember(conversation.counsellorId)).socketsJoin(room);
     }
     const view = presentForStaff(conversation, name);
-    const targets = [room, ...(conversation.counsellorId ? [rooms.staffMember(conversation.counsellorId)] : [])];
+    // The former holder's tabs left the room; they still learn where the chat went.
+    const holders = new Set([...formerHolders, ...(conversation.counsellorId ? [conversation.counsellorId] : [])]);
+    const targets = [room, ...[...holders].map(rooms.staffMember)];
     staff.to(targets).emit('conversation:update', view);
   };
 
   let pending: { conversations: Set<string>; effects: QueueEffect[] } | undefined;
   const flush = async (batch: { conversations: Set<string>; effects: QueueEffect[] }) => {
     for (const effect of batch.effects) {
-      // Whoever handed a chat back or let it go no longer follows it.
-      if (effect.type === 'requeued') staff.in(rooms.staffMember(effect.fromCounsellorId)).socketsLeave(rooms.conversation(effect.conversationId));
       if (effect.type === 'counsellor_paused') staff.to(rooms.staffMember(effect.counsellorId)).emit('status:update', { status: 'break', reason: 'missed_offer' });
     }
-    for (const id of batch.conversations) await announceConversation(id);
+    for (const id of batch.conversations) {
+      const former = batch.effects.filter((e) => 'conversationId' in e && e.conversationId === id).map(formerHolder).filter((h): h is string => h !== undefined);
+      await announceConversation(id, former);
+    }
     staff.to(rooms.queueWatchers).emit('queue:update', { waiting: await conversations.queueItems() });
     const positions = await visitorQueueStatuses(ctx.repos, ctx.clock.now());
     for (const [id, status] of positions) visitors.to(rooms.conversation(id)).emit('chat:queue', status);
@@ -86,6 +97,16 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
       staff.to(rooms.supervisors).emit('board:update', await boardSnapshot(ctx.repos, conversations, ctx.clock.now()));
     }
   };
+  // Need to know: whoever no longer holds a chat (transferred, handed back, returned to the
+  // queue, ended) stops hearing it at once, in every tab and on every node, before anything
+  // else is announced. Supervisors who joined keep their own membership.
+  events.on('queue.stepped', ({ effects }) => {
+    for (const effect of effects) {
+      const holder = formerHolder(effect);
+      if (holder && 'conversationId' in effect) staff.in(rooms.staffMember(holder)).socketsLeave(rooms.conversation(effect.conversationId));
+    }
+  });
+
   // Steps that come in a burst (many chats at once) are announced together.
   events.on('queue.stepped', ({ conversationIds, effects }) => {
     if (!pending) {

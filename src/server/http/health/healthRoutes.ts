@@ -5,8 +5,8 @@ import type { PublicConfig } from '../../../protocol/staffApi.js';
 
 export function healthRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    app.get('/healthz', async () => ({ status: 'ok' }));
-    app.get('/readyz', async (_request, reply) => {
+    app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+    app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
       const ready = !ctx.shuttingDown && (await isReady(ctx.repos.store));
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     });

@@ -5,7 +5,7 @@ import { sendError } from '../errors.js';
 
 export function metricsRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    app.get('/metrics', async (request, reply) => {
+    app.get('/metrics', { config: { access: 'public' } }, async (request, reply) => {
       const expected = ctx.config.metricsToken;
       if (expected && !safeEqual(request.headers.authorization ?? '', `Bearer ${expected}`)) {
         return sendError(reply, 401, 'unauthenticated', 'metrics need a bearer token');

@@ -28,23 +28,30 @@ export function webRoutes(ctx: AppContext) {
       const file = path.join(root, 'icons', `${icon}.svg`);
       if (fs.existsSync(file)) icons.set(`${icon}.svg`, fs.readFileSync(file));
     }
-    await app.register(fastifyStatic, { root: path.join(root, 'assets'), prefix: '/assets/', index: false, cacheControl: false });
+    // The built assets are public. fastify-static registers its own routes, so its scope marks
+    // them: only the routes of this one nested plugin, not a default for anything else.
+    await app.register(async (assets) => {
+      assets.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'public' };
+      });
+      await assets.register(fastifyStatic, { root: path.join(root, 'assets'), prefix: '/assets/', index: false, cacheControl: false });
+    });
     // The disguise is in the page as it arrives, so the tab never shows "Baken" while the app loads.
     const sendVisitor = async (_req: unknown, reply: FastifyReply) =>
       reply.type('text/html; charset=utf-8').send(disguised(visitorHtml, await ctx.repos.settings.get()));
     // Partner sites may frame these (the widget); the console and the API never.
-    const partnerFrameable = { config: { partnerFrameable: true } };
+    const partnerFrameable = { config: { access: 'public' as const, partnerFrameable: true } };
     app.get('/', partnerFrameable, sendVisitor);
     app.get('/privacy', partnerFrameable, sendVisitor);
     if (ctx.config.partnerOrigins.length > 0) {
       // Without partners the widget could only show a refused frame, so there is no script.
       const embedFile = path.join(root, 'embed.js');
       const embedScript = fs.existsSync(embedFile) ? fs.readFileSync(embedFile, 'utf8') : missingEmbedBuild;
-      app.get('/embed.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(embedScript));
+      app.get('/embed.js', { config: { access: 'public' } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(embedScript));
     }
     const sendConsole = async (_req: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(consoleHtml);
-    app.get('/console', sendConsole);
-    app.get('/console/*', sendConsole);
+    app.get('/console', { config: { access: 'public' } }, sendConsole);
+    app.get('/console/*', { config: { access: 'public' } }, sendConsole);
     const sendIcon = (reply: FastifyReply, name: string) => {
       const svg = icons.get(name);
       return svg ? reply.type('image/svg+xml').send(svg) : sendError(reply, 404, 'not_found', 'no such icon');
