@@ -27,7 +27,7 @@ describe('access rules on routes', () => {
 
   it('refuses to start for a route without a rule in a nested plugin, outside /api too', async () => {
     const { app } = await appWith((a) => {
-      void a.register(async (child) => {
+      void a.register(async (child: ReturnType<typeof Fastify>) => {
         child.post('/admin/do-it', async () => 'done');
       });
     });

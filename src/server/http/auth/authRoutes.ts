@@ -38,7 +38,7 @@ export function authRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     app.post('/api/auth/login', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
       const { username, password } = parseBody(loginRequestSchema, request.body);
-      if (!ctx.loginThrottle.allow(username, request.ip)) {
+      if (!(await ctx.loginThrottle.allow(username, request.ip))) {
         return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
       }
       const staff = await ctx.sessions.checkPassword(username, password);
@@ -75,7 +75,7 @@ export function authRoutes(ctx: AppContext) {
       const pending = await pendingLogin(input.challenge, 'mfa');
       if (!pending) return expired(reply);
       const { challenge, staff } = pending;
-      if (!ctx.loginThrottle.allow(staff.username, request.ip)) {
+      if (!(await ctx.loginThrottle.allow(staff.username, request.ip))) {
         return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
       }
       const factor = await mfa.verify(staff.id, input.code);
@@ -96,7 +96,7 @@ export function authRoutes(ctx: AppContext) {
       const pending = await pendingLogin(input.challenge, 'enrol');
       if (!pending) return expired(reply);
       const { challenge, staff } = pending;
-      if (!ctx.loginThrottle.allow(staff.username, request.ip)) {
+      if (!(await ctx.loginThrottle.allow(staff.username, request.ip))) {
         return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
       }
       const recoveryCodes = await mfa.completeEnrolment(staff.id, input.code);
@@ -128,7 +128,7 @@ export function authRoutes(ctx: AppContext) {
       const input = parseBody(reauthRequestSchema, request.body);
       const auth = request.staffAuth!;
       const username = auth.staff.username;
-      if (!ctx.loginThrottle.allow(username, request.ip)) {
+      if (!(await ctx.loginThrottle.allow(username, request.ip))) {
         return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
       }
       const staff = await ctx.sessions.checkPassword(username, input.password);

@@ -72,7 +72,7 @@ export function passkeyRoutes(ctx: AppContext) {
       const input = parseBody(passkeyReauthRequestSchema, request.body);
       const auth = request.staffAuth!;
       const username = auth.staff.username;
-      if (!ctx.loginThrottle.allow(username, request.ip)) return throttled(reply);
+      if (!(await ctx.loginThrottle.allow(username, request.ip))) return throttled(reply);
       const staff = await ctx.sessions.checkPassword(username, input.password);
       // One answer for a wrong password and a refused passkey, as with a code.
       const used = staff ? await passkeys.authenticate(staff.id, reauthBinding(auth.session.id), rp(request), input.credential) : undefined;
@@ -94,7 +94,7 @@ export function passkeyRoutes(ctx: AppContext) {
       const input = parseBody(passkeyLoginOptionsRequestSchema, request.body);
       const pending = await pendingLogin(input.challenge, 'mfa');
       if (!pending) return expired(reply);
-      if (!ctx.loginThrottle.allow(pending.staff.username, request.ip)) return throttled(reply);
+      if (!(await ctx.loginThrottle.allow(pending.staff.username, request.ip))) return throttled(reply);
       const options = await passkeys.loginOptions(pending.staff.id, pending.challenge.id, rp(request));
       if (!options) return sendError(reply, 404, 'not_found', 'this account has no passkey');
       return { options } satisfies PasskeyLoginOptionsResponse;
@@ -105,7 +105,7 @@ export function passkeyRoutes(ctx: AppContext) {
       const pending = await pendingLogin(input.challenge, 'mfa');
       if (!pending) return expired(reply);
       const { challenge, staff } = pending;
-      if (!ctx.loginThrottle.allow(staff.username, request.ip)) return throttled(reply);
+      if (!(await ctx.loginThrottle.allow(staff.username, request.ip))) return throttled(reply);
       const used = await passkeys.authenticate(staff.id, challenge.id, rp(request), input.credential);
       if (!used) {
         await failedSecondFactor(request, staff.username, challenge.id, staff.id, 'login.passkey_failed');
