@@ -53,6 +53,21 @@ export interface CounsellorView {
   connected: boolean;
 }
 
+/**
+ * Several chats started from one source (one address, hashed) within a short time: shown to
+ * supervisors as one alert, so a flood is seen as a flood. Says nothing of the source itself.
+ */
+export interface ArrivalBurstAlert {
+  alertId: string;
+  arrivals: number;
+  /** Of those, refused because the source already had its share of waiting chats. */
+  refused: number;
+  firstAt: number;
+  lastAt: number;
+  /** The chats it brought into the queue. */
+  conversationIds: string[];
+}
+
 export interface BoardSnapshot {
   now: number;
   queue: QueueItem[];
@@ -62,6 +77,8 @@ export interface BoardSnapshot {
   abandonedLastHour: number;
   startedLastHour: number;
   availability: { open: boolean; reason: 'hours' | 'manual'; busy: boolean; setting: 'auto' | 'open' | 'closed' };
+  /** Bursts of arrivals from one source, within the last minutes (this node's view). */
+  alerts: ArrivalBurstAlert[];
 }
 
 export interface NoteView {
@@ -140,6 +157,8 @@ export interface StaffClientToServer {
 }
 
 export interface StaffServerToClient {
+  /** Supervisors: a burst of arrivals from one source started or grew. */
+  'board:alert': (alert: ArrivalBurstAlert) => void;
   'queue:update': (update: { waiting: QueueItem[] }) => void;
   'conversation:update': (conversation: StaffConversationView) => void;
   message: (message: WireMessage) => void;

@@ -39,6 +39,7 @@ import { serviceRoutes } from './http/service/serviceRoutes.js';
 import { settingsRoutes } from './http/settings/settingsRoutes.js';
 import { auditRoutes } from './http/audit/auditRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { ArrivalsBySource, defaultArrivalLimits } from './abuse/arrivalsBySource.js';
 import { QueueCoordinator } from './queue/queueCoordinator.js';
 import { ReturnCodes } from './returnCodes/returnCodes.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const repos = createRepositories(store, loadKeyring(config).keyring);
   const events = new EventBus();
   const queue = new QueueCoordinator(repos, clock, events, logger);
+  const arrivals = new ArrivalsBySource(clock, { ...defaultArrivalLimits, waitingPerSource: config.waitingChatsPerSource }, (ids) => repos.conversations.stillQueued(ids));
   const ctx: AppContext = {
     config,
     clock,
@@ -84,7 +86,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     repos,
     events,
     sessions: new StaffSessions(repos, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
-    conversations: new ConversationService(repos, clock, events, queue),
+    conversations: new ConversationService(repos, clock, events, queue, arrivals),
+    arrivals,
     queue,
     returnCodes: new ReturnCodes(repos, () => clock.now()),
     loginThrottle: new LoginThrottle(clock),

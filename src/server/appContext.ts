@@ -8,6 +8,7 @@ import type { EventBus } from './events/eventBus.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { AddressRateLimiter } from './abuse/addressRateLimiter.js';
 import type { AddressBlockList } from './abuse/addressBlockList.js';
+import type { ArrivalsBySource } from './abuse/arrivalsBySource.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { QueueCoordinator } from './queue/queueCoordinator.js';
@@ -26,6 +27,8 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Return-code checks per address (redeeming one, deleting a history with one). */
   returnCodeLimiter: AddressRateLimiter;
+  /** Waiting chats and bursts of arrivals per source (hashed address). */
+  arrivals: ArrivalsBySource;
   /** Short cooling-off blocks by hashed address, for blocked visitors without a return code. */
   addressBlocks: AddressBlockList;
   metrics: Metrics;

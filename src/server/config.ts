@@ -77,6 +77,8 @@ const envSchema = z.object({
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   MASTER_KEY_FILE: z.string().optional(),
+  /** Waiting chats one address may have at once (a shelter's wifi may need a few). */
+  WAITING_CHATS_PER_SOURCE: z.coerce.number().int().min(1).max(100).default(3),
   /** Sites that may embed the visitor page with the widget (/embed.js). */
   PARTNER_ORIGINS: partnerOrigins.default([]),
 });
@@ -99,6 +101,7 @@ export type Config = {
   masterKey: string | undefined;
   metricsToken: string | undefined;
   masterKeyFile: string | undefined;
+  waitingChatsPerSource: number;
   /** Origins (https://host[:port]) allowed to frame the visitor page; empty: nobody. */
   partnerOrigins: string[];
 };
@@ -129,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     masterKeyFile: e.MASTER_KEY_FILE,
     partnerOrigins: e.PARTNER_ORIGINS,
+    waitingChatsPerSource: e.WAITING_CHATS_PER_SOURCE,
   };
 }

@@ -173,6 +173,13 @@ export class ConversationRepository {
   }
 
   /** Waiting and offered conversations, oldest first. */
+  /** Which of these conversations still wait for a counsellor (waiting or offered). */
+  async stillQueued(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('conversations').select('id').where('id', 'in', [...ids]).where('status', 'in', ['waiting', 'offered']).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async listQueued(): Promise<Conversation[]> {
     const rows = await this.db
       .selectFrom('conversations')

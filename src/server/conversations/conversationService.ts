@@ -34,6 +34,9 @@ import type { AppendResult, SendRule } from '../../store/messageRepository.js';
 import type { QueueActor, QueueCoordinator, QueueEventInput } from '../queue/queueCoordinator.js';
 import { warningKey, type SystemMessageKey, type WarningReason } from '../../protocol/systemMessages.js';
 import { serviceAvailability } from '../queue/serviceAvailability.js';
+import type { ArrivalsBySource } from '../abuse/arrivalsBySource.js';
+import type { ArrivalBurstAlert } from '../../protocol/staffProtocol.js';
+import type { ServiceSettings } from '../../protocol/serviceSettings.js';
 
 export type Sender = { kind: 'visitor' } | { kind: 'staff'; staff: StaffMember };
 
@@ -62,6 +65,7 @@ export class ConversationService {
     private readonly clock: Clock,
     private readonly events: EventBus,
     private readonly queue: QueueCoordinator,
+    private readonly arrivals: ArrivalsBySource,
   ) {}
 
   async startVisitorChat(input: {
@@ -70,14 +74,40 @@ export class ConversationService {
     preChat: Record<string, string> | undefined;
     visitorKey?: string | null;
     preferredCounsellorId?: string | null;
+    /** Where she connects from, as a daily keyed hash: one source may not fill the queue. */
+    source?: string;
   }): Promise<{ conversation: Conversation; token: string }> {
     const settings = await this.repos.settings.get();
     const availability = serviceAvailability(settings, this.clock.now());
     if (!availability.open) throw new ServiceError('unavailable', 'the chat is closed now');
+    const reservation = input.source ? await this.arrivals.reserve(input.source) : undefined;
+    if (input.source && !reservation) {
+      this.announceBurst(this.arrivals.arrival(input.source, null));
+      throw new ServiceError('unavailable', 'the queue is full');
+    }
+    try {
+      const started = await this.admitVisitor(input, settings, reservation?.waitingBefore);
+      reservation?.confirm(started.conversation.id);
+      if (input.source) this.announceBurst(this.arrivals.arrival(input.source, started.conversation.id));
+      return started;
+    } finally {
+      reservation?.release();
+    }
+  }
+
+  private announceBurst(alert: ArrivalBurstAlert | undefined): void {
+    if (alert) this.events.emit('arrivals.burst', { alert });
+  }
+
+  private async admitVisitor(
+    input: { nickname: string | undefined; language: Language; preChat: Record<string, string> | undefined; visitorKey?: string | null; preferredCounsellorId?: string | null },
+    settings: ServiceSettings,
+    sourceWaiting: number | undefined,
+  ): Promise<{ conversation: Conversation; token: string }> {
     const preChat = preChatAnswersSchema.safeParse(input.preChat ?? {});
     const triage = assessTriage({ preChat: preChat.success ? preChat.data : undefined, messages: [] });
     const counts = await this.repos.conversations.countOpen();
-    const admission = queueAdmission({ waitingCount: counts.waiting + counts.offered, cap: settings.queueCap, priority: triage.priority });
+    const admission = queueAdmission({ waitingCount: counts.waiting + counts.offered, cap: settings.queueCap, priority: triage.priority, sourceWaiting });
     if (admission.kind === 'full') throw new ServiceError('unavailable', 'the queue is full');
     // The token lives only in the visitor's tab (sessionStorage); we keep its hash.
     const token = randomToken();

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { Conversation } from '../../store/conversationRepository.js';
 import type { StoredMessage } from '../../domain/conversation/messageLog.js';
 import type { QueueEffect } from '../../domain/queue/queueModel.js';
+import type { ArrivalBurstAlert } from '../../protocol/staffProtocol.js';
 
 export interface DomainEvents {
   'conversation.changed': { conversation: Conversation; previousCounsellorId: string | null };
@@ -13,6 +14,8 @@ export interface DomainEvents {
   'queue.stepped': { conversationIds: string[]; counsellorIds: string[]; effects: readonly QueueEffect[] };
   /** A counsellor blocked the visitor of this conversation until then. */
   'visitor.blocked': { conversationId: string; until: number };
+  /** Many arrivals from one source: supervisors see one grouped alert. */
+  'arrivals.burst': { alert: ArrivalBurstAlert };
   /** sessionId null: every session of that staff member ended. */
   'staff.sessionEnded': { staffId: string; sessionId: string | null };
 }

@@ -3,7 +3,7 @@ import type { Repositories } from '../../store/repositories.js';
 import { loadQueueState } from '../../store/queueStateStore.js';
 import { routingSnapshot, waitingInOrder } from '../../domain/queue/queueModel.js';
 import { dutySlots, estimateWait, recentHandlingDurations } from '../../domain/queue/waitEstimate.js';
-import type { BoardSnapshot, CounsellorView } from '../../protocol/staffProtocol.js';
+import type { ArrivalBurstAlert, BoardSnapshot, CounsellorView } from '../../protocol/staffProtocol.js';
 import type { QueueStatus } from '../../protocol/visitorProtocol.js';
 import type { ConversationService } from '../conversations/conversationService.js';
 import { presentForStaff } from '../conversations/conversationPresenter.js';
@@ -30,7 +30,7 @@ export async function counsellorViews(repos: Repositories): Promise<CounsellorVi
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-export async function boardSnapshot(repos: Repositories, conversations: ConversationService, now: number): Promise<BoardSnapshot> {
+export async function boardSnapshot(repos: Repositories, conversations: ConversationService, now: number, alerts: ArrivalBurstAlert[]): Promise<BoardSnapshot> {
   const settings = await repos.settings.get();
   const active = await repos.store.db.selectFrom('conversations').select('id').where('status', '=', 'active').orderBy('accepted_at').execute();
   const lastHour = await repos.store.db
@@ -52,6 +52,7 @@ export async function boardSnapshot(repos: Repositories, conversations: Conversa
     abandonedLastHour: lastHour.filter((c) => c.end_reason === 'abandoned').length,
     startedLastHour: lastHour.filter((c) => c.created_at >= now - hour).length,
     availability: { open: availability.open, reason: availability.reason, busy: availability.busy, setting: settings.availability },
+    alerts,
   };
 }
 

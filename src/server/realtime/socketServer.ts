@@ -94,7 +94,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
     const positions = await visitorQueueStatuses(ctx.repos, ctx.clock.now());
     for (const [id, status] of positions) visitors.to(rooms.conversation(id)).emit('chat:queue', status);
     if ((await staff.in(rooms.supervisors).fetchSockets()).length > 0) {
-      staff.to(rooms.supervisors).emit('board:update', await boardSnapshot(ctx.repos, conversations, ctx.clock.now()));
+      staff.to(rooms.supervisors).emit('board:update', await boardSnapshot(ctx.repos, conversations, ctx.clock.now(), ctx.arrivals.alerts()));
     }
   };
   // Need to know: whoever no longer holds a chat (transferred, handed back, returned to the
@@ -102,6 +102,8 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
   // else is announced. Supervisors who joined keep their own membership.
   events.on('queue.stepped', ({ effects }) => {
     for (const effect of effects) {
+      // A chat out of the queue no longer counts against its source's share of waiting places.
+      if (effect.type === 'assigned' || effect.type === 'removed') ctx.arrivals.left(effect.conversationId);
       const holder = formerHolder(effect);
       if (holder && 'conversationId' in effect) staff.in(rooms.staffMember(holder)).socketsLeave(rooms.conversation(effect.conversationId));
     }
@@ -123,6 +125,8 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
       if (effect.type === 'removed') pending.conversations.add(effect.conversationId);
     }
   });
+
+  events.on('arrivals.burst', ({ alert }) => staff.to(rooms.supervisors).emit('board:alert', alert));
 
   // A blocked visitor without a return code could start again from a fresh tab: for a short
   // cooling-off time the address she is connected from is refused too (hashed, in memory).

@@ -264,7 +264,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       'board:get',
       withAckOnly(deps, 'board:get', async () => {
         await socket.join(rooms.supervisors);
-        return boardSnapshot(ctx.repos, ctx.conversations, ctx.clock.now());
+        return boardSnapshot(ctx.repos, ctx.conversations, ctx.clock.now(), ctx.arrivals.alerts());
       }),
     );
 

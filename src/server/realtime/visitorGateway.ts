@@ -89,6 +89,7 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
           preChat: input.preChat as Record<string, string> | undefined,
           visitorKey: returning?.visitorKey ?? null,
           preferredCounsellorId: returning?.preferredCounsellorId ?? null,
+          source: ctx.arrivals.sourceOf(socketAddress(socket, ctx.config.trustProxy)),
         });
         socket.data.conversationId = conversation.id;
         await socket.join(rooms.conversation(conversation.id));

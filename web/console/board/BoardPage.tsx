@@ -145,6 +145,7 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
         <>
           <ServiceControls board={board} onPatch={(p) => void patchService(p)} />
           <QueueSummary board={board} now={now} duration={duration} />
+          <BurstAlerts board={board} />
           <section className="card c-section" aria-labelledby="board-queue">
             <h2 id="board-queue">
               {t('board.queueTitle')} <span className="c-count">({board.queue.length})</span>
@@ -177,6 +178,28 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
         </>
       )}
     </main>
+  );
+}
+
+/** One alert per burst of arrivals from one source, however many chats it brought. */
+function BurstAlerts({ board }: { board: BoardSnapshot }) {
+  const { t } = useTranslation();
+  if (board.alerts.length === 0) return null;
+  const nicknames = new Map(board.queue.map((q) => [q.conversationId, q.nickname ?? t('queue.anonymous')]));
+  return (
+    <>
+      {board.alerts.map((a) => (
+        <section key={a.alertId} className="card c-section c-alert" role="alert" aria-labelledby={`burst-${a.alertId}`} data-alert="arrival-burst">
+          <h2 id={`burst-${a.alertId}`}>{t('board.burstTitle')}</h2>
+          <p>{t('board.burstText', { arrivals: a.arrivals, refused: a.refused, minutes: Math.max(1, Math.round((a.lastAt - a.firstAt) / 60_000)) })}</p>
+          {a.conversationIds.some((id) => nicknames.has(id)) && (
+            <p className="c-small">
+              {t('board.burstChats')}: {a.conversationIds.filter((id) => nicknames.has(id)).map((id) => nicknames.get(id)).join(', ')}
+            </p>
+          )}
+        </section>
+      ))}
+    </>
   );
 }
 

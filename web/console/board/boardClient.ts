@@ -57,6 +57,12 @@ export class BoardClient {
     });
     socket.on('session:ended', () => this.set({ sessionEnded: true }));
     socket.on('board:update', (board) => this.set({ board }));
+    socket.on('board:alert', (alert) => {
+      const board = this.state.board;
+      if (!board) return;
+      const others = board.alerts.filter((a) => a.alertId !== alert.alertId);
+      this.set({ board: { ...board, alerts: [alert, ...others] } });
+    });
     socket.on('message', (message: WireMessage) => {
       const w = this.state.watched;
       if (w && message.conversationId === w.conversationId) this.set({ watched: { ...w, log: mergeStored(w.log, [message]) } });

@@ -12,6 +12,7 @@ import { createRepositories, type Repositories } from '../../../store/repositori
 import { keyringFrom } from '../../../store/encryption/envelope.js';
 import { EventBus } from '../../events/eventBus.js';
 import { QueueCoordinator } from '../../queue/queueCoordinator.js';
+import { ArrivalsBySource, defaultArrivalLimits } from '../../abuse/arrivalsBySource.js';
 import { ConversationService } from '../../conversations/conversationService.js';
 import { createLogger } from '../../logger.js';
 import { TestSocketPair } from '../../testing/testSocketPair.js';
@@ -47,7 +48,8 @@ async function startServer(dir: string, key: Buffer, pairs: () => TestSocketPair
   const events = new EventBus();
   const clock = { now: () => Date.now() };
   const queue = new QueueCoordinator(repos, clock, events, createLogger('silent'));
-  const service = new ConversationService(repos, clock, events, queue);
+  const arrivals = new ArrivalsBySource(clock, defaultArrivalLimits, (ids) => repos.conversations.stillQueued(ids));
+  const service = new ConversationService(repos, clock, events, queue, arrivals);
   events.on('message.stored', ({ message }) => {
     for (const pair of pairs()) if (pair.conversationId === message.conversationId) pair.push({ type: 'push', message });
   });
