@@ -46,6 +46,8 @@ export interface VisitorConversationView {
   counsellorName: string | null;
   endReason: EndReason | null;
   lastSeq: number;
+  /** Back in the queue after a counsellor had it (a transfer, a lost connection): a colleague is coming. */
+  handover: boolean;
 }
 
 /** Where she is in the queue and an honest estimate, pushed while she waits. */

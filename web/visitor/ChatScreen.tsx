@@ -67,7 +67,7 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
     <main className="v-chat">
       <div className="v-chat-status">
         <h1 ref={heading} tabIndex={-1} className="v-chat-title">
-          {waiting ? t('waiting.title') : counsellorName ? t('chat.with', { name: counsellorName }) : t('chat.withUnknown')}
+          {waiting && conversation?.handover ? t('waiting.handoverTitle') : waiting ? t('waiting.title') : counsellorName ? t('chat.with', { name: counsellorName }) : t('chat.withUnknown')}
         </h1>
         {waiting && (
           <div className="v-waiting" role="status">
@@ -76,8 +76,8 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
               <span />
               <span />
             </span>
-            <WaitingStatus queue={state.queue} />
-            <p>{t('waiting.body')}</p>
+            {conversation?.handover ? <p>{t('waiting.handoverBody')}</p> : <WaitingStatus queue={state.queue} />}
+            {!conversation?.handover && <p>{t('waiting.body')}</p>}
             {!state.dangerNow && (
               <p>
                 <strong>{t('waiting.danger')}</strong>

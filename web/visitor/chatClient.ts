@@ -54,6 +54,12 @@ export interface VisitorState {
   codeUnknown: boolean;
   /** She answered "in danger now: yes" before the chat: keep 112 in view while she waits. */
   dangerNow: boolean;
+  /**
+   * On the end screen only: the counsellor's last message, so she can still read a phone number
+   * or advice given at the very end. Kept in this page's memory, never in storage, and gone when
+   * she leaves the screen or reloads.
+   */
+  lastWords: { name: string | null; body: string } | null;
 }
 
 const initial: VisitorState = {
@@ -68,6 +74,7 @@ const initial: VisitorState = {
   returnCode: null,
   codeUnknown: false,
   dangerNow: false,
+  lastWords: null,
 };
 
 export type PreChatAnswers = NonNullable<StartChatRequest['preChat']>;
@@ -329,8 +336,11 @@ export class VisitorChat {
     this.socket?.disconnect();
     this.socket = null;
     this.inFlight.clear();
-    // The transcript is not kept on screen after the end: someone may pick up the phone.
-    this.set({ ...initial, phase: 'ended', conversation });
+    // The transcript is not kept on screen after the end: someone may pick up the phone. Only
+    // the counsellor's last words and a return code she asked for stay, until she leaves.
+    const last = [...this.state.sync.log.stored].reverse().find((m) => m.sender === 'counsellor');
+    const lastWords = last ? { name: last.senderName, body: last.body } : null;
+    this.set({ ...initial, phase: 'ended', conversation, lastWords, returnCode: this.state.returnCode });
   }
 
   private failStart(code: ErrorCode): void {

@@ -12,6 +12,7 @@ export function presentForVisitor(c: Conversation, counsellorName: string | null
     counsellorName: c.status === 'active' || c.status === 'ended' || c.status === 'closed' ? counsellorName : null,
     endReason: c.endReason,
     lastSeq: c.lastSeq,
+    handover: (c.status === 'waiting' || c.status === 'offered') && (c.acceptedAt !== null || c.transferredFrom !== null),
   };
 }
 

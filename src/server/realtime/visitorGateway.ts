@@ -44,7 +44,8 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
         const conversation = await ctx.conversations.findByVisitorToken(auth.data.token);
         if (conversation) {
           socket.data.conversationId = conversation.id;
-          await socket.join(rooms.conversation(conversation.id));
+          // An ended chat has nothing more to hear: a restored tab only learns that it ended.
+          if (isOpen(conversation.status)) await socket.join(rooms.conversation(conversation.id));
         }
       } catch (error) {
         return next(error instanceof Error ? error : new Error('unavailable'));
@@ -56,9 +57,11 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
   ns.on('connection', (socket: VisitorSocket) => {
     const deps = { logger: ctx.logger, metrics: ctx.metrics, limiter: new RateLimiter(30, 3) };
 
+    // After the end the tab's token shows only the end screen, never the messages: a browser
+    // restores a closed tab's sessionStorage, so whoever picks up her phone could read the chat.
     const snapshot = async (conversation: Conversation, afterSeq: number): Promise<VisitorChatSnapshot> => ({
       conversation: presentForVisitor(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),
-      messages: await ctx.conversations.messagesAfter(conversation.id, afterSeq),
+      messages: isOpen(conversation.status) ? await ctx.conversations.messagesAfter(conversation.id, afterSeq) : [],
     });
 
     const own = () => {
