@@ -173,6 +173,11 @@ export class ConversationRepository {
   }
 
   /** Waiting and offered conversations, oldest first. */
+  /** One visitor key per person across her chats, set when she first asks for a return code. */
+  async setVisitorKey(conversationId: string, visitorKey: string): Promise<void> {
+    await this.db.updateTable('conversations').set({ visitor_key: visitorKey }).where('id', '=', conversationId).execute();
+  }
+
   /** Which of these conversations still wait for a counsellor (waiting or offered). */
   async stillQueued(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

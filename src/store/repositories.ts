@@ -12,6 +12,8 @@ import type { Keyring } from './encryption/envelope.js';
 import { CodingRepository } from './codingRepository.js';
 import { StaffSecurityRepository } from './staffSecurityRepository.js';
 import { StaffPasskeyRepository } from './staffPasskeyRepository.js';
+import { ReturnCodeRepository } from './returnCodeRepository.js';
+import { InstallationSecretRepository } from './installationSecretRepository.js';
 
 export interface Repositories {
   store: Store;
@@ -26,6 +28,8 @@ export interface Repositories {
   codings: CodingRepository;
   staffSecurity: StaffSecurityRepository;
   passkeys: StaffPasskeyRepository;
+  returnCodes: ReturnCodeRepository;
+  secrets: InstallationSecretRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -43,5 +47,7 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     codings: new CodingRepository(store.db, store.dialect),
     staffSecurity: new StaffSecurityRepository(store.db, keyring),
     passkeys: new StaffPasskeyRepository(store.db),
+    returnCodes: new ReturnCodeRepository(store.db),
+    secrets: new InstallationSecretRepository(store.db, keyring),
   };
 }

@@ -139,6 +139,13 @@ export interface ReturnCodeTable {
   blocked_until: number | null;
 }
 
+export interface InstallationSecretTable {
+  name: string;
+  /** Wrapped by the master key (`keyId:sealed`); never stored in the clear. */
+  wrapped: string;
+  created_at: number;
+}
+
 export interface ConversationNoteTable {
   id: string;
   conversation_id: string;
@@ -161,6 +168,7 @@ export interface Database {
   job_leases: JobLeaseTable;
   counsellor_presence: CounsellorPresenceTable;
   return_codes: ReturnCodeTable;
+  installation_secrets: InstallationSecretTable;
   conversation_notes: ConversationNoteTable;
   codings: CodingTable;
   coding_visitors: CodingVisitorTable;

@@ -316,13 +316,7 @@ export class ConversationService {
     await this.step({ type: 'conversation_ended', conversationId }, queueActor, async (trx) => {
       ended = await endInTransaction(trx, this.repos.conversations.fromRow, conversationId, reason, actor, now);
     });
-    if (ended!.visitorKey && ended!.counsellorId) {
-      await this.repos.store.db
-        .updateTable('return_codes')
-        .set({ preferred_counsellor_id: ended!.counsellorId })
-        .where('visitor_key', '=', ended!.visitorKey)
-        .execute();
-    }
+    if (ended!.visitorKey && ended!.counsellorId) await this.repos.returnCodes.preferCounsellor(ended!.visitorKey, ended!.counsellorId);
     return ended!;
   }
 

@@ -9,7 +9,7 @@ export async function runRetention(ctx: Pick<AppContext, 'repos' | 'clock' | 'lo
   const purged = await ctx.repos.conversations.purgeTranscriptsEndedBefore(now - retentionDays * day, now);
   await ctx.repos.sessions.deleteExpired(now, now - day);
   // Return codes unused for a year go too.
-  await ctx.repos.store.db.deleteFrom('return_codes').where('last_used_at', '<', now - 365 * day).execute();
+  await ctx.repos.returnCodes.deleteUnusedSince(now - 365 * day);
   if (purged.conversations > 0) {
     ctx.logger.info({ conversations: purged.conversations, messages: purged.messages, retentionDays }, 'retention: transcripts deleted');
     await ctx.repos.audit.append({ at: now, staffId: null, action: 'retention.purge', detail: { ...purged, retentionDays } });

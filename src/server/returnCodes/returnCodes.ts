@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Repositories } from '../../store/repositories.js';
+import { keyedHashPrefix } from '../../store/returnCodeRepository.js';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: string, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 // No look-alikes (0/O, 1/I/L), so a code copied by hand from a screen still works.
@@ -21,13 +22,30 @@ export function normaliseReturnCode(input: string): string | undefined {
   return cleaned;
 }
 
-/** scrypt with a fixed salt: deterministic, so the code can be looked up, and slow to brute-force. */
-async function hashCode(normalised: string): Promise<string> {
+/**
+ * A return code has about 40 bits: few enough that one unkeyed hash per row would let a leaked
+ * database be searched for every code at once. So the code is first keyed with the
+ * installation's pepper (a secret kept only wrapped by the master key), then slowed by scrypt:
+ * a dump alone allows no guessing at all, and with the master key each guess still costs scrypt.
+ */
+async function keyedHash(normalised: string, pepper: Buffer): Promise<string> {
+  const keyed = crypto.createHmac('sha256', pepper).update(`return-code:${normalised}`).digest('base64');
+  const hash = await scrypt(keyed, 'baken:return-code:v2', 32, { N: 2 ** 14, r: 8, p: 1 });
+  return `${keyedHashPrefix}${hash.toString('hex')}`;
+}
+
+/** How codes were hashed before the pepper (fixed salt, no secret); only to migrate on use. */
+async function unkeyedHash(normalised: string): Promise<string> {
   const hash = await scrypt(normalised, 'baken:return-code:v1', 32, { N: 2 ** 14, r: 8, p: 1 });
   return hash.toString('hex');
 }
 
+const pepperName = 'return-code-pepper';
+
 export class ReturnCodes {
+  /** Until no unkeyed hash is left, a lookup also tries the old hash (and rewrites it). */
+  private unkeyedLeft: boolean | undefined;
+
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => number,
@@ -38,22 +56,17 @@ export class ReturnCodes {
     const conversation = await this.repos.conversations.findById(conversationId);
     if (!conversation) throw new Error('no such conversation');
     const visitorKey = conversation.visitorKey ?? crypto.randomUUID();
-    if (!conversation.visitorKey) {
-      await this.repos.store.db.updateTable('conversations').set({ visitor_key: visitorKey }).where('id', '=', conversationId).execute();
-    }
+    if (!conversation.visitorKey) await this.repos.conversations.setVisitorKey(conversationId, visitorKey);
     const code = newReturnCode();
     const now = this.now();
-    await this.repos.store.db
-      .insertInto('return_codes')
-      .values({
-        code_hash: await hashCode(normaliseReturnCode(code)!),
-        visitor_key: visitorKey,
-        preferred_counsellor_id: conversation.counsellorId,
-        created_at: now,
-        last_used_at: now,
-        blocked_until: null,
-      })
-      .execute();
+    await this.repos.returnCodes.insert({
+      code_hash: await keyedHash(normaliseReturnCode(code)!, await this.pepper()),
+      visitor_key: visitorKey,
+      preferred_counsellor_id: conversation.counsellorId,
+      created_at: now,
+      last_used_at: now,
+      blocked_until: null,
+    });
     return code;
   }
 
@@ -61,7 +74,7 @@ export class ReturnCodes {
   async redeem(input: string): Promise<{ visitorKey: string; preferredCounsellorId: string | null } | undefined> {
     const row = await this.usable(input);
     if (!row) return undefined;
-    await this.repos.store.db.updateTable('return_codes').set({ last_used_at: this.now() }).where('code_hash', '=', row.code_hash).execute();
+    await this.repos.returnCodes.touch(row.code_hash, this.now());
     return { visitorKey: row.visitor_key, preferredCounsellorId: row.preferred_counsellor_id };
   }
 
@@ -69,10 +82,27 @@ export class ReturnCodes {
   private async usable(input: string) {
     const normalised = normaliseReturnCode(input);
     if (!normalised) return undefined;
-    const row = await this.repos.store.db.selectFrom('return_codes').selectAll().where('code_hash', '=', await hashCode(normalised)).executeTakeFirst();
+    const row = await this.find(normalised);
     const now = this.now();
     if (!row || now - row.last_used_at > expiryDays * 86_400_000 || (row.blocked_until ?? 0) > now) return undefined;
     return row;
+  }
+
+  private async find(normalised: string) {
+    const keyed = await keyedHash(normalised, await this.pepper());
+    const row = await this.repos.returnCodes.findByHash(keyed);
+    if (row) return row;
+    this.unkeyedLeft ??= await this.repos.returnCodes.hasUnkeyedHashes();
+    if (!this.unkeyedLeft) return undefined;
+    const old = await this.repos.returnCodes.findByHash(await unkeyedHash(normalised));
+    if (!old) return undefined;
+    await this.repos.returnCodes.rehash(old.code_hash, keyed);
+    this.unkeyedLeft = undefined;
+    return { ...old, code_hash: keyed };
+  }
+
+  private pepper(): Promise<Buffer> {
+    return this.repos.secrets.get(pepperName, this.now());
   }
 
   /**
@@ -86,7 +116,7 @@ export class ReturnCodes {
     const now = this.now();
     const purged = await this.repos.conversations.purgeVisitorHistory(row.visitor_key, now);
     if (purged.open) return { outcome: 'chat_open' };
-    await this.repos.store.db.deleteFrom('return_codes').where('visitor_key', '=', row.visitor_key).execute();
+    await this.repos.returnCodes.deleteForVisitor(row.visitor_key);
     await this.repos.audit.append({ at: now, staffId: null, action: 'visitor.history_deleted', detail: { conversations: purged.conversations } });
     return { outcome: 'deleted', conversations: purged.conversations };
   }

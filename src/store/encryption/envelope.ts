@@ -83,3 +83,15 @@ export function encryptDetails(dataKey: Buffer, json: string, conversationId: st
 export function decryptDetails(dataKey: Buffer, sealed: string, conversationId: string): string {
   return open(dataKey, sealed, `vd:${conversationId}`).toString('utf8');
 }
+
+/** `keyId:sealed` — an installation secret (the return-code pepper, say) wrapped by the current master key. */
+export function wrapSecret(keyring: Keyring, secret: Buffer, name: string): string {
+  return `${keyring.current.id}:${seal(keyring.current.key, secret, `secret:${name}`)}`;
+}
+
+export function unwrapSecret(keyring: Keyring, wrapped: string, name: string): Buffer {
+  const colon = wrapped.indexOf(':');
+  const master = keyring.all.get(wrapped.slice(0, colon));
+  if (!master) throw new Error(`secret ${name} was wrapped by an unknown master key ${wrapped.slice(0, colon)}`);
+  return open(master.key, wrapped.slice(colon + 1), `secret:${name}`);
+}
