@@ -35,6 +35,7 @@ export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; coun
   const env: Record<string, string> = {
     MASTER_KEY: masterKey,
     LOG_LEVEL: 'warn',
+    METRICS_PORT: '0',
     COOKIE_SECURE: 'false',
     HOST: '127.0.0.1',
     ...(options.dialect === 'sqlite' ? { DATA_DIR: dataDir } : { DATABASE_URL: benchDatabaseUrl, DATABASE_SCHEMA: schema }),

@@ -33,7 +33,7 @@ import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
 import { createMetrics } from './metrics/metrics.js';
 import { routingFigures } from './metrics/routingFigures.js';
-import { metricsRoutes } from './http/metrics/metricsRoutes.js';
+import { createMetricsListener, metricsRoutes } from './http/metrics/metricsRoutes.js';
 import { visitorRoutes } from './http/visitor/visitorRoutes.js';
 import { serviceRoutes } from './http/service/serviceRoutes.js';
 import { settingsRoutes } from './http/settings/settingsRoutes.js';
@@ -57,6 +57,8 @@ export interface BakenApp {
   routes: RouteAccess[];
   /** Listens on config.port (0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
+  /** The metrics-only listener's address once listening (loopback by default), if it runs. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -144,14 +146,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const io = createSocketServer(http.server, ctx, redis ? { adapter: redis.adapter as never } : options.socket);
   const scheduler = new Scheduler(ctx);
 
-  return {
+  const metricsListener = config.metricsListen ? createMetricsListener(ctx) : undefined;
+  const app: BakenApp = {
     ctx,
     http,
     io,
     scheduler,
     routes,
+    metricsUrl: undefined,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
+      if (metricsListener && config.metricsListen) {
+        const { host, port } = config.metricsListen;
+        await new Promise<void>((resolve, reject) => {
+          metricsListener.once('error', (error) =>
+            reject(new Error(`the metrics listener cannot listen on ${host}:${port} (${error.message}); set METRICS_PORT to a free port, or to off`)),
+          );
+          metricsListener.listen(port, host, () => resolve());
+        });
+        const bound = metricsListener.address();
+        if (bound && typeof bound === 'object') app.metricsUrl = `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+      }
       queue.start();
       scheduler.start([{ name: 'retention', everyMs: 3_600_000, run: () => runRetention(ctx) }]);
       const address = http.server.address();
@@ -165,8 +180,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await http.close();
+      if (metricsListener?.listening) await new Promise<void>((resolve) => metricsListener.close(() => resolve()));
       await redis?.close();
       await store.close();
     },
   };
+  return app;
 }

@@ -74,8 +74,14 @@ const envSchema = z.object({
   /** Where the built browser code lives (dist/web after `npm run build`). */
   WEB_DIR: z.string().default('dist/web'),
   MASTER_KEY: z.string().optional(),
-  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  /** When set, /metrics is also served on the main port, and requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** The metrics listener of its own: loopback by default, so /metrics is never public by accident. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Its port; `off` for none, 0 for any free one. */
+  METRICS_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)])
+    .default(9464),
   MASTER_KEY_FILE: z.string().optional(),
   /** Waiting chats one address may have at once (a shelter's wifi may need a few). */
   WAITING_CHATS_PER_SOURCE: z.coerce.number().int().min(1).max(100).default(3),
@@ -100,6 +106,8 @@ export type Config = {
   webDir: string;
   masterKey: string | undefined;
   metricsToken: string | undefined;
+  /** Where the metrics-only listener listens, or null for none. */
+  metricsListen: { host: string; port: number } | null;
   masterKeyFile: string | undefined;
   waitingChatsPerSource: number;
   /** Origins (https://host[:port]) allowed to frame the visitor page; empty: nobody. */
@@ -130,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.WEB_DIR,
     masterKey: e.MASTER_KEY,
     metricsToken: e.METRICS_TOKEN,
+    metricsListen: e.METRICS_PORT === 'off' ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
     masterKeyFile: e.MASTER_KEY_FILE,
     partnerOrigins: e.PARTNER_ORIGINS,
     waitingChatsPerSource: e.WAITING_CHATS_PER_SOURCE,

@@ -68,6 +68,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       DATA_DIR: ':memory:',
       COOKIE_SECURE: 'false',
       LOG_LEVEL: 'silent',
+      METRICS_PORT: '0',
       MASTER_KEY: crypto.randomBytes(32).toString('base64'),
       ...(schema ? { DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema } : {}),
       ...options.env,

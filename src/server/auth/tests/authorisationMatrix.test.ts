@@ -44,11 +44,11 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
   });
 
-  it('serves nothing outside /api but the pages, built assets, tab icons and probes', () => {
+  it('serves nothing outside /api but the pages, built assets, tab icons and probes (metrics only on their own listener)', () => {
     // A new route outside /api escapes the access check above: it has to be added here on purpose.
     const other = server.app.routes.filter((r) => !r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
     expect(other.sort()).toEqual(
-      ['GET /', 'GET /privacy', 'GET /console', 'GET /console/*', 'GET /assets/*', 'GET /icons/:name', 'GET /favicon.ico', 'GET /healthz', 'GET /readyz', 'GET /metrics'].sort(),
+      ['GET /', 'GET /privacy', 'GET /console', 'GET /console/*', 'GET /assets/*', 'GET /icons/:name', 'GET /favicon.ico', 'GET /healthz', 'GET /readyz'].sort(),
     );
     // The icons are the visitor page's own: open to everyone, declared so.
     for (const url of ['/icons/:name', '/favicon.ico']) expect(server.app.routes.find((r) => r.url === url)?.access).toBe('public');

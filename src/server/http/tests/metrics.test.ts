@@ -15,7 +15,7 @@ describe('/metrics', () => {
     const chat = await acceptedChat(server);
     unwrap(await sendAs(chat.visitor, { clientId: 'metric-msg-01', body: 'GEHEIM-BERICHT' }));
     await startVisitorChat(server, 'NICKNAME-X');
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${server.app.metricsUrl}/metrics`)).text();
     expect(text).toMatch(/baken_conversations\{status="waiting"\} 1/);
     expect(text).toMatch(/baken_conversations\{status="active"\} 1/);
     expect(text).toMatch(/baken_message_commit_seconds_count 1/);
@@ -28,11 +28,20 @@ describe('/metrics', () => {
     expect(text).not.toContain('NICKNAME');
   });
 
+  it('is not served on the public port without a token, only on the loopback metrics listener', async () => {
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+    expect(server.app.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${server.app.metricsUrl}/metrics`)).status).toBe(200);
+    // The metrics listener serves nothing else.
+    for (const path of ['/', '/api/settings', '/metrics/../api/staff']) expect((await fetch(`${server.app.metricsUrl}${path}`)).status).toBe(404);
+  });
+
   it('requires the bearer token when one is configured', async () => {
     await server.close();
     server = await startTestServer({ env: { METRICS_TOKEN: 'a-very-secret-metrics-token' } });
     expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
     const ok = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer a-very-secret-metrics-token' } });
     expect(ok.status).toBe(200);
+    expect((await fetch(`${server.app.metricsUrl}/metrics`)).status).toBe(401);
   });
 });
