@@ -25,6 +25,7 @@ import { ServiceError } from '../conversations/serviceError.js';
 import { presentForStaff } from '../conversations/conversationPresenter.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 import { RateLimiter } from './rateLimiter.js';
+import { expectedStaffOrigin, staffOriginAllowed } from './staffOrigin.js';
 import { rooms } from './rooms.js';
 import { withAck, withAckOnly, withoutAck, type HandlerDeps } from './socketHandler.js';
 import { boardSnapshot, counsellorViews } from '../queue/board.js';
@@ -42,9 +43,13 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
   ns.use(async (socket, next) => {
     try {
       // Refuse cross-site WebSocket connections: the cookie alone must not be enough.
-      const origin = socket.handshake.headers.origin;
-      const host = socket.handshake.headers.host;
-      if (origin && host && new URL(origin).host !== host) return next(new Error('forbidden'));
+      const expected = expectedStaffOrigin({
+        publicUrl: ctx.config.publicUrl,
+        headers: socket.handshake.headers,
+        secure: socket.handshake.secure,
+        trustProxy: ctx.config.trustProxy,
+      });
+      if (!staffOriginAllowed(socket.handshake.headers.origin, expected)) return next(new Error('forbidden'));
       const token = fastifyCookie.parse(socket.handshake.headers.cookie ?? '')[sessionCookieName];
       const auth = token ? await ctx.sessions.authenticate(token) : undefined;
       if (!auth || !token) return next(new Error('unauthenticated'));

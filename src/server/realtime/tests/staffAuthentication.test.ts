@@ -32,6 +32,51 @@ describe('staff sockets require a session', () => {
     socket.disconnect();
   });
 
+  it('compares the whole origin: another scheme or port of the same host is another site', async () => {
+    const account = await server.createStaff('counsellor');
+    const { cookie } = await server.login(account.username, account.password);
+    const { io } = await import('socket.io-client');
+    const url = new URL(server.url);
+    const attempt = async (origin: string) => {
+      const socket = io(`${server.url}/staff`, { transports: ['websocket'], extraHeaders: { cookie, origin }, forceNew: true, reconnection: false });
+      try {
+        await connected(socket);
+        return 'connected';
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        socket.disconnect();
+      }
+    };
+    expect(await attempt(`https://${url.host}`)).toBe('forbidden');
+    expect(await attempt(`http://${url.hostname}:${Number(url.port) + 1}`)).toBe('forbidden');
+    expect(await attempt(`http://${url.host}.evil.example`)).toBe('forbidden');
+    expect(await attempt('null')).toBe('forbidden');
+    expect(await attempt(`http://${url.host}`)).toBe('connected');
+  });
+
+  it('takes the expected origin from PUBLIC_URL when it is set', async () => {
+    await server.close();
+    server = await startTestServer({ env: { PUBLIC_URL: 'https://baken.example' } });
+    const account = await server.createStaff('counsellor');
+    const { cookie } = await server.login(account.username, account.password);
+    const { io } = await import('socket.io-client');
+    const attempt = async (origin: string) => {
+      const socket = io(`${server.url}/staff`, { transports: ['websocket'], extraHeaders: { cookie, origin }, forceNew: true, reconnection: false });
+      try {
+        await connected(socket);
+        return 'connected';
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        socket.disconnect();
+      }
+    };
+    expect(await attempt(new URL(server.url).origin)).toBe('forbidden');
+    expect(await attempt('http://baken.example')).toBe('forbidden');
+    expect(await attempt('https://baken.example')).toBe('connected');
+  });
+
   it('disconnects open sockets when the counsellor logs out', async () => {
     const account = await server.createStaff('counsellor');
     const { cookie, csrfToken } = await server.login(account.username, account.password);
