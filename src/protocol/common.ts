@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
+import { utf8Bytes, visibleLength } from './visibleText.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
 import type { ConversationStatus, EndReason } from '../domain/conversation/conversationLifecycle.js';
 
@@ -16,8 +17,15 @@ export const clientIdSchema = z
 
 export const messageBodySchema = z
   .string()
+  .max(limits.messageMaxBytes, 'message too long')
   .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-  .pipe(z.string().min(1, 'empty message').max(limits.messageMaxChars, 'message too long'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'empty message')
+      .refine((s) => utf8Bytes(s) <= limits.messageMaxBytes, { message: 'message too long', params: { tooBig: true } })
+      .refine((s) => visibleLength(s) <= limits.messageMaxChars, { message: 'message too long', params: { tooBig: true } }),
+  );
 
 export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const idSchema = z.string().min(1).max(64);

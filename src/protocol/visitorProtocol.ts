@@ -6,6 +6,7 @@ import type { AckCallback } from './ack.js';
 import { clientIdSchema, languageSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, TypingEvent, WireMessage } from './common.js';
 import { limits } from './limits.js';
+import { checkNickname } from './visibleText.js';
 import { preChatAnswersSchema } from '../domain/triage/preChatAnswers.js';
 import type { WaitEstimate } from '../domain/queue/waitEstimate.js';
 
@@ -14,10 +15,18 @@ export const visitorNamespace = '/visitor';
 export const startChatSchema = z.object({
   nickname: z
     .string()
-    .trim()
-    .max(limits.nicknameMaxChars)
+    .max(limits.nicknameMaxChars * 8)
     .optional()
-    .transform((s) => (s ? s : undefined)),
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const checked = checkNickname(s, limits.nicknameMaxChars);
+      if (checked.ok) return checked.nickname;
+      ctx.addIssue({
+        code: 'custom',
+        message: checked.reason === 'invisible' ? 'a nickname needs at least one letter, digit or sign you can see' : `a nickname has at most ${limits.nicknameMaxChars} characters`,
+      });
+      return z.NEVER;
+    }),
   language: languageSchema,
   preChat: preChatAnswersSchema.optional(),
   /** A return code from an earlier chat: continue with the same counsellor where possible. */

@@ -4,6 +4,7 @@ import type { MeResponse } from '../../src/protocol/staffApi.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { CounsellorView } from '../../src/protocol/staffProtocol.js';
 import { limits } from '../../src/protocol/limits.js';
+import { visibleLength } from '../../src/protocol/visibleText.js';
 import { PlainText } from '../common/PlainText.js';
 import { useClickableLinks } from './publicConfig.js';
 import { clockTime } from '../common/time.js';
@@ -138,7 +139,8 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const name = chat.view.nickname ?? t('queue.anonymous');
   const open = chat.view.status === 'active';
-  const length = draft.replace(/\r\n?/g, '\n').trim().length;
+  // Counted as the server counts: characters as a person sees them.
+  const length = visibleLength(draft.replace(/\r\n?/g, '\n').trim());
   const over = length - limits.messageMaxChars;
 
   useLayoutEffect(() => {

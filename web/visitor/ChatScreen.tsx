@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../src/protocol/limits.js';
+import { visibleLength } from '../../src/protocol/visibleText.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import { PlainText } from '../common/PlainText.js';
 import { MessageBody } from '../common/MessageBody.js';
@@ -26,7 +27,8 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
   const waiting = !conversation || conversation.status === 'waiting' || conversation.status === 'offered';
   const counsellorName = conversation?.counsellorName ?? null;
 
-  const length = draft.replace(/\r\n?/g, '\n').trim().length;
+  // Counted as the server counts: characters as a person sees them.
+  const length = visibleLength(draft.replace(/\r\n?/g, '\n').trim());
   const over = length - limits.messageMaxChars;
   const tooLong = over > 0;
 

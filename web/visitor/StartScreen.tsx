@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '../../src/protocol/limits.js';
+import { checkNickname } from '../../src/protocol/visibleText.js';
 import type { PreChatAnswers, VisitorState } from './chatClient.js';
 import { ReturnCodeInput } from './ReturnCodeInput.js';
 import { PrivacyLink } from './PrivacyLink.js';
@@ -18,9 +19,19 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
   const [nickname, setNickname] = useState('');
   const [returnCode, setReturnCode] = useState('');
   const [step, setStep] = useState<'intro' | 'questions'>('intro');
+  const [nicknameError, setNicknameError] = useState<'invisible' | 'too_long' | null>(null);
   const starting = state.phase === 'starting';
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The rule the server applies: a name made only of invisible characters cannot be told apart.
+    const checked = checkNickname(nickname, limits.nicknameMaxChars);
+    if (!checked.ok) {
+      setNicknameError(checked.reason);
+      document.getElementById('nickname')?.focus();
+      return;
+    }
+    setNicknameError(null);
+    setNickname(checked.nickname ?? '');
     setStep('questions');
   };
   if (step === 'questions') {
@@ -44,11 +55,17 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
             autoComplete="off"
             autoCorrect="off"
             spellCheck={false}
-            maxLength={limits.nicknameMaxChars}
+            maxLength={limits.nicknameMaxChars * 4}
             value={nickname}
             onChange={(e) => setNickname(e.target.value)}
-            aria-describedby="nickname-hint"
+            aria-describedby={nicknameError ? 'nickname-error nickname-hint' : 'nickname-hint'}
+            aria-invalid={nicknameError ? true : undefined}
           />
+          {nicknameError && (
+            <span id="nickname-error" className="error-text" role="alert">
+              {t(nicknameError === 'invisible' ? 'start.nicknameInvisible' : 'start.nicknameTooLong', { max: limits.nicknameMaxChars })}
+            </span>
+          )}
           <span id="nickname-hint" className="hint">
             {t('start.nicknameHint')}
           </span>

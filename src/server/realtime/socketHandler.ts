@@ -37,7 +37,7 @@ export function withAck<S extends ZodType, R>(
         const parsed = schema.safeParse(payload);
         if (!parsed.success) {
           const first = parsed.error.issues[0];
-          const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+          const tooLong = parsed.error.issues.some((i) => i.code === 'too_big' || (i.code === 'custom' && (i.params as { tooBig?: boolean } | undefined)?.tooBig === true));
           throw new ServiceError(tooLong ? 'too_large' : 'invalid_request', `${event}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid'}`);
         }
         return handler(parsed.data as ReturnType<S['parse']>);

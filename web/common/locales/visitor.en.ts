@@ -21,6 +21,8 @@ export const visitorEn: Shape<typeof visitorNl> = {
     free: 'The chat is free. You decide what you tell.',
     nicknameLabel: 'What can we call you? (you can leave this empty)',
     nicknameHint: 'Better not use your real name.',
+    nicknameInvisible: 'Use at least one letter, number or sign that can be seen. Or leave the name empty.',
+    nicknameTooLong: 'A name can have at most {{max}} characters.',
     button: 'Start the chat',
     starting: 'One moment…',
     privacyLink: 'What happens with what I tell?',

@@ -17,6 +17,8 @@ export const visitorNl = {
     free: 'De chat is gratis. Jij bepaalt wat je vertelt.',
     nicknameLabel: 'Hoe mogen we je noemen? (mag je leeg laten)',
     nicknameHint: 'Gebruik liever niet je echte naam.',
+    nicknameInvisible: 'Gebruik minstens één letter, cijfer of teken dat je kunt zien. Of laat de naam leeg.',
+    nicknameTooLong: 'Een naam mag maximaal {{max}} tekens hebben.',
     button: 'Start de chat',
     starting: 'Even geduld…',
     privacyLink: 'Wat gebeurt er met wat ik vertel?',
