@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../../src/server/testing/testServer.js';
+import type { Clock } from '../../src/server/clock.js';
 
 let built = false;
 
@@ -18,9 +19,9 @@ export function ensureBuilt(): void {
   built = true;
 }
 
-export async function startE2EServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startE2EServer(env: Record<string, string> = {}, clock?: Clock): Promise<TestServer> {
   ensureBuilt();
-  return startTestServer({ dialect: 'sqlite', env: { WEB_DIR: 'dist/web', ...env } });
+  return startTestServer({ dialect: 'sqlite', env: { WEB_DIR: 'dist/web', ...env }, ...(clock ? { clock } : {}) });
 }
 
 /** A stand-in for the neutral site quick exit goes to. */

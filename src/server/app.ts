@@ -29,6 +29,7 @@ import { setupRoutes } from './http/setup/setupRoutes.js';
 import { healthRoutes } from './http/health/healthRoutes.js';
 import { webRoutes } from './http/web/webRoutes.js';
 import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
+import { StaffSessionWatch } from './realtime/staffSessionWatch.js';
 import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -53,6 +54,8 @@ export interface BakenApp {
   ctx: AppContext;
   http: FastifyInstance;
   io: SocketIoServer;
+  /** Closes staff sockets whose session ran out (a sweep every few seconds; tests call it by hand). */
+  sessionWatch: StaffSessionWatch;
   scheduler: Scheduler;
   routes: RouteAccess[];
   /** Listens on config.port (0 picks a free one) and returns the base URL. */
@@ -143,7 +146,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const routes = routeTable.filter((r) => r.method !== 'HEAD');
 
   const redis = config.redisUrl ? createRedisAdapter(config.redisUrl, logger) : undefined;
-  const io = createSocketServer(http.server, ctx, redis ? { adapter: redis.adapter as never } : options.socket);
+  const sessionWatch = new StaffSessionWatch(clock, ctx.sessions, config.sessionIdleMs);
+  const io = createSocketServer(http.server, ctx, sessionWatch, redis ? { adapter: redis.adapter as never } : options.socket);
   const scheduler = new Scheduler(ctx);
 
   const metricsListener = config.metricsListen ? createMetricsListener(ctx) : undefined;
@@ -151,6 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ctx,
     http,
     io,
+    sessionWatch,
     scheduler,
     routes,
     metricsUrl: undefined,
@@ -168,6 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         if (bound && typeof bound === 'object') app.metricsUrl = `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
       }
       queue.start();
+      sessionWatch.start();
       scheduler.start([{ name: 'retention', everyMs: 3_600_000, run: () => runRetention(ctx) }]);
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -177,6 +183,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ctx.shuttingDown = true;
       await scheduler.stop();
       queue.stop();
+      sessionWatch.stop();
       // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await http.close();

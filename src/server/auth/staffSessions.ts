@@ -72,7 +72,11 @@ export class StaffSessions {
     await this.repos.sessions.delete(sessionId);
   }
 
-  async authenticate(token: string | undefined): Promise<AuthenticatedStaff | undefined> {
+  /**
+   * The session and its staff member if still live. `touch: false` checks without counting as
+   * activity (the socket watch asking whether the session has ended must not keep it alive).
+   */
+  async authenticate(token: string | undefined, options: { touch?: boolean } = {}): Promise<AuthenticatedStaff | undefined> {
     if (!token || token.length > 200) return undefined;
     const session = await this.repos.sessions.find(sha256(token));
     if (!session) return undefined;
@@ -87,7 +91,7 @@ export class StaffSessions {
       return undefined;
     }
     // Write the activity time at most once a minute: enough for a 30-minute idle limit.
-    if (now - session.lastSeenAt > 60_000) {
+    if (options.touch !== false && now - session.lastSeenAt > 60_000) {
       await this.repos.sessions.touch(session.id, now);
       session.lastSeenAt = now;
     }

@@ -11,6 +11,7 @@ import { presentForStaff, presentForVisitor } from '../conversations/conversatio
 import { attachStaffGateway, type StaffNamespace } from './staffGateway.js';
 import { attachVisitorGateway, type VisitorNamespace } from './visitorGateway.js';
 import { rooms } from './rooms.js';
+import type { StaffSessionWatch } from './staffSessionWatch.js';
 import type { QueueEffect } from '../../domain/queue/queueModel.js';
 import { socketAddress } from './socketAddress.js';
 import { boardSnapshot, visitorQueueStatuses } from '../queue/board.js';
@@ -27,7 +28,7 @@ function formerHolder(effect: QueueEffect): string | undefined {
   return undefined;
 }
 
-export function createSocketServer(httpServer: HttpServer, ctx: AppContext, options: SocketServerOptions = {}): Server {
+export function createSocketServer(httpServer: HttpServer, ctx: AppContext, sessionWatch: StaffSessionWatch, options: SocketServerOptions = {}): Server {
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -42,7 +43,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, opti
   attachVisitorGateway(visitors, ctx, (conversationId, typing) =>
     staff.to(rooms.conversation(conversationId)).emit('typing', { conversationId, typing }),
   );
-  attachStaffGateway(staff, ctx, (conversationId, typing) =>
+  attachStaffGateway(staff, ctx, sessionWatch, (conversationId, typing) =>
     visitors.to(rooms.conversation(conversationId)).emit('typing', { conversationId, typing }),
   );
 

@@ -27,6 +27,7 @@ import type { Conversation } from '../../store/conversationRepository.js';
 import { RateLimiter } from './rateLimiter.js';
 import { expectedStaffOrigin, staffOriginAllowed } from './staffOrigin.js';
 import { rooms } from './rooms.js';
+import type { StaffSessionWatch } from './staffSessionWatch.js';
 import { withAck, withAckOnly, withoutAck, type HandlerDeps } from './socketHandler.js';
 import { boardSnapshot, counsellorViews } from '../queue/board.js';
 
@@ -39,7 +40,7 @@ interface StaffSocketData {
 export type StaffNamespace = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, StaffSocketData>;
 type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, StaffSocketData>;
 
-export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo: (conversationId: string, typing: boolean) => void) {
+export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionWatch: StaffSessionWatch, typingTo: (conversationId: string, typing: boolean) => void) {
   ns.use(async (socket, next) => {
     try {
       // Refuse cross-site WebSocket connections: the cookie alone must not be enough.
@@ -280,7 +281,9 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, typingTo
       }),
     );
 
+    const unwatch = sessionWatch.watch(socket);
     socket.on('disconnect', () => {
+      unwatch();
       // Only when her last socket anywhere in the cluster is gone does the grace period start.
       ns.in(rooms.staffMember(staff().id))
         .fetchSockets()
