@@ -38,6 +38,8 @@ export interface QueueItem {
   messageCount: number;
   /** Returning visitor (return code) who prefers this counsellor. */
   preferredCounsellorId: string | null;
+  /** Her tab is gone (closed or no connection): offered to nobody until she is back, or her place lapses. */
+  visitorAway: boolean;
 }
 
 export const counsellorStatuses = ['available', 'break', 'wrapping_up', 'offline'] as const;

@@ -23,6 +23,8 @@ export interface Conversation extends ConversationState {
   declinedBy: string[];
   offeredAt: number | null;
   transferredFrom: string | null;
+  /** Her tab is gone while she waits: her place is held until then. */
+  visitorAwayUntil: number | null;
   visitorKey: string | null;
   nickname: string | null;
   language: Language;
@@ -71,6 +73,7 @@ export function toConversation(row: Selectable<ConversationTable>, open: Details
     declinedBy: JSON.parse(row.declined_by) as string[],
     offeredAt: row.offered_at,
     transferredFrom: row.transferred_from,
+    visitorAwayUntil: row.visitor_away_until ?? null,
     visitorKey: row.visitor_key,
     status: row.status as ConversationStatus,
     counsellorId: row.counsellor_id,

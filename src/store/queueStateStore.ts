@@ -1,8 +1,9 @@
 // Loads the routing state (open conversations and counsellors on duty) from the database and
 // writes back what the routing reducer changed. The database stays the one source of truth,
 // so any node can take the next routing step.
-import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { ConversationTable, Database } from './schema.js';
+import { transition, type Actor, type ConversationStatus, type EndReason } from '../domain/conversation/conversationLifecycle.js';
 import type {
   CounsellorEntry,
   QueueEffect,
@@ -27,6 +28,7 @@ export async function loadQueueState(db: Kysely<Database>, mode: RoutingMode, op
       'offered_at',
       'accepted_at',
       'transferred_from',
+      'visitor_away_until',
     ])
     .where('status', 'in', ['waiting', 'offered', 'active'])
     .execute();
@@ -39,6 +41,7 @@ export async function loadQueueState(db: Kysely<Database>, mode: RoutingMode, op
       returnedToFront: r.returned_to_front === 1,
       preferredCounsellorId: r.preferred_counsellor_id ?? undefined,
       declinedBy: JSON.parse(r.declined_by) as string[],
+      ...(r.visitor_away_until !== null && r.status !== 'active' ? { awayUntil: r.visitor_away_until } : {}),
     } as const;
     if (r.status === 'waiting' || !r.counsellor_id) conversations[r.id] = { ...base, phase: 'waiting' };
     else if (r.status === 'offered')
@@ -108,6 +111,7 @@ export async function persistQueueStep(
         declined_by: JSON.stringify(next.declinedBy),
         offered_at: next.phase === 'offered' ? next.offeredAt : null,
         transferred_from: next.phase === 'offered' ? (next.transferredFrom ?? null) : null,
+        visitor_away_until: next.phase === 'active' ? null : (next.awayUntil ?? null),
         ...(next.phase === 'active' ? { accepted_at: next.acceptedAt } : {}),
       })
       .where('id', '=', id)
@@ -170,4 +174,57 @@ function eventRow(effect: QueueEffect, before: QueueState, after: QueueState) {
     default:
       return undefined;
   }
+}
+
+export type EndOutcome =
+  | { kind: 'ended'; row: Selectable<ConversationTable> }
+  | { kind: 'missing' }
+  | { kind: 'invalid'; status: string }
+  | { kind: 'raced' };
+
+/**
+ * Marks a conversation ended inside a routing step's transaction. The lifecycle state machine
+ * decides whether it may end and with which reason (a chat that never reached a counsellor was
+ * abandoned); the write is a compare-and-set on the status it had.
+ */
+export async function markConversationEnded(db: Kysely<Database>, conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<EndOutcome> {
+  const row = await db
+    .selectFrom('conversations')
+    .select(['status', 'counsellor_id', 'end_reason'])
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  if (!row) return { kind: 'missing' };
+  const current = { status: row.status as ConversationStatus, counsellorId: row.counsellor_id, endReason: row.end_reason as EndReason | null };
+  const decided = transition(current, { type: 'end', reason });
+  if (!decided.ok) return { kind: 'invalid', status: current.status };
+  const updated = await db
+    .updateTable('conversations')
+    .set({
+      status: 'ended',
+      end_reason: decided.state.endReason,
+      ended_at: now,
+      offered_at: null,
+      visitor_away_until: null,
+      // An offer that was never taken up does not make that counsellor the chat's counsellor.
+      ...(current.status === 'offered' || current.status === 'waiting' ? { counsellor_id: null } : {}),
+    })
+    .where('id', '=', conversationId)
+    .where('status', '=', current.status)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) return { kind: 'raced' };
+  await db
+    .insertInto('conversation_events')
+    .values({
+      conversation_id: conversationId,
+      type: 'end',
+      from_status: current.status,
+      to_status: 'ended',
+      actor_kind: actor.kind,
+      actor_id: actor.kind === 'staff' ? actor.staffId : null,
+      at: now,
+      detail: JSON.stringify({ reason: decided.state.endReason }),
+    })
+    .execute();
+  return { kind: 'ended', row: updated };
 }

@@ -65,6 +65,8 @@ export interface ConversationTable {
   declined_by: Generated<string>;
   offered_at: number | null;
   transferred_from: string | null;
+  /** Her tab is gone: her place is held until then (ms), and she is offered to nobody. */
+  visitor_away_until: number | null;
   /** Pseudonymous key shared by the conversations of one return code (for unique-visitor counts). */
   visitor_key: string | null;
 }

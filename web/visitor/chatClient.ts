@@ -96,6 +96,16 @@ export class VisitorChat {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private sentTyping = false;
 
+  /**
+   * The page is going away (closed, or a reload): while she waits, tell the server, so her
+   * place is held but no counsellor is offered an empty tab. A reload comes back in time.
+   */
+  leaving(): void {
+    const waiting = this.state.conversation?.status === 'waiting' || this.state.conversation?.status === 'offered';
+    if (!this.token || this.state.phase !== 'open' || !waiting) return;
+    navigator.sendBeacon('/api/visitor/leave', JSON.stringify({ token: this.token }));
+  }
+
   /** Picks up a chat this tab already had (after a reload). */
   restore(): UiLanguage | null {
     const saved = readTabState();

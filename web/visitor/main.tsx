@@ -15,6 +15,8 @@ const language = chat.restore() ?? widgetLanguage() ?? 'nl';
 void loadConfig();
 // In a partner's widget, Escape on the partner page arrives as a message.
 onPartnerExitRequest(() => void chat.quickExit(getQuickExitUrl()));
+// A closed tab says so as it goes, so her place is held but no counsellor is offered an empty tab.
+addEventListener('pagehide', () => chat.leaving());
 void createI18n({ nl: { translation: visitorNl }, en: { translation: visitorEn } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>

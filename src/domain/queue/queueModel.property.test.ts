@@ -30,7 +30,9 @@ type Step =
   | { k: 'transfer'; pick: number; to: number | null }
   | { k: 'priority'; pick: number; priority: Priority }
   | { k: 'mode'; mode: RoutingMode }
-  | { k: 'tick' };
+  | { k: 'tick' }
+  | { k: 'away'; pick: number; graceMs: number }
+  | { k: 'back'; pick: number };
 
 const who = fc.nat({ max: COUNSELLORS.length - 1 });
 const pick = fc.nat({ max: 50 });
@@ -60,6 +62,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('priority' as const), pick, priority }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('mode' as const), mode: fc.constantFrom<RoutingMode>('automatic', 'manual') }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('tick' as const) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('away' as const), pick, graceMs: fc.integer({ min: 1_000, max: 120_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('back' as const), pick }) },
 );
 
 /** A shift starts with most counsellors on duty, so interesting states are reached quickly. */
@@ -180,6 +184,14 @@ function toEvent(state: QueueState, step: Step, at: number, nextId: () => string
       return { type: 'mode_changed', at, mode: step.mode };
     case 'tick':
       return { type: 'tick', at };
+    case 'away': {
+      const e = nth(all, step.pick);
+      return e && { type: 'visitor_away', at, conversationId: e.id, until: at + step.graceMs };
+    }
+    case 'back': {
+      const e = nth(all, step.pick);
+      return e && { type: 'visitor_back', at, conversationId: e.id };
+    }
   }
 }
 
@@ -216,6 +228,19 @@ function checkInvariants(
     }
   }
 
+  // A visitor whose tab is gone is offered to nobody, and nobody is held past her grace time.
+  for (const e of entries) {
+    if (e.phase === 'offered') expect(e.awayUntil).toBeUndefined();
+    if (e.phase !== 'active' && e.awayUntil !== undefined) expect(e.awayUntil).toBeGreaterThan(now);
+  }
+  for (const f of effects) {
+    if (f.type === 'removed' && f.abandoned) {
+      const prev = before.conversations[f.conversationId];
+      expect(prev?.awayUntil).toBeDefined();
+      expect(prev!.awayUntil!).toBeLessThanOrEqual(now);
+    }
+  }
+
   // Offers and chats belong to known, reachable-enough counsellors.
   for (const e of entries) {
     if (e.phase === 'waiting') continue;
@@ -247,7 +272,7 @@ function checkInvariants(
   }
 
   // Priority order: nothing offered/pulled to C while a chat ahead of it that C could take still waits.
-  const waiting = entries.filter((e) => e.phase === 'waiting');
+  const waiting = entries.filter((e) => e.phase === 'waiting' && e.awayUntil === undefined);
   for (const f of effects) {
     const routed = (f.type === 'offered' && f.reason !== 'named_transfer') || (f.type === 'assigned' && f.via === 'pulled');
     if (!routed) continue;
@@ -316,11 +341,14 @@ describe('queueModel invariants (property-based)', () => {
         const c = COUNSELLORS[helper] ?? 'c0';
         const waitingAtStart = Object.values(start.conversations).filter((e) => e.phase === 'waiting').map((e) => e.id);
         const offeredEver = new Set<string>();
+        // A visitor whose tab is gone is not offered: she comes back, or her place lapses.
+        const lapsed = new Set<string>();
         let state = start;
         let now = t0;
         const step = (event: QueueEvent) => {
           const r = reduceQueue(state, event, CONFIG);
           for (const f of r.effects) if (f.type === 'offered' || f.type === 'assigned') offeredEver.add(f.conversationId);
+          for (const f of r.effects) if (f.type === 'removed' && f.abandoned) lapsed.add(f.conversationId);
           state = r.state;
         };
         step({ type: 'tick', at: now });
@@ -346,7 +374,7 @@ describe('queueModel invariants (property-based)', () => {
             if (e.phase === 'active' && e.counsellorId !== c) step({ type: 'conversation_ended', at: now, conversationId: e.id });
           }
         }
-        for (const id of waitingAtStart) expect(offeredEver.has(id) || !(id in start.conversations)).toBe(true);
+        for (const id of waitingAtStart) expect(offeredEver.has(id) || lapsed.has(id) || !(id in start.conversations)).toBe(true);
         expect(Object.values(state.conversations).filter((e) => e.phase === 'waiting')).toEqual([]);
       }),
       { numRuns: 300 },

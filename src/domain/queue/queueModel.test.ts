@@ -135,7 +135,7 @@ describe('queueModel', () => {
       { type: 'transferred', at: 3, conversationId: 'v1', toCounsellorId: 'bob' },
       { type: 'offer_declined', at: 4, conversationId: 'v1', counsellorId: 'bob' },
     ]);
-    expect(effects).toContainEqual({ type: 'offered', conversationId: 'v1', counsellorId: 'bob', reason: 'named_transfer' });
+    expect(effects).toContainEqual({ type: 'offered', conversationId: 'v1', counsellorId: 'bob', reason: 'named_transfer', fromCounsellorId: 'anna' });
     // Both anna (handed over) and bob (declined) are decliners: everyone declined, so the
     // longest-ago decliner (anna) gets it back rather than the visitor waiting for nobody.
     expect(state.conversations['v1']).toMatchObject({ phase: 'offered', counsellorId: 'anna', returnedToFront: true });
@@ -162,5 +162,36 @@ describe('queueModel', () => {
       { type: 'priority_changed', at: 3, conversationId: 'v2', priority: 'critical' },
     ]);
     expect(waitingInOrder(state).map((e) => e.id)).toEqual(['v2', 'v1']);
+  });
+});
+
+describe('a visitor whose tab is gone', () => {
+  const config = { offerTimeoutMs: 30_000, disconnectGraceMs: 60_000 };
+  it('keeps her place but is offered to nobody, takes back an offer, and lapses as abandoned after her grace', () => {
+    let state = emptyQueueState('automatic');
+    const step = (event: QueueEvent) => {
+      const r = reduceQueue(state, event, config);
+      state = r.state;
+      return r.effects;
+    };
+    step({ type: 'visitor_arrived', at: 1, conversationId: 'v1', priority: 'normal' });
+    step({ type: 'visitor_arrived', at: 2, conversationId: 'v2', priority: 'normal' });
+    step({ type: 'visitor_away', at: 3, conversationId: 'v1', until: 10_003 });
+    const came = step({ type: 'counsellor_status_changed', at: 4, counsellorId: 'anna', status: 'available', capacity: 1 });
+    // Anna gets v2, although v1 is ahead: v1's tab is gone.
+    expect(came.find((e) => e.type === 'offered')).toMatchObject({ conversationId: 'v2', counsellorId: 'anna' });
+    expect(state.conversations.v1?.phase).toBe('waiting');
+    // v2's tab goes too while offered: the offer is taken back, she keeps her place.
+    const back = step({ type: 'visitor_away', at: 5, conversationId: 'v2', until: 60_000 });
+    expect(back).toContainEqual({ type: 'requeued', conversationId: 'v2', fromCounsellorId: 'anna', reason: 'visitor_away' });
+    expect(state.conversations.v2?.phase).toBe('waiting');
+    // v1 comes back in time and is offered at once.
+    const returned = step({ type: 'visitor_back', at: 6, conversationId: 'v1' });
+    expect(returned.find((e) => e.type === 'offered')).toMatchObject({ conversationId: 'v1', counsellorId: 'anna' });
+    // v2 never comes back: at her time, the queue ends her chat as abandoned.
+    expect(nextDeadline(state, config)).toBeLessThanOrEqual(60_000);
+    const lapsed = step({ type: 'tick', at: 60_000 });
+    expect(lapsed).toContainEqual({ type: 'removed', conversationId: 'v2', phase: 'waiting', counsellorId: undefined, abandoned: true });
+    expect(state.conversations.v2).toBeUndefined();
   });
 });

@@ -45,6 +45,11 @@ interface ConversationBase {
   readonly returnedToFront: boolean;
   readonly preferredCounsellorId?: string | undefined;
   readonly declinedBy: readonly string[];
+  /**
+   * The visitor's tab is gone (closed, or no connection): she keeps her place but is offered to
+   * nobody, and the chat ends as abandoned at this time unless she comes back first.
+   */
+  readonly awayUntil?: number | undefined;
 }
 
 export interface WaitingEntry extends ConversationBase {
@@ -120,6 +125,9 @@ export type QueueEvent =
       readonly toCounsellorId?: string | undefined;
     }
   | { readonly type: 'mode_changed'; readonly at: number; readonly mode: RoutingMode }
+  /** Her last connection went (or her tab said it was closing): hold her place until `until`. */
+  | { readonly type: 'visitor_away'; readonly at: number; readonly conversationId: string; readonly until: number }
+  | { readonly type: 'visitor_back'; readonly at: number; readonly conversationId: string }
   /**
    * Time passes. Every event expires overdue offers and grace periods first;
    * a tick (scheduled at `nextDeadline`) makes sure that happens on time.
@@ -132,7 +140,8 @@ export type RequeueReason =
   | 'offer_withdrawn'
   | 'counsellor_disconnected'
   | 'counsellor_offline'
-  | 'transferred_to_queue';
+  | 'transferred_to_queue'
+  | 'visitor_away';
 
 export type RejectReason =
   | 'unknown_conversation'
@@ -158,7 +167,14 @@ export type QueueEffect =
     }
   | { readonly type: 'assigned'; readonly conversationId: string; readonly counsellorId: string; readonly via: 'accepted' | 'picked' | 'pulled' }
   | { readonly type: 'requeued'; readonly conversationId: string; readonly fromCounsellorId: string; readonly reason: RequeueReason }
-  | { readonly type: 'removed'; readonly conversationId: string; readonly phase: QueueEntry['phase']; readonly counsellorId?: string | undefined }
+  | {
+      readonly type: 'removed';
+      readonly conversationId: string;
+      readonly phase: QueueEntry['phase'];
+      readonly counsellorId?: string | undefined;
+      /** Ended by the queue itself: she was away past her grace time. The chat ends as abandoned. */
+      readonly abandoned?: true | undefined;
+    }
   /** Status set to break after a missed offer; the console should tell them why. */
   | { readonly type: 'counsellor_paused'; readonly counsellorId: string; readonly reason: 'missed_offer' }
   | { readonly type: 'rejected'; readonly event: QueueEvent['type']; readonly reason: RejectReason };
@@ -213,7 +229,8 @@ export function routingSnapshot(state: QueueState): RoutingSnapshot {
       mustCodeFirst: c.mustCodeFirst,
     };
   });
-  const waiting: WaitingConversation[] = waitingInOrder(state);
+  // Someone whose tab is gone keeps her place, but is offered to nobody until she is back.
+  const waiting: WaitingConversation[] = waitingInOrder(state).filter((e) => e.awayUntil === undefined);
   return { mode: state.mode, waiting, counsellors };
 }
 
@@ -223,7 +240,10 @@ export function nextDeadline(state: QueueState, config: QueueConfig): number | u
   const consider = (t: number) => {
     next = next === undefined ? t : Math.min(next, t);
   };
-  for (const e of entriesOf(state)) if (e.phase === 'offered') consider(e.offeredAt + config.offerTimeoutMs);
+  for (const e of entriesOf(state)) {
+    if (e.phase === 'offered') consider(e.offeredAt + config.offerTimeoutMs);
+    if (e.phase !== 'active' && e.awayUntil !== undefined) consider(e.awayUntil);
+  }
   for (const c of Object.values(state.counsellors)) {
     if (c.disconnectedAt !== undefined) consider(c.disconnectedAt + config.disconnectGraceMs);
   }
@@ -248,6 +268,7 @@ function toWaiting(e: QueueEntry, changes: Partial<ConversationBase> = {}): Wait
     returnedToFront: e.returnedToFront,
     preferredCounsellorId: e.preferredCounsellorId,
     declinedBy: e.declinedBy,
+    awayUntil: e.awayUntil,
     ...changes,
     phase: 'waiting',
   };
@@ -392,7 +413,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
         return reject(d, event, 'not_offered_to_counsellor');
       }
       const { offeredAt: _o, transferredFrom: _t, ...base } = e;
-      d.conversations[e.id] = { ...base, phase: 'active', acceptedAt: event.at };
+      d.conversations[e.id] = { ...base, phase: 'active', acceptedAt: event.at, awayUntil: undefined };
       d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: e.counsellorId, via: 'accepted' });
       return;
     }
@@ -416,7 +437,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       if (e.phase !== 'waiting') return reject(d, event, 'not_waiting');
       if (routingStatus(c) === 'offline') return reject(d, event, 'counsellor_unavailable');
       if (!hasRoom(d, c.id)) return reject(d, event, 'no_capacity');
-      d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at };
+      d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at, awayUntil: undefined };
       d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: c.id, via: 'picked' });
       return;
     }
@@ -428,7 +449,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       const next = pullNext(snapshotOf(d), c.id);
       const e = next ? d.conversations[next.id] : undefined;
       if (!e || e.phase !== 'waiting') return reject(d, event, 'nothing_to_pull');
-      d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at };
+      d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at, awayUntil: undefined };
       d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: c.id, via: 'pulled' });
       return;
     }
@@ -465,6 +486,24 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       d.mode = event.mode;
       return;
     }
+    case 'visitor_away': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      // A chat in progress is the counsellor's to end; only the queue holds places.
+      if (e.phase === 'active') return;
+      const until = e.awayUntil === undefined ? event.until : Math.min(e.awayUntil, event.until);
+      if (e.phase === 'offered') requeue(d, e, 'visitor_away', { awayUntil: until, returnedToFront: e.returnedToFront || e.transferredFrom !== undefined });
+      else d.conversations[e.id] = { ...e, awayUntil: until };
+      return;
+    }
+    case 'visitor_back': {
+      const e = d.conversations[event.conversationId];
+      if (!e) return reject(d, event, 'unknown_conversation');
+      if (e.awayUntil === undefined) return;
+      const { awayUntil: _gone, ...rest } = e;
+      d.conversations[e.id] = rest as QueueEntry;
+      return;
+    }
     case 'tick':
       // Deadlines are handled for every event in expireDeadlines; a tick only lets time pass.
       return;
@@ -473,6 +512,12 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
 
 /** Offer timeouts and disconnect grace periods that have passed by `at`. Runs before every event. */
 function expireDeadlines(d: Draft, at: number, config: QueueConfig): void {
+  for (const e of Object.values(d.conversations)) {
+    if (e.phase !== 'active' && e.awayUntil !== undefined && at >= e.awayUntil) {
+      delete d.conversations[e.id];
+      d.effects.push({ type: 'removed', conversationId: e.id, phase: e.phase, counsellorId: e.phase === 'offered' ? e.counsellorId : undefined, abandoned: true });
+    }
+  }
   const missed = new Set<string>();
   for (const e of Object.values(d.conversations)) {
     if (e.phase === 'offered' && at >= e.offeredAt + config.offerTimeoutMs) {

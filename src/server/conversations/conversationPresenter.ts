@@ -66,5 +66,6 @@ export function presentQueueItem(c: Conversation, messageCount: number, offerTim
     offerExpiresAt: c.status === 'offered' && c.offeredAt !== null ? c.offeredAt + offerTimeoutMs : null,
     messageCount,
     preferredCounsellorId: c.preferredCounsellorId,
+    visitorAway: c.visitorAwayUntil !== null,
   };
 }

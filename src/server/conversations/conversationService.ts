@@ -3,16 +3,15 @@
 // Everything that moves a chat between the queue and a counsellor goes through the queue
 // coordinator, so routing decisions are made in one place, one at a time.
 import crypto from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Repositories } from '../../store/repositories.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 import type { StaffMember } from '../../store/staffRepository.js';
-import type { ConversationTable, Database } from '../../store/schema.js';
+import type { Database } from '../../store/schema.js';
 import {
   acceptsMessages,
   conversationStatuses,
   isOpen,
-  transition,
   type Actor,
   type EndReason,
 } from '../../domain/conversation/conversationLifecycle.js';
@@ -32,6 +31,7 @@ import { presentQueueItem } from './conversationPresenter.js';
 import type { QueueItem } from '../../protocol/staffProtocol.js';
 import type { AppendResult, SendRule } from '../../store/messageRepository.js';
 import type { QueueActor, QueueCoordinator, QueueEventInput } from '../queue/queueCoordinator.js';
+import { markConversationEnded } from '../../store/queueStateStore.js';
 import { warningKey, type SystemMessageKey, type WarningReason } from '../../protocol/systemMessages.js';
 import { serviceAvailability } from '../queue/serviceAvailability.js';
 import type { ArrivalsBySource } from '../abuse/arrivalsBySource.js';
@@ -288,6 +288,20 @@ export class ConversationService {
     await this.step({ type: 'counsellor_disconnected', counsellorId: staffId }, { kind: 'system', id: null });
   }
 
+  /** Her last connection went, or her tab said it is closing: hold her place, offer her to nobody. */
+  async visitorAway(conversationId: string, graceMs: number): Promise<void> {
+    await this.step({ type: 'visitor_away', conversationId, until: this.clock.now() + graceMs }, { kind: 'visitor', id: null }).catch((error: unknown) => {
+      // Already answered, ended or gone from the queue: nothing to hold.
+      if (!(error instanceof ServiceError)) throw error;
+    });
+  }
+
+  async visitorBack(conversationId: string): Promise<void> {
+    await this.step({ type: 'visitor_back', conversationId }, { kind: 'visitor', id: null }).catch((error: unknown) => {
+      if (!(error instanceof ServiceError)) throw error;
+    });
+  }
+
   async setPriority(conversationId: string, priority: Priority, supervisor: StaffMember): Promise<void> {
     const current = await this.get(conversationId);
     if (!isOpen(current.status)) throw new ServiceError('invalid_state', 'this chat has ended');
@@ -314,10 +328,18 @@ export class ConversationService {
     let ended: Conversation | undefined;
     const queueActor: QueueActor = { kind: actor.kind, id: actor.kind === 'staff' ? actor.staffId : null };
     await this.step({ type: 'conversation_ended', conversationId }, queueActor, async (trx) => {
-      ended = await endInTransaction(trx, this.repos.conversations.fromRow, conversationId, reason, actor, now);
+      ended = await this.endRow(trx, conversationId, reason, actor, now);
     });
     if (ended!.visitorKey && ended!.counsellorId) await this.repos.returnCodes.preferCounsellor(ended!.visitorKey, ended!.counsellorId);
     return ended!;
+  }
+
+  private async endRow(trx: Kysely<Database>, conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<Conversation> {
+    const outcome = await markConversationEnded(trx, conversationId, reason, actor, now);
+    if (outcome.kind === 'missing') throw new ServiceError('not_found', 'no such conversation');
+    if (outcome.kind === 'invalid') throw new ServiceError('invalid_state', `cannot end a conversation that is ${outcome.status}`);
+    if (outcome.kind === 'raced') throw new ServiceError('conflict', 'the conversation changed meanwhile; try again');
+    return this.repos.conversations.fromRow(outcome.row);
   }
 
   /** A visible join is said in the chat itself, so the visitor knows who reads along. */
@@ -413,45 +435,4 @@ export class ConversationService {
   forCounsellor(staffId: string): Promise<Conversation[]> {
     return this.repos.conversations.listForCounsellor(staffId, ['active', 'offered']);
   }
-}
-
-/** Marks the conversation ended inside the routing step's transaction (compare-and-set on status). */
-async function endInTransaction(
-  trx: Kysely<Database>,
-  fromRow: (row: Selectable<ConversationTable>) => Conversation,
-  conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<Conversation> {
-  const row = await trx.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirst();
-  if (!row) throw new ServiceError('not_found', 'no such conversation');
-  const current = fromRow(row);
-  const decided = transition(current, { type: 'end', reason });
-  if (!decided.ok) throw new ServiceError('invalid_state', `cannot end a conversation that is ${current.status}`);
-  const updated = await trx
-    .updateTable('conversations')
-    .set({
-      status: 'ended',
-      end_reason: decided.state.endReason,
-      ended_at: now,
-      offered_at: null,
-      // An offer that was never taken up does not make that counsellor the chat's counsellor.
-      ...(current.status === 'offered' || current.status === 'waiting' ? { counsellor_id: null } : {}),
-    })
-    .where('id', '=', conversationId)
-    .where('status', '=', current.status)
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) throw new ServiceError('conflict', 'the conversation changed meanwhile; try again');
-  await trx
-    .insertInto('conversation_events')
-    .values({
-      conversation_id: conversationId,
-      type: 'end',
-      from_status: current.status,
-      to_status: 'ended',
-      actor_kind: actor.kind,
-      actor_id: actor.kind === 'staff' ? actor.staffId : null,
-      at: now,
-      detail: JSON.stringify({ reason: decided.state.endReason }),
-    })
-    .execute();
-  return fromRow(updated);
 }

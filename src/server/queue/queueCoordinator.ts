@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { Repositories } from '../../store/repositories.js';
-import { loadQueueState, persistQueueStep, type QueueChanges } from '../../store/queueStateStore.js';
+import { loadQueueState, markConversationEnded, persistQueueStep, type QueueChanges } from '../../store/queueStateStore.js';
 import { nextDeadline, reduceQueue, type QueueConfig, type QueueEvent, type QueueStep } from '../../domain/queue/queueModel.js';
 import type { Clock } from '../clock.js';
 import type { EventBus } from '../events/eventBus.js';
@@ -26,6 +26,13 @@ export function queueConfigFrom(settings: ServiceSettings): QueueConfig {
     queueCap: settings.queueCap,
   };
 }
+
+/**
+ * How long a waiting visitor's place is held once her tab is gone: briefly when the tab said it
+ * was closing (long enough for a reload), longer when only the connection went (a phone that
+ * put the browser to sleep while she hid the chat must not lose her place at once).
+ */
+export const visitorAwayGrace = { tabClosedMs: 20_000, connectionLostMs: 5 * 60_000 } as const;
 
 export class QueueCoordinator {
   private timer: NodeJS.Timeout | undefined;
@@ -62,6 +69,10 @@ export class QueueCoordinator {
           : loaded;
       const step = reduceQueue(before, { ...input, at: now } as QueueEvent, config);
       const changes = await persistQueueStep(trx, before, step.state, step.effects, actor, now);
+      // Places held for visitors whose tab went and who did not come back in time.
+      for (const effect of step.effects) {
+        if (effect.type === 'removed' && effect.abandoned) await markConversationEnded(trx, effect.conversationId, 'abandoned', { kind: 'system' }, now);
+      }
       return { ...step, ...changes };
     });
     this.schedule(nextDeadline(result.state, config));

@@ -22,6 +22,7 @@ import { visitorBlockedError, visitorBlockedUntil } from '../http/blocks/visitor
 import { visitorQueueStatuses } from '../queue/board.js';
 import { rooms } from './rooms.js';
 import { withAck, withAckOnly, withoutAck } from './socketHandler.js';
+import { visitorAwayGrace } from '../queue/queueCoordinator.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 
 interface VisitorSocketData {
@@ -46,6 +47,8 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
           socket.data.conversationId = conversation.id;
           // An ended chat has nothing more to hear: a restored tab only learns that it ended.
           if (isOpen(conversation.status)) await socket.join(rooms.conversation(conversation.id));
+          // Back after a reload or a lost connection: she is offered to counsellors again.
+          if (conversation.visitorAwayUntil !== null) await ctx.conversations.visitorBack(conversation.id);
         }
       } catch (error) {
         return next(error instanceof Error ? error : new Error('unavailable'));
@@ -56,6 +59,23 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, typi
 
   ns.on('connection', (socket: VisitorSocket) => {
     const deps = { logger: ctx.logger, metrics: ctx.metrics, limiter: new RateLimiter(30, 3) };
+
+    // When her last connection anywhere in the cluster goes while she waits, her place is held
+    // but she is offered to nobody: a counsellor must not accept a chat with an empty tab.
+    socket.on('disconnect', () => {
+      const id = socket.data.conversationId;
+      if (!id || ctx.shuttingDown) return;
+      ns.in(rooms.conversation(id))
+        .fetchSockets()
+        .then(async (left) => {
+          if (left.length > 0) return;
+          const conversation = await ctx.repos.conversations.findById(id);
+          if (conversation && (conversation.status === 'waiting' || conversation.status === 'offered') && conversation.visitorAwayUntil === null) {
+            await ctx.conversations.visitorAway(id, visitorAwayGrace.connectionLostMs);
+          }
+        })
+        .catch((error: unknown) => ctx.logger.warn({ err: String(error) }, 'visitor presence update failed'));
+    });
 
     // After the end the tab's token shows only the end screen, never the messages: a browser
     // restores a closed tab's sessionStorage, so whoever picks up her phone could read the chat.

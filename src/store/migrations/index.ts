@@ -8,6 +8,7 @@ import { staffSecurity } from './005_staff_security.js';
 import { staffPasskeys } from './006_staff_passkeys.js';
 import { sealedVisitorDetails } from './007_sealed_visitor_details.js';
 import { installationSecrets } from './008_installation_secrets.js';
+import { visitorAway } from './009_visitor_away.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -23,6 +24,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '006_staff_passkeys': staffPasskeys,
         '007_sealed_visitor_details': sealedVisitorDetails,
         '008_installation_secrets': installationSecrets,
+        '009_visitor_away': visitorAway,
       };
     },
   };

@@ -109,6 +109,7 @@ export const routingEn: Shape<typeof routingNl> = {
     returning: 'Returning visitor (return code)',
     handedOver: 'Handed over by {{name}}',
     handedOverUnknown: 'Handed over by a colleague',
+    visitorAway: 'Her page is closed or has no connection: not offered until she is back',
     prefersYou: 'Would like to continue with you',
   },
   safety: {

@@ -106,6 +106,7 @@ export const routingNl = {
     returning: 'Komt terug (terugkomcode)',
     handedOver: 'Overgedragen door {{name}}',
     handedOverUnknown: 'Overgedragen door een collega',
+    visitorAway: 'Haar pagina is dicht of zonder verbinding: niet aangeboden tot ze terug is',
     prefersYou: 'Wil graag verder met jou',
   },
   safety: {

@@ -174,6 +174,7 @@ export function QueuePanel({ items, staffId, client }: { items: QueueItem[]; sta
                     {offeredElsewhere && <> · {t('offer.offeredTo')}</>}
                   </div>
                   {item.preferredCounsellorId === staffId && <div className="c-small c-flag">{t('flags.prefersYou')}</div>}
+                  {item.visitorAway && <div className="c-small c-flag">{t('flags.visitorAway')}</div>}
                   <TriageReasons reasons={item.reasons} compact />
                 </div>
                 {!offeredElsewhere && (

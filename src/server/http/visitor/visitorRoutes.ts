@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isOpen } from '../../../domain/conversation/conversationLifecycle.js';
 import type { AppContext } from '../../appContext.js';
+import { visitorAwayGrace } from '../../queue/queueCoordinator.js';
 import { parseBody, sendError } from '../errors.js';
 import { deleteHistoryRequestSchema, type DeleteHistoryResponse } from '../../../protocol/visitorProtocol.js';
 
@@ -12,6 +13,8 @@ const endRequestSchema = z.object({
   token: z.string().min(20).max(100),
   reason: z.enum(['visitor', 'quick_exit']),
 });
+
+const leaveRequestSchema = z.object({ token: z.string().min(20).max(100) });
 
 export function visitorRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -29,6 +32,17 @@ export function visitorRoutes(ctx: AppContext) {
       // The same answer whether or not the token existed: nothing to learn by probing.
       if (conversation && isOpen(conversation.status)) {
         await ctx.conversations.end(conversation.id, reason, { kind: 'visitor' }).catch(() => undefined);
+      }
+      return reply.code(204).send();
+    });
+
+    // Her tab is closing (pagehide): hold her place briefly (a reload comes back within it) and
+    // offer her to nobody meanwhile. Same answer whatever the token.
+    app.post('/api/visitor/leave', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
+      const { token } = parseBody(leaveRequestSchema, request.body);
+      const conversation = await ctx.conversations.findByVisitorToken(token);
+      if (conversation && (conversation.status === 'waiting' || conversation.status === 'offered')) {
+        await ctx.conversations.visitorAway(conversation.id, visitorAwayGrace.tabClosedMs);
       }
       return reply.code(204).send();
     });
