@@ -36,6 +36,8 @@ export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; coun
     MASTER_KEY: masterKey,
     LOG_LEVEL: 'warn',
     METRICS_PORT: '0',
+    // The load generator's visitors all come from 127.0.0.1.
+    WAITING_CHATS_PER_SOURCE: '1000000',
     COOKIE_SECURE: 'false',
     HOST: '127.0.0.1',
     ...(options.dialect === 'sqlite' ? { DATA_DIR: dataDir } : { DATABASE_URL: benchDatabaseUrl, DATABASE_SCHEMA: schema }),

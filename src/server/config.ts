@@ -84,7 +84,7 @@ const envSchema = z.object({
     .default(9464),
   MASTER_KEY_FILE: z.string().optional(),
   /** Waiting chats one address may have at once (a shelter's wifi may need a few). */
-  WAITING_CHATS_PER_SOURCE: z.coerce.number().int().min(1).max(100).default(3),
+  WAITING_CHATS_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(3),
   /** Sites that may embed the visitor page with the widget (/embed.js). */
   PARTNER_ORIGINS: partnerOrigins.default([]),
 });

@@ -69,6 +69,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       COOKIE_SECURE: 'false',
       LOG_LEVEL: 'silent',
       METRICS_PORT: '0',
+      // Every test visitor comes from 127.0.0.1; the per-address limit has tests of its own.
+      WAITING_CHATS_PER_SOURCE: '1000',
       MASTER_KEY: crypto.randomBytes(32).toString('base64'),
       ...(schema ? { DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema } : {}),
       ...options.env,

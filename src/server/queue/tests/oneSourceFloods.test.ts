@@ -11,7 +11,7 @@ import { unwrap } from '../../testing/chatScenario.js';
 describe.each(['sqlite', 'postgres'] as const)('one source cannot fill the queue (%s)', (dialect) => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({ dialect, env: { TRUST_PROXY: 'true' } });
+    server = await startTestServer({ dialect, env: { TRUST_PROXY: 'true', WAITING_CHATS_PER_SOURCE: '3' } });
     await server.app.ctx.repos.settings.update({ queueCap: 5 }, null, server.app.ctx.clock.now());
   });
   afterEach(async () => {

@@ -72,7 +72,7 @@ describe('a three-node cluster', () => {
     for (let n = 0; n < 3; n++) {
       const port = await freePort();
       const child = spawn(process.execPath, entry, {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', METRICS_PORT: 'off', COOKIE_SECURE: 'false', MASTER_KEY: masterKey.toString('base64'), DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl },
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', METRICS_PORT: 'off', WAITING_CHATS_PER_SOURCE: '1000', COOKIE_SECURE: 'false', MASTER_KEY: masterKey.toString('base64'), DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redisUrl },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       cleanups.push(() => void child.kill('SIGKILL'));

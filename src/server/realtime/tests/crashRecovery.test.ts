@@ -84,6 +84,7 @@ describe.each(['sqlite', 'postgres'] as const)('SIGKILL under load on %s', (dial
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       METRICS_PORT: 'off',
+      WAITING_CHATS_PER_SOURCE: '1000',
       COOKIE_SECURE: 'false',
       MASTER_KEY: masterKey.toString('base64'),
       ...(dialect === 'sqlite' ? { DATA_DIR: dir } : { DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema }),
