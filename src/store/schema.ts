@@ -69,6 +69,8 @@ export interface ConversationTable {
   visitor_away_until: number | null;
   /** Pseudonymous key shared by the conversations of one return code (for unique-visitor counts). */
   visitor_key: string | null;
+  /** The routing step that last changed this row (010): nodes catch up on rows newer than theirs. */
+  queue_version: Generated<number>;
 }
 
 export interface MessageTable {
@@ -129,6 +131,7 @@ export interface CounsellorPresenceTable {
   idle_since: number;
   disconnected_at: number | null;
   updated_at: number;
+  queue_version: Generated<number>;
 }
 
 export interface ReturnCodeTable {
@@ -139,6 +142,12 @@ export interface ReturnCodeTable {
   created_at: number;
   last_used_at: number;
   blocked_until: number | null;
+}
+
+export interface QueueStateTable {
+  id: number;
+  /** Raised by every routing step. */
+  version: number;
 }
 
 export interface InstallationSecretTable {
@@ -171,6 +180,7 @@ export interface Database {
   counsellor_presence: CounsellorPresenceTable;
   return_codes: ReturnCodeTable;
   installation_secrets: InstallationSecretTable;
+  queue_state: QueueStateTable;
   conversation_notes: ConversationNoteTable;
   codings: CodingTable;
   coding_visitors: CodingVisitorTable;

@@ -46,7 +46,7 @@ export const initialConversationState: ConversationState = {
   endReason: null,
 };
 
-/** Pure transition function: the only place that decides what may happen next. */
+/** Pure transition function: the only place that decides what may happen next (the queue reducer asks it for every move it makes). */
 export function transition(state: ConversationState, event: LifecycleEvent): TransitionResult {
   const fail = (): TransitionResult => ({
     ok: false,

@@ -22,6 +22,7 @@ import type {
 } from './routingPolicy.js';
 import type { Priority } from './priority.js';
 import { queueAdmission } from './queueLimits.js';
+import { transition, type LifecycleEvent } from '../conversation/conversationLifecycle.js';
 
 export interface QueueConfig {
   /** An offer not accepted within this time goes to the next counsellor. */
@@ -216,9 +217,23 @@ function routingStatus(c: CounsellorEntry): CounsellorStatus {
   return c.disconnectedAt === undefined ? c.status : 'offline';
 }
 
+/** Active and offered chats per counsellor, in one pass over the conversations. */
+function loadsByCounsellor(state: QueueState): Map<string, { active: number; offered: number }> {
+  const loads = new Map<string, { active: number; offered: number }>();
+  for (const e of entriesOf(state)) {
+    if (e.phase === 'waiting') continue;
+    const l = loads.get(e.counsellorId) ?? { active: 0, offered: 0 };
+    if (e.phase === 'active') l.active++;
+    else l.offered++;
+    loads.set(e.counsellorId, l);
+  }
+  return loads;
+}
+
 export function routingSnapshot(state: QueueState): RoutingSnapshot {
+  const loads = loadsByCounsellor(state);
   const counsellors: CounsellorLoad[] = Object.values(state.counsellors).map((c) => {
-    const { active, offered } = counsellorLoad(state, c.id);
+    const { active, offered } = loads.get(c.id) ?? { active: 0, offered: 0 };
     return {
       id: c.id,
       status: routingStatus(c),
@@ -279,7 +294,18 @@ function withDecliner(declinedBy: readonly string[], counsellorId: string): read
   return [...declinedBy.filter((id) => id !== counsellorId), counsellorId];
 }
 
+/**
+ * Every move of a chat between waiting, offered, active and ended is one the conversation
+ * lifecycle allows: the reducer asks it, so one state machine owns the status. A refusal here
+ * is a bug in the reducer, not a client's mistake (those are rejected before).
+ */
+function follow(e: QueueEntry, event: LifecycleEvent): void {
+  const decided = transition({ status: e.phase, counsellorId: e.phase === 'waiting' ? null : e.counsellorId, endReason: null }, event);
+  if (!decided.ok) throw new Error(`the queue moved a chat against its lifecycle: ${decided.event} from ${decided.from}`);
+}
+
 function requeue(d: Draft, e: OfferedEntry | ActiveEntry, reason: RequeueReason, changes: Partial<ConversationBase> = {}): void {
+  follow(e, e.phase === 'offered' ? { type: 'decline' } : { type: 'requeue' });
   d.conversations[e.id] = toWaiting(e, changes);
   d.effects.push({ type: 'requeued', conversationId: e.id, fromCounsellorId: e.counsellorId, reason });
 }
@@ -346,6 +372,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
     case 'conversation_ended': {
       const e = d.conversations[event.conversationId];
       if (!e) return reject(d, event, 'unknown_conversation');
+      follow(e, { type: 'end', reason: 'visitor' });
       delete d.conversations[event.conversationId];
       if (e.phase === 'active') touchIdle(d, e.counsellorId, event.at);
       d.effects.push({
@@ -413,6 +440,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
         return reject(d, event, 'not_offered_to_counsellor');
       }
       const { offeredAt: _o, transferredFrom: _t, ...base } = e;
+      follow(e, { type: 'accept', counsellorId: e.counsellorId });
       d.conversations[e.id] = { ...base, phase: 'active', acceptedAt: event.at, awayUntil: undefined };
       d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: e.counsellorId, via: 'accepted' });
       return;
@@ -437,6 +465,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       if (e.phase !== 'waiting') return reject(d, event, 'not_waiting');
       if (routingStatus(c) === 'offline') return reject(d, event, 'counsellor_unavailable');
       if (!hasRoom(d, c.id)) return reject(d, event, 'no_capacity');
+      follow(e, { type: 'accept', counsellorId: c.id });
       d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at, awayUntil: undefined };
       d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: c.id, via: 'picked' });
       return;
@@ -449,6 +478,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       const next = pullNext(snapshotOf(d), c.id);
       const e = next ? d.conversations[next.id] : undefined;
       if (!e || e.phase !== 'waiting') return reject(d, event, 'nothing_to_pull');
+      follow(e, { type: 'accept', counsellorId: c.id });
       d.conversations[e.id] = { ...e, phase: 'active', counsellorId: c.id, acceptedAt: event.at, awayUntil: undefined };
       d.effects.push({ type: 'assigned', conversationId: e.id, counsellorId: c.id, via: 'pulled' });
       return;
@@ -469,6 +499,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
       if (to.id === from) return reject(d, event, 'not_active');
       if (routingStatus(to) === 'offline') return reject(d, event, 'counsellor_unavailable');
       if (!hasRoom(d, to.id)) return reject(d, event, 'no_capacity');
+      follow(e, { type: 'transfer', toCounsellorId: to.id });
       const { acceptedAt: _a, ...base } = e;
       d.conversations[e.id] = {
         ...base,
@@ -514,6 +545,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
 function expireDeadlines(d: Draft, at: number, config: QueueConfig): void {
   for (const e of Object.values(d.conversations)) {
     if (e.phase !== 'active' && e.awayUntil !== undefined && at >= e.awayUntil) {
+      follow(e, { type: 'end', reason: 'visitor' });
       delete d.conversations[e.id];
       d.effects.push({ type: 'removed', conversationId: e.id, phase: e.phase, counsellorId: e.phase === 'offered' ? e.counsellorId : undefined, abandoned: true });
     }
@@ -555,6 +587,7 @@ function routeWaiting(d: Draft, at: number): void {
   for (const decision of planOffers(snapshotOf(d))) {
     const e = d.conversations[decision.conversationId];
     if (!e || e.phase !== 'waiting') continue;
+    follow(e, { type: 'offer', counsellorId: decision.counsellorId });
     d.conversations[e.id] = { ...e, phase: 'offered', counsellorId: decision.counsellorId, offeredAt: at };
     d.effects.push({ type: 'offered', conversationId: e.id, counsellorId: decision.counsellorId, reason: decision.reason });
   }

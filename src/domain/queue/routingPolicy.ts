@@ -118,8 +118,13 @@ function compareForOffer(a: CounsellorLoad, loadA: number, b: CounsellorLoad, lo
 export function planOffers(snapshot: RoutingSnapshot): AssignmentDecision[] {
   if (snapshot.mode !== 'automatic') return [];
   const load = new Map(snapshot.counsellors.map((c) => [c.id, loadOf(c)]));
+  // Nobody who could take a chat has room (the usual state in a surge): nothing to walk.
+  const couldTake = (c: CounsellorLoad) => c.status === 'available' && c.capacity > 0 && !c.mustCodeFirst;
+  let room = snapshot.counsellors.filter((c) => couldTake(c) && (load.get(c.id) ?? 0) < c.capacity).length;
+  if (room === 0) return [];
   const decisions: AssignmentDecision[] = [];
   for (const conversation of orderQueue(snapshot.waiting)) {
+    if (room === 0) break;
     const eligible = eligibleCounsellorIds(conversation, snapshot.counsellors);
     const withRoom = snapshot.counsellors.filter(
       (c) => eligible.has(c.id) && (load.get(c.id) ?? 0) < c.capacity,
@@ -142,7 +147,9 @@ export function planOffers(snapshot: RoutingSnapshot): AssignmentDecision[] {
       );
       reason = 'least_loaded';
     }
-    load.set(chosen.id, (load.get(chosen.id) ?? 0) + 1);
+    const chosenLoad = (load.get(chosen.id) ?? 0) + 1;
+    load.set(chosen.id, chosenLoad);
+    if (chosenLoad >= chosen.capacity) room -= 1;
     decisions.push({ conversationId: conversation.id, counsellorId: chosen.id, reason });
   }
   return decisions;
