@@ -53,24 +53,29 @@ export class AuditRepository {
   ) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      // One writer at a time across every node, so the chain has no forks.
-      if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
-      const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      const prevHash = last?.hash ?? genesisHash;
-      const row = {
-        at: entry.at,
-        staff_id: entry.staffId,
-        action: entry.action,
-        target_type: entry.targetType ?? null,
-        target_id: entry.targetId ?? null,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      };
-      await trx
-        .insertInto('audit_log')
-        .values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) })
-        .execute();
-    });
+    // Inside the caller's transaction the entry commits (or rolls back) with the change it records.
+    const write = (trx: Kysely<Database>) => this.write(trx, entry);
+    if (this.db.isTransaction) await write(this.db);
+    else await this.db.transaction().execute(write);
+  }
+
+  private async write(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
+    // One writer at a time across every node, so the chain has no forks.
+    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
+    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const prevHash = last?.hash ?? genesisHash;
+    const row = {
+      at: entry.at,
+      staff_id: entry.staffId,
+      action: entry.action,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    };
+    await trx
+      .insertInto('audit_log')
+      .values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) })
+      .execute();
   }
 
   /** Newest first, at most 1000 at a time; page on with `beforeId` = the last id returned. */

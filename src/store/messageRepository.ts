@@ -57,7 +57,7 @@ function toMessage(row: Selectable<MessageTable>, body: string): StoredMessage {
 }
 
 export class MessageRepository {
-  private readonly committer: GroupCommit<Append, InsertOutcome>;
+  private readonly committer: GroupCommit<Append, InsertOutcome> | undefined;
   /** Appends not yet committed, so a resend arriving meanwhile waits for the original. */
   private readonly inFlight = new Map<string, Promise<AppendResult | undefined>>();
 
@@ -65,7 +65,9 @@ export class MessageRepository {
     private readonly db: Kysely<Database>,
     private readonly cipher: TranscriptCipher,
   ) {
-    this.committer = new GroupCommit(db, (trx, append) => this.insert(trx, append));
+    // Inside a caller's transaction a message is written with it (and commits with it);
+    // otherwise messages arriving together share one durable commit.
+    this.committer = db.isTransaction ? undefined : new GroupCommit(db, (trx, append) => this.insert(trx, append));
   }
 
   private async decrypt(row: Selectable<MessageTable>): Promise<StoredMessage> {
@@ -107,7 +109,8 @@ export class MessageRepository {
   private async commit(input: NewMessage, rule: SendRule | undefined): Promise<AppendResult | undefined> {
     // Encrypt before the transaction: on SQLite a query inside it must use the transaction itself.
     const sealed = await this.cipher.encrypt(input.conversationId, input.body);
-    const outcome = await this.committer.submit({ input, sealed, rule });
+    const append = { input, sealed, rule };
+    const outcome = this.committer ? await this.committer.submit(append) : await this.insert(this.db as Transaction<Database>, append);
     if (outcome !== 'stored before') return outcome;
     const original = await this.findByClientId(input.conversationId, input.clientId);
     if (!original) throw new Error('a stored message vanished');

@@ -4,15 +4,19 @@ import type { Database } from '../schema.js';
 import { decryptDetails, decryptText, encryptDetails, encryptText, newDataKey, unwrapDataKey, wrapDataKey, type Keyring } from './envelope.js';
 
 export class TranscriptCipher {
-  // Unwrapped keys of recently active conversations; a Map keeps insertion order, so the
-  // oldest entry is dropped first when the cache is full.
-  private readonly cache = new Map<string, Buffer>();
-
   constructor(
     private readonly db: Kysely<Database>,
     readonly keyring: Keyring,
     private readonly cacheSize = 10_000,
+    // Unwrapped keys of recently active conversations; a Map keeps insertion order, so the
+    // oldest entry is dropped first when the cache is full. Shared with the transaction views.
+    private readonly cache = new Map<string, Buffer>(),
   ) {}
+
+  /** The same cipher (and key cache) reading keys through a transaction. */
+  within(db: Kysely<Database>): TranscriptCipher {
+    return new TranscriptCipher(db, this.keyring, this.cacheSize, this.cache);
+  }
 
   /** A fresh data key for a new conversation, and its wrapped form to store on the row. */
   createKey(conversationId: string): string {
