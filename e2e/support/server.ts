@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from '../../src/server/testing/testServer.js';
-import type { Clock } from '../../src/server/clock.js';
+import type { Clock } from '../../src/app/clock.js';
 
 let built = false;
 

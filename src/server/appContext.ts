@@ -1,6 +1,6 @@
 // Everything a route or socket handler may use, built once by the composition root (app.ts).
 import type { Config } from './config.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../app/clock.js';
 import type { Repositories } from '../store/repositories.js';
 import type { StaffSessions } from './auth/staffSessions.js';
 import type { ConversationService } from './conversations/conversationService.js';
@@ -8,7 +8,7 @@ import type { EventBus } from './events/eventBus.js';
 import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { AddressRateLimiter } from './abuse/addressRateLimiter.js';
 import type { AddressBlockList } from './abuse/addressBlockList.js';
-import type { ArrivalsBySource } from './abuse/arrivalsBySource.js';
+import type { ArrivalsBySource } from '../app/abuse/arrivalsBySource.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { QueueCoordinator } from './queue/queueCoordinator.js';

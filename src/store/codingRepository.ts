@@ -107,7 +107,8 @@ const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 
 export class CodingRepository {
   readonly packing: CodingPacking;
-  private repackChecked = false;
+  /** Shared with the transaction views: whether stale cached parts were checked since start. */
+  private readonly repack: { checked: boolean };
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -115,8 +116,15 @@ export class CodingRepository {
     readonly codebook: Codebook = defaultCodebook,
     /** A year's uncached tail of at least this many records is kept as a new cached part. */
     private readonly blockMinRecords = BLOCK_MIN_RECORDS,
+    shared?: { packing: CodingPacking; repack: { checked: boolean } },
   ) {
-    this.packing = new CodingPacking(codebook);
+    this.packing = shared?.packing ?? new CodingPacking(codebook);
+    this.repack = shared?.repack ?? { checked: false };
+  }
+
+  /** The same repository writing through a transaction. */
+  within(db: Kysely<Database>): CodingRepository {
+    return new CodingRepository(db, this.dialect, this.codebook, this.blockMinRecords, { packing: this.packing, repack: this.repack });
   }
 
   async get(conversationId: string): Promise<StoredCoding | undefined> {
@@ -409,12 +417,12 @@ export class CodingRepository {
   async repackStale(): Promise<number> {
     // Every write packs with this codebook, so stale records only exist from before this process
     // started (a codebook upgrade ships as new code): checking once per process is enough.
-    if (this.repackChecked) return 0;
+    if (this.repack.checked) return 0;
     let repacked = 0;
     for (;;) {
       const rows = await this.db.selectFrom('codings').select(['seq', 'closed_at', 'visitor_no', 'values_json']).where('packed_with', '!=', this.codebook.version).limit(1000).execute();
       if (rows.length === 0) {
-        this.repackChecked = true;
+        this.repack.checked = true;
         return repacked;
       }
       await this.db.transaction().execute(async (trx) => {

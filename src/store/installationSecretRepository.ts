@@ -6,12 +6,15 @@ import type { Database } from './schema.js';
 import { unwrapSecret, wrapSecret, wrappedBy, type Keyring } from './encryption/envelope.js';
 
 export class InstallationSecretRepository {
-  private readonly cache = new Map<string, Buffer>();
-
   constructor(
     private readonly db: Kysely<Database>,
     private readonly keyring: Keyring,
+    private readonly cache = new Map<string, Buffer>(),
   ) {}
+
+  within(db: Kysely<Database>): InstallationSecretRepository {
+    return new InstallationSecretRepository(db, this.keyring, this.cache);
+  }
 
   async get(name: string, now: number): Promise<Buffer> {
     const cached = this.cache.get(name);

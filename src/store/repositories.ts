@@ -1,5 +1,10 @@
-// One object holding the repositories, so the server is wired with a single value.
-import type { Store } from './database.js';
+// One object holding the repositories, so the application layer is wired with a single value.
+// `transaction` gives the same repositories bound to one database transaction: whatever a use
+// case writes through them (the change and its audit entry) commits together or not at all.
+// All SQL lives in this folder; nothing outside it sees a database handle.
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Dialect, Store } from './database.js';
 import { AuditRepository } from './auditRepository.js';
 import { ConversationRepository } from './conversationRepository.js';
 import { MessageRepository } from './messageRepository.js';
@@ -14,13 +19,20 @@ import { StaffSecurityRepository } from './staffSecurityRepository.js';
 import { StaffPasskeyRepository } from './staffPasskeyRepository.js';
 import { ReturnCodeRepository } from './returnCodeRepository.js';
 import { InstallationSecretRepository } from './installationSecretRepository.js';
+import { NoteRepository } from './noteRepository.js';
+import { PresenceRepository } from './presenceRepository.js';
+import { VisitorBlockRepository } from './visitorBlockRepository.js';
+import { QueueStateRepository } from './queueStateRepository.js';
+import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
+import { isReady } from './database.js';
 
 export interface Repositories {
-  store: Store;
+  readonly dialect: Dialect;
   staff: StaffRepository;
   sessions: SessionRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
+  notes: NoteRepository;
   audit: AuditRepository;
   cipher: TranscriptCipher;
   settings: SettingsRepository;
@@ -30,24 +42,58 @@ export interface Repositories {
   passkeys: StaffPasskeyRepository;
   returnCodes: ReturnCodeRepository;
   secrets: InstallationSecretRepository;
+  presence: PresenceRepository;
+  visitorBlocks: VisitorBlockRepository;
+  queueState: QueueStateRepository;
+  figures: ServiceFiguresRepository;
+  /**
+   * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
+   * simply runs `work` in the same one (there are no nested transactions).
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** For /readyz: the database answers and every migration is applied. */
+  ready(): Promise<boolean>;
+  /**
+   * The store itself: for the command-line tools, the migration runner and tests that look at
+   * rows directly. Application code never uses it (a test keeps it so).
+   */
+  readonly store: Store;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
+  // State shared by every view of the repositories (caches, the message committer).
   const cipher = new TranscriptCipher(store.db, keyring);
-  return {
-    store,
-    cipher,
-    staff: new StaffRepository(store.db),
-    sessions: new SessionRepository(store.db),
-    conversations: new ConversationRepository(store.db, cipher),
-    messages: new MessageRepository(store.db, cipher),
-    audit: new AuditRepository(store.db, store.dialect),
-    settings: new SettingsRepository(store.db),
-    jobLeases: new JobLeaseRepository(store.db),
-    codings: new CodingRepository(store.db, store.dialect),
-    staffSecurity: new StaffSecurityRepository(store.db, keyring),
-    passkeys: new StaffPasskeyRepository(store.db),
-    returnCodes: new ReturnCodeRepository(store.db),
-    secrets: new InstallationSecretRepository(store.db, keyring),
+  const messages = new MessageRepository(store.db, cipher);
+  const codings = new CodingRepository(store.db, store.dialect);
+  const secrets = new InstallationSecretRepository(store.db, keyring);
+
+  const bind = (db: Kysely<Database>, top: boolean): Repositories => {
+    const c = top ? cipher : cipher.within(db);
+    const repos: Repositories = {
+      dialect: store.dialect,
+      store,
+      cipher: c,
+      staff: new StaffRepository(db),
+      sessions: new SessionRepository(db),
+      conversations: new ConversationRepository(db, c),
+      messages: top ? messages : new MessageRepository(db, c),
+      notes: new NoteRepository(db, c),
+      audit: new AuditRepository(db, store.dialect),
+      settings: new SettingsRepository(db),
+      jobLeases: new JobLeaseRepository(db),
+      codings: top ? codings : codings.within(db),
+      staffSecurity: new StaffSecurityRepository(db, keyring),
+      passkeys: new StaffPasskeyRepository(db),
+      returnCodes: new ReturnCodeRepository(db),
+      secrets: top ? secrets : secrets.within(db),
+      presence: new PresenceRepository(db),
+      visitorBlocks: new VisitorBlockRepository(db),
+      queueState: new QueueStateRepository(db, store.dialect),
+      figures: new ServiceFiguresRepository(db),
+      transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
+      ready: () => isReady(store),
+    };
+    return repos;
   };
+  return bind(store.db, true);
 }

@@ -2,8 +2,8 @@
 // her, and a new chat in a fresh tab would walk straight back in. So for a short cooling-off
 // time the address she was connected from is refused too — known only by its daily keyed hash,
 // in memory, never stored. Kept short because a school or a public wifi shares one address.
-import type { Clock } from '../clock.js';
-import { DailyAddressHasher } from './dailyAddressHasher.js';
+import type { Clock } from '../../app/clock.js';
+import { DailyAddressHasher } from '../../app/abuse/dailyAddressHasher.js';
 
 export const addressBlockMaxMs = 2 * 3_600_000;
 const maxEntries = 100_000;

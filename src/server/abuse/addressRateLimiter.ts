@@ -1,8 +1,8 @@
 // Limits costly anonymous requests (checking a return code, deleting a history) per address,
 // known here only by its daily keyed hash.
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import { RateLimiter } from '../realtime/rateLimiter.js';
-import { DailyAddressHasher } from './dailyAddressHasher.js';
+import { DailyAddressHasher } from '../../app/abuse/dailyAddressHasher.js';
 
 export interface AddressRatePolicy {
   /** Attempts allowed in a burst. */

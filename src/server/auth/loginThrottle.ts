@@ -11,8 +11,8 @@
 //
 // Accounts and addresses are kept only as keyed hashes in memory under a key that changes every
 // day; nothing reaches disk or logs.
-import type { Clock } from '../clock.js';
-import { DailyAddressHasher } from '../abuse/dailyAddressHasher.js';
+import type { Clock } from '../../app/clock.js';
+import { DailyAddressHasher } from '../../app/abuse/dailyAddressHasher.js';
 
 interface Counter {
   failures: number;

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Repositories } from '../../store/repositories.js';
 import { hashRecoveryCode } from '../../store/staffSecurityRepository.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 
 export const totpPeriodSeconds = 30;
 export const recoveryCodeCount = 10;

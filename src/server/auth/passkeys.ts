@@ -20,7 +20,7 @@ import type { passkeyAssertionSchema, passkeyRegistrationSchema } from '../../pr
 import type { Repositories } from '../../store/repositories.js';
 import type { StaffPasskey } from '../../store/staffPasskeyRepository.js';
 import type { StaffMember } from '../../store/staffRepository.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 
 /**
  * How long the browser waits for the authenticator, how long we accept the answer (a little

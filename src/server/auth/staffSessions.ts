@@ -2,7 +2,7 @@
 import type { Repositories } from '../../store/repositories.js';
 import type { StaffMember } from '../../store/staffRepository.js';
 import { withoutSecret } from '../../store/staffRepository.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { randomToken, sha256 } from './secrets.js';
 import type { StaffSession } from '../../store/sessionRepository.js';

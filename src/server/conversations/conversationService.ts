@@ -23,10 +23,10 @@ import { queueAdmission } from '../../domain/queue/queueLimits.js';
 import { assessTriage, TRIAGE_MESSAGE_LIMIT } from '../../domain/triage/assessTriage.js';
 import { preChatAnswersSchema, type PreChatAnswers } from '../../domain/triage/preChatAnswers.js';
 import type { Language } from '../../protocol/common.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import type { EventBus } from '../events/eventBus.js';
 import { randomToken, sha256 } from '../auth/secrets.js';
-import { ServiceError } from './serviceError.js';
+import { ServiceError } from '../../app/serviceError.js';
 import { presentQueueItem } from './conversationPresenter.js';
 import type { QueueItem } from '../../protocol/staffProtocol.js';
 import type { AppendResult, SendRule } from '../../store/messageRepository.js';
@@ -34,7 +34,7 @@ import type { QueueActor, QueueCoordinator, QueueEventInput } from '../queue/que
 import { markConversationEnded } from '../../store/queueStateStore.js';
 import { warningKey, type SystemMessageKey, type WarningReason } from '../../protocol/systemMessages.js';
 import { serviceAvailability } from '../queue/serviceAvailability.js';
-import type { ArrivalsBySource } from '../abuse/arrivalsBySource.js';
+import type { ArrivalsBySource } from '../../app/abuse/arrivalsBySource.js';
 import type { ArrivalBurstAlert } from '../../protocol/staffProtocol.js';
 import type { ServiceSettings } from '../../protocol/serviceSettings.js';
 

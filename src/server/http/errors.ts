@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ZodError, type ZodType } from 'zod';
 import type { ApiErrorBody } from '../../protocol/staffApi.js';
-import { ServiceError } from '../conversations/serviceError.js';
+import { ServiceError } from '../../app/serviceError.js';
 
 const statusByCode: Record<string, number> = {
   invalid_request: 400,

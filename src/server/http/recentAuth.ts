@@ -2,7 +2,7 @@
 // resetting someone's second factor): password and code must have been checked in this
 // session within the last five minutes, at sign-in or through POST /api/auth/reauth.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import { sendError } from './errors.js';
 
 export const recentAuthWindowMs = 5 * 60_000;

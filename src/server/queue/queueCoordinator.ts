@@ -7,7 +7,7 @@ import type { Database } from '../../store/schema.js';
 import type { Repositories } from '../../store/repositories.js';
 import { loadQueueState, markConversationEnded, persistQueueStep, type QueueChanges } from '../../store/queueStateStore.js';
 import { nextDeadline, reduceQueue, type QueueConfig, type QueueEvent, type QueueStep } from '../../domain/queue/queueModel.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import type { EventBus } from '../events/eventBus.js';
 import type { Logger } from '../logger.js';
 import type { ServiceSettings } from '../../protocol/serviceSettings.js';

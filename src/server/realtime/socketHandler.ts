@@ -2,7 +2,7 @@
 // expected refusals into typed acks, and makes sure no client input can crash the process.
 import type { ZodType } from 'zod';
 import { ackError, ackOk, type Ack } from '../../protocol/ack.js';
-import { ServiceError } from '../conversations/serviceError.js';
+import { ServiceError } from '../../app/serviceError.js';
 import type { Logger } from '../logger.js';
 import type { RateLimiter } from './rateLimiter.js';
 import type { Metrics } from '../metrics/metrics.js';

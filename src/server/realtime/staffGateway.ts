@@ -21,7 +21,7 @@ import {
 import type { AppContext } from '../appContext.js';
 import { can, staffEventPermissions, type Permission } from '../auth/permissions.js';
 import { sessionCookieName, type AuthenticatedStaff } from '../auth/staffSessions.js';
-import { ServiceError } from '../conversations/serviceError.js';
+import { ServiceError } from '../../app/serviceError.js';
 import { presentForStaff } from '../conversations/conversationPresenter.js';
 import type { Conversation } from '../../store/conversationRepository.js';
 import { RateLimiter } from './rateLimiter.js';

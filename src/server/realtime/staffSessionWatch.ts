@@ -2,7 +2,7 @@
 // absolute limit), not at its next action. Each node watches its own staff sockets: the
 // deadlines are in memory, so a sweep costs nothing until one is due, and only then asks the
 // database whether activity elsewhere (another tab, an API call) has kept the session alive.
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import type { AuthenticatedStaff, StaffSessions } from '../auth/staffSessions.js';
 
 export interface WatchedSocket {

@@ -14,7 +14,7 @@ import {
 } from '../../protocol/visitorProtocol.js';
 import { isOpen } from '../../domain/conversation/conversationLifecycle.js';
 import type { AppContext } from '../appContext.js';
-import { ServiceError } from '../conversations/serviceError.js';
+import { ServiceError } from '../../app/serviceError.js';
 import { presentForVisitor } from '../conversations/conversationPresenter.js';
 import { RateLimiter } from './rateLimiter.js';
 import { socketAddress } from './socketAddress.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 
 /** A clock the test moves by hand (`clock.t += …`), for expiry and time-window rules. */
 export class TestClock implements Clock {

@@ -11,7 +11,7 @@ import { testDatabaseUrl } from '../../store/testing/testStores.js';
 import type { VisitorClientToServer, VisitorServerToClient } from '../../protocol/visitorProtocol.js';
 import type { StaffClientToServer, StaffServerToClient } from '../../protocol/staffProtocol.js';
 import { createLogger } from '../logger.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../app/clock.js';
 import { enrolForTest, nextSecondFactor, rememberTestTotp, testTotpFor, totpCode } from './testMfa.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;

@@ -12,7 +12,7 @@ import {
   type ServerFrame,
 } from '../../domain/conversation/chatSync.js';
 import type { ConversationService, Sender } from '../conversations/conversationService.js';
-import { ServiceError } from '../conversations/serviceError.js';
+import { ServiceError } from '../../app/serviceError.js';
 
 export class TestSocketPair {
   client: ChatSyncState = initialChatSync;

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { Repositories } from '../../../store/repositories.js';
 import type { VisitorBlockDto, blockReasons } from '../../../protocol/staffSecurityApi.js';
-import { ServiceError } from '../../conversations/serviceError.js';
+import { ServiceError } from '../../../app/serviceError.js';
 import { sha256 } from '../../auth/secrets.js';
 import { can } from '../../auth/permissions.js';
 import type { StaffMember } from '../../../store/staffRepository.js';

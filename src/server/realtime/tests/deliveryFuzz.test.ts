@@ -12,7 +12,7 @@ import { createRepositories, type Repositories } from '../../../store/repositori
 import { keyringFrom } from '../../../store/encryption/envelope.js';
 import { EventBus } from '../../events/eventBus.js';
 import { QueueCoordinator } from '../../queue/queueCoordinator.js';
-import { ArrivalsBySource, defaultArrivalLimits } from '../../abuse/arrivalsBySource.js';
+import { ArrivalsBySource, defaultArrivalLimits } from '../../../app/abuse/arrivalsBySource.js';
 import { ConversationService } from '../../conversations/conversationService.js';
 import { createLogger } from '../../logger.js';
 import { TestSocketPair } from '../../testing/testSocketPair.js';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../protocol/ack.js';
+import type { ErrorCode } from '../protocol/ack.js';
 
 /** An expected refusal (wrong state, not allowed, …) that travels back to the client as a typed error. */
 export class ServiceError extends Error {
