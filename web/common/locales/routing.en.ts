@@ -23,6 +23,7 @@ export const routingEn: Shape<typeof routingNl> = {
   },
   offer: {
     title: 'New chat for you',
+    regionLabel: 'New chat for you: {{name}}',
     body: '{{name}} is waiting for you.',
     expires_one: '{{count}} second left to accept',
     expires_other: '{{count}} seconds left to accept',

@@ -20,6 +20,7 @@ export const routingNl = {
   },
   offer: {
     title: 'Nieuwe chat voor jou',
+    regionLabel: 'Nieuwe chat voor jou: {{name}}',
     body: '{{name}} wacht op je.',
     expires_one: 'Nog {{count}} seconde om aan te nemen',
     expires_other: 'Nog {{count}} seconden om aan te nemen',
