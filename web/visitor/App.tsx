@@ -91,7 +91,7 @@ export function App({ chat }: { chat: VisitorChat }) {
       <header className="v-header">
         <span className="v-brand" aria-hidden="true">
           <span className="v-logo" />
-          {t('appName')}
+          <span className="v-brand-name">{t('appName')}</span>
         </span>
         <LanguageSwitch onChange={changeLanguage} />
       </header>
