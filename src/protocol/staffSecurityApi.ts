@@ -27,7 +27,17 @@ export type LoginStepResponse =
       secret: string;
       /** otpauth:// address with the same secret. */
       uri: string;
+      /** The address as a QR code, drawn on the server (src/server/auth/totpQr.ts). */
+      qr: QrCodeDto;
     };
+
+/** A QR code as SVG path data: dark modules in a square of size + 2 × margin. */
+export interface QrCodeDto {
+  size: number;
+  margin: number;
+  /** Digits, spaces and the commands M, h, v, z only. */
+  path: string;
+}
 
 export type LoginCompleteResponse = MeResponse & { factor: 'totp' | 'recovery' | 'passkey'; recoveryCodesLeft: number };
 export type EnrolCompleteResponse = MeResponse & { recoveryCodes: string[] };

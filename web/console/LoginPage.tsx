@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
-import type { EnrolCompleteResponse, LoginCompleteResponse, LoginStepResponse } from '../../src/protocol/staffSecurityApi.js';
+import type { EnrolCompleteResponse, LoginCompleteResponse, LoginStepResponse, QrCodeDto } from '../../src/protocol/staffSecurityApi.js';
 import { api, ApiError, errorKey } from './api.js';
 import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 import { RecoveryCodeList } from './security/RecoveryCodeList.js';
+import { QrCode } from './security/QrCode.js';
 import { passkeyErrorKey, passkeysSupported, signInWithPasskey } from './security/passkeyCeremony.js';
 
 type Step =
   | { kind: 'password' }
   | { kind: 'code'; challenge: string; passkey: boolean }
-  | { kind: 'enrol'; challenge: string; secret: string; uri: string }
+  | { kind: 'enrol'; challenge: string; secret: string; uri: string; qr: QrCodeDto }
   | { kind: 'recoveryCodes'; me: MeResponse; codes: string[] };
 
 /** Sign-in in two steps: password, then a passkey or a code from the app (or a recovery code); enrolment on first sign-in. */
@@ -41,7 +42,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
       // The password is not needed any more: do not keep it in memory.
       setPassword('');
       setCode('');
-      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge, passkey: next.passkey && passkeysSupported() } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri });
+      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge, passkey: next.passkey && passkeysSupported() } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri, qr: next.qr });
     } catch (e) {
       setError(e instanceof ApiError && (e.status === 401 || e.code === 'invalid_request') ? 'login.wrong' : errorKey(e));
     } finally {
@@ -182,6 +183,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
         <form className="card" onSubmit={(e) => void submitEnrolment(e)}>
           <h1>{t('security.enrol.title')}</h1>
           <p>{t('security.enrol.intro')}</p>
+          <QrCode qr={step.qr} label={t('security.enrol.qrLabel')} />
           <p>
             <span id="enrol-secret-label">{t('security.enrol.secret')}</span>
             <br />

@@ -22,7 +22,8 @@ export const securityEn: typeof securityNl = {
     },
     enrol: {
       title: 'Set up two-step verification',
-      intro: 'Two-step verification is required for every account. Open an authenticator app on your phone (for example FreeOTP, Aegis or Google Authenticator), choose “enter manually” and type in the secret key below.',
+      intro: 'Two-step verification is required for every account. Open an authenticator app on your phone (for example FreeOTP, Aegis or Google Authenticator) and scan the QR code. Can’t scan? Choose “enter manually” in the app and type in the secret key below.',
+      qrLabel: 'QR code for your authenticator app',
       secret: 'Secret key',
       uri: 'Or paste this address into your app',
       afterwards: 'You will see this key only once. Then enter the 6 digits the app shows.',

@@ -21,7 +21,8 @@ export const securityNl = {
     },
     enrol: {
       title: 'Tweestapsverificatie instellen',
-      intro: 'Voor elk account is tweestapsverificatie verplicht. Open een authenticator-app op je telefoon (bijvoorbeeld FreeOTP, Aegis of Google Authenticator), kies “handmatig toevoegen” en typ de geheime sleutel hieronder over.',
+      intro: 'Voor elk account is tweestapsverificatie verplicht. Open een authenticator-app op je telefoon (bijvoorbeeld FreeOTP, Aegis of Google Authenticator) en scan de QR-code. Lukt scannen niet? Kies in de app “handmatig toevoegen” en typ de geheime sleutel hieronder over.',
+      qrLabel: 'QR-code voor je authenticator-app',
       secret: 'Geheime sleutel',
       uri: 'Of plak dit adres in je app',
       afterwards: 'Deze sleutel zie je maar één keer. Vul daarna de 6 cijfers in die de app toont.',
