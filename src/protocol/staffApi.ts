@@ -43,6 +43,8 @@ export interface StaffMemberDto {
   disabled: boolean;
   maxChats: number;
   createdAt: number;
+  /** Signs in with a temporary password: must choose her own first. */
+  mustChangePassword: boolean;
 }
 
 export interface MeResponse {

@@ -12,6 +12,7 @@ import type { Keyring } from './encryption/envelope.js';
 import { CodingRepository } from './codingRepository.js';
 import { StaffSecurityRepository } from './staffSecurityRepository.js';
 import { StaffPasskeyRepository } from './staffPasskeyRepository.js';
+import { StaffPasswordRepository } from './staffPasswordRepository.js';
 
 export interface Repositories {
   store: Store;
@@ -26,6 +27,7 @@ export interface Repositories {
   codings: CodingRepository;
   staffSecurity: StaffSecurityRepository;
   passkeys: StaffPasskeyRepository;
+  passwords: StaffPasswordRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -43,5 +45,6 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     codings: new CodingRepository(store.db, store.dialect),
     staffSecurity: new StaffSecurityRepository(store.db, keyring),
     passkeys: new StaffPasskeyRepository(store.db),
+    passwords: new StaffPasswordRepository(store.db, store.dialect),
   };
 }

@@ -15,6 +15,8 @@ export interface StaffTable {
   max_chats: number;
   created_at: number;
   updated_at: number;
+  /** 1: the password was set by someone else and must be changed at the next sign-in (008). */
+  must_change_password: Generated<number>;
 }
 
 export interface StaffSessionTable {

@@ -7,6 +7,7 @@ import { codings } from './004_codings.js';
 import { staffSecurity } from './005_staff_security.js';
 import { staffPasskeys } from './006_staff_passkeys.js';
 import { sealedVisitorDetails } from './007_sealed_visitor_details.js';
+import { passwordChange } from './008_password_change.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -21,6 +22,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '005_staff_security': staffSecurity(ctx),
         '006_staff_passkeys': staffPasskeys,
         '007_sealed_visitor_details': sealedVisitorDetails,
+        '008_password_change': passwordChange,
       };
     },
   };

@@ -94,6 +94,8 @@ export const consoleEn: Shape<typeof consoleNl> = {
     changeRole: 'Role of {{name}}',
     create: 'New staff member',
     password: 'Temporary password (at least 12 characters)',
+    passwordHint: 'Hand it over in person. At their first sign-in the staff member chooses their own password.',
+    mustChangePassword: 'must choose own password',
     createSubmit: 'Create account',
     created: 'Account for {{name}} has been created.',
     updated: '{{name}} has been updated.',

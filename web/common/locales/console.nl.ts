@@ -90,6 +90,8 @@ export const consoleNl = {
     changeRole: 'Rol van {{name}}',
     create: 'Nieuwe medewerker',
     password: 'Tijdelijk wachtwoord (minstens 12 tekens)',
+    passwordHint: 'Geef het persoonlijk door. Bij de eerste keer inloggen kiest de medewerker een eigen wachtwoord.',
+    mustChangePassword: 'moet eigen wachtwoord kiezen',
     createSubmit: 'Account maken',
     created: 'Account voor {{name}} is gemaakt.',
     updated: '{{name}} is bijgewerkt.',
