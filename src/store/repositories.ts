@@ -13,6 +13,7 @@ import { CodingRepository } from './codingRepository.js';
 import { StaffSecurityRepository } from './staffSecurityRepository.js';
 import { StaffPasskeyRepository } from './staffPasskeyRepository.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
+import { BrandingRepository } from './brandingRepository.js';
 
 export interface Repositories {
   store: Store;
@@ -28,6 +29,7 @@ export interface Repositories {
   staffSecurity: StaffSecurityRepository;
   passkeys: StaffPasskeyRepository;
   passwords: StaffPasswordRepository;
+  branding: BrandingRepository;
 }
 
 export function createRepositories(store: Store, keyring: Keyring): Repositories {
@@ -46,5 +48,6 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     staffSecurity: new StaffSecurityRepository(store.db, keyring),
     passkeys: new StaffPasskeyRepository(store.db),
     passwords: new StaffPasswordRepository(store.db, store.dialect),
+    branding: new BrandingRepository(store.db, store.dialect),
   };
 }

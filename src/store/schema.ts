@@ -152,6 +152,16 @@ export interface ConversationNoteTable {
   created_at: number;
 }
 
+export interface ServiceLogoTable {
+  id: string;
+  /** image/png, image/jpeg or image/webp, from the file's own first bytes (009). */
+  content_type: string;
+  /** The image, base64. */
+  data: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -175,4 +185,5 @@ export interface Database {
   visitor_blocks: VisitorBlockTable;
   staff_passkeys: StaffPasskeyTable;
   staff_passkey_challenges: StaffPasskeyChallengeTable;
+  service_logo: ServiceLogoTable;
 }

@@ -8,6 +8,7 @@ import { staffSecurity } from './005_staff_security.js';
 import { staffPasskeys } from './006_staff_passkeys.js';
 import { sealedVisitorDetails } from './007_sealed_visitor_details.js';
 import { passwordChange } from './008_password_change.js';
+import { serviceLogo } from './009_service_logo.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -23,6 +24,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '006_staff_passkeys': staffPasskeys,
         '007_sealed_visitor_details': sealedVisitorDetails,
         '008_password_change': passwordChange,
+        '009_service_logo': serviceLogo,
       };
     },
   };

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { disguiseIconPath, disguiseIcons, type DisguiseIcon } from '../../../protocol/disguiseIcons.js';
-import type { ServiceSettings } from '../../../protocol/serviceSettings.js';
+import { isVisitorPageDisguised, type ServiceSettings } from '../../../protocol/serviceSettings.js';
 import type { AppContext } from '../../appContext.js';
 import { sendError } from '../errors.js';
 import { readPrecompressed, sendPrecompressed, type PrecompressedFile } from './contentEncoding.js';
@@ -60,11 +60,12 @@ export function webRoutes(ctx: AppContext) {
   };
 }
 
-/** The visitor page with the administrator's neutral title and icon written in. */
+/** The visitor page with the administrator's neutral title and icon written in, or else the service's own name. */
 function disguised(html: string, settings: ServiceSettings): string {
   let out = html;
   const title = settings.disguiseTitle?.trim();
   if (title) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  else if (settings.serviceName && !isVisitorPageDisguised(settings)) out = out.replace(/<title>Baken\b/, `<title>${escapeHtml(settings.serviceName)}`);
   const icon: DisguiseIcon = settings.disguiseIcon;
   if (icon !== 'baken') out = out.replace(`href="${disguiseIconPath('baken')}"`, `href="${disguiseIconPath(icon)}"`);
   return out;
