@@ -7,6 +7,7 @@ import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 import { RecoveryCodeList } from './security/RecoveryCodeList.js';
 import { QrCode } from './security/QrCode.js';
 import { passkeyErrorKey, passkeysSupported, signInWithPasskey } from './security/passkeyCeremony.js';
+import { BrandName } from './BrandName.js';
 
 type Step =
   | { kind: 'password' }
@@ -149,7 +150,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
   return (
     <main className="c-narrow">
       <div className="c-narrow-top">
-        <span className="c-brand">{t('appName')}</span>
+        <BrandName />
         <ConsoleLanguageSwitch />
       </div>
       {step.kind === 'password' && (

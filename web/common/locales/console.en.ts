@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const consoleEn: Shape<typeof consoleNl> = {
   appName: 'Baken console',
+  brandConsole: '{{name}} console',
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   loading: 'Loading…',
   login: {

@@ -1,6 +1,7 @@
 // Counsellor console, Dutch. The English file has the same keys.
 export const consoleNl = {
   appName: 'Baken console',
+  brandConsole: '{{name}} console',
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   loading: 'Laden…',
   login: {
