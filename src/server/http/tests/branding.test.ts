@@ -6,10 +6,10 @@ import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { callApi, staffHeaders } from '../../testing/httpCalls.js';
 import { tinyPng } from '../../testing/tinyPng.js';
 
-describe('branding', () => {
+describe.each(['sqlite', 'postgres'] as const)('branding on %s', (dialect) => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ dialect });
   });
   afterEach(async () => {
     await server.close();

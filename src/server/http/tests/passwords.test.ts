@@ -12,12 +12,12 @@ import { recentAuthWindowMs } from '../recentAuth.js';
 const call = (server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server, null, method, path, body, headers);
 const auth = staffHeaders;
 
-describe('passwords', () => {
+describe.each(['sqlite', 'postgres'] as const)('passwords on %s', (dialect) => {
   let server: TestServer;
   let clock: TestClock;
   beforeEach(async () => {
     clock = new TestClock(Date.UTC(2025, 2, 3, 9, 0, 0));
-    server = await startTestServer({ clock });
+    server = await startTestServer({ clock, dialect });
   });
   afterEach(async () => {
     await server.close();
