@@ -51,7 +51,8 @@ describe('the console with a long chat', () => {
     const offer = page.getByRole('region', { name: 'Nieuwe chat voor jou' }).filter({ hasText: 'Lina' });
     await offer.waitFor();
 
-    for (const screen of screens) {
+    // Wider, then narrower again: the newest message stays in view as the column changes size.
+    for (const screen of [...screens, screens[0]!]) {
       await page.setViewportSize(screen);
       await page.waitForTimeout(100);
       const composer = page.getByLabel('Bericht aan Roos');
