@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { newContext, phone, desktop } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
@@ -71,6 +71,35 @@ describe('in the browser', () => {
   let server: TestServer;
   beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
   afterAll(() => stopBrowserAndServer({ browser, server }));
+
+  it('sends the visitor page compressed: its first visit transfers about 60 kB, its scripts about 50 kB', async () => {
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    const responses: Response[] = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'Start de chat' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    let total = 0;
+    let scripts = 0;
+    for (const response of responses) {
+      // What went over the wire: the encoded body and the headers.
+      const sizes = await response.request().sizes();
+      total += sizes.responseBodySize + sizes.responseHeadersSize;
+      const path = new URL(response.url()).pathname;
+      if (path.endsWith('.js')) scripts += sizes.responseBodySize;
+      if (path.startsWith('/assets/')) {
+        expect(response.headers()['content-encoding'], path).toBe('br');
+        expect(response.headers()['vary'], path).toMatch(/accept-encoding/i);
+        expect(response.headers()['cache-control'], path).toBe('no-store');
+      }
+    }
+    console.log(`visitor page, first visit: ${(total / 1024).toFixed(1)} kB transferred, of which scripts ${(scripts / 1024).toFixed(1)} kB`);
+    // Uncompressed it was about 190 kB (174 kB of scripts); README states these figures.
+    expect(scripts).toBeLessThan(56 * 1024);
+    expect(total).toBeLessThan(70 * 1024);
+    await context.close();
+  });
 
   it('runs both pages with no CSP violation and no request to another origin', async () => {
     for (const [url, options] of [[`${server.url}/`, phone], [`${server.url}/privacy`, phone], [`${server.url}/console`, desktop]] as const) {

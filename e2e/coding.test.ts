@@ -1,5 +1,6 @@
 // A counsellor codes an ended chat by keyboard only: conditions hide and show fields live, a
-// validation error appears next to its field, saving closes the chat and history is kept.
+// validation error appears next to its field, saving closes the chat and history is kept. The
+// chat's transcript is beside the form (reading it is audited); the list shortens her nickname.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +20,9 @@ async function endedChat(server: TestServer, counsellorId: string, nickname: str
     preChat: { ageBand: '12_15', inDangerNow: 'no', topic: 'about_me' },
     now: Date.now() - 120_000,
   });
+  for (const [i, [sender, body]] of ([['visitor', 'ik moet voor hem werken en krijg geen geld'], ['counsellor', 'Wat goed dat je het vertelt. Hoe oud ben je?'], ['visitor', 'ik ben 14']] as const).entries()) {
+    await repos.messages.append({ id: crypto.randomUUID(), conversationId: c.id, clientId: `coding-msg-${i}-${c.id.slice(0, 8)}`, sender, senderStaffId: sender === 'counsellor' ? counsellorId : null, senderName: sender === 'counsellor' ? 'Inge' : null, body, now: Date.now() - 100_000 + i * 1000 });
+  }
   return (await repos.conversations.applyTransition({ current: c, next: { status: 'ended', counsellorId, endReason: 'visitor' }, event: 'end', actor: { kind: 'visitor' }, now: Date.now() - 1000 }))!;
 }
 
@@ -42,8 +46,22 @@ describe('coding a chat in the console', () => {
     const page = await context.newPage();
     await signIn(page, server.url, inge.username, inge.password);
     await page.getByRole('button', { name: 'Coderen' }).click();
-    await page.getByRole('button', { name: 'Codeer gesprek met Roos' }).click();
+    // The list is for finding the chat, not for seeing who she is: her nickname is shortened.
+    const toCode = page.getByRole('region', { name: /Te coderen/ });
+    await toCode.getByRole('button', { name: 'Codeer gesprek met R…' }).waitFor();
+    expect(await toCode.textContent()).not.toContain('Roos');
+    await toCode.getByRole('button', { name: 'Codeer gesprek met R…' }).click();
     await page.getByRole('heading', { name: 'Codering: gesprek met Roos' }).waitFor();
+
+    // The transcript is beside the form, and reading it is in the audit log.
+    const transcript = page.getByRole('log', { name: 'Het gesprek' });
+    await transcript.getByText('ik moet voor hem werken en krijg geen geld').waitFor();
+    await transcript.getByText('ik ben 14').waitFor();
+    const [formBox, transcriptBox] = [await page.locator('.c-coding-form').first().boundingBox(), await transcript.boundingBox()];
+    expect(transcriptBox!.x).toBeGreaterThan(formBox!.x + formBox!.width - 1);
+    expect(transcriptBox!.y).toBeLessThan(formBox!.y + 200);
+    const views = await server.app.ctx.repos.audit.list({ action: 'transcript.view', targetId: chat.id });
+    expect(views.map((v) => [v.staff_id, JSON.parse(v.detail ?? '{}').purpose])).toEqual([[inge.id, 'coding']]);
 
     // Pre-filled from the pre-chat answers and visibly marked; the age band is a hint.
     await field(page, 'contactType').getByText('uit vragen vooraf').waitFor();
@@ -101,7 +119,7 @@ describe('coding a chat in the console', () => {
     expect(stored?.values).toMatchObject({ contactType: 'victim', traffickingQuestion: 'no', otherTopics: ['none'], age: 14, ageBasis: 'stated', gender: 'female', actions: ['none'], followUpAgreed: true });
 
     // It left the "to code" list; editing later keeps the history.
-    await expect.poll(() => page.getByRole('button', { name: 'Codeer gesprek met Roos' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Codeer gesprek met R…' }).count()).toBe(0);
     const boy = field(page, 'gender').getByLabel('Jongen/man');
     await boy.focus();
     await press(page, 'Space');

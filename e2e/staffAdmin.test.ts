@@ -40,7 +40,8 @@ describe('staff accounts in the console', () => {
     await admin.getByText('Account voor Inge is gemaakt.').waitFor();
     const row = admin.locator('tr[data-username="inge"]');
     await row.waitFor();
-    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Inge', 'inge', '2', 'Actief']));
+    // Her password is temporary until her first sign-in.
+    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Inge', 'inge', '2', 'Actief (moet eigen wachtwoord kiezen)']));
 
     // A short password is refused with a clear message.
     await admin.getByLabel('Gebruikersnaam').fill('kort');
@@ -53,7 +54,8 @@ describe('staff accounts in the console', () => {
     // The new counsellor signs in and sees the queue.
     const ingeContext = await newContext(browser, desktop);
     const inge = await ingeContext.newPage();
-    await signIn(inge, server.url, 'inge', 'inge haar eerste wachtwoord');
+    // The password the administrator chose is temporary: she chooses her own on the way in.
+    await signIn(inge, server.url, 'inge', 'inge haar eerste wachtwoord', 'inge kiest haar eigen zin');
     await inge.getByRole('heading', { name: /Wachtrij/ }).waitFor();
     await inge.getByText('Ingelogd als Inge (Hulpverlener)').waitFor();
 

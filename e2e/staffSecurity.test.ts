@@ -8,6 +8,27 @@ import { nextSecondFactor, testTotpFor } from '../src/server/testing/testMfa.js'
 import { desktop, newContext } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { enrolInBrowser } from './support/flows.js';
+import { decodeQrPixels } from '../src/server/testing/decodeQr.js';
+
+/** Reads a QR code off a screenshot, as a phone's camera would: the pixels, decoded by jsQR. */
+async function scanQr(browser: Browser, png: Buffer): Promise<string | null> {
+  const page = await browser.newPage();
+  try {
+    const { width, height, data } = await page.evaluate(async (src) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.naturalWidth, image.naturalHeight];
+      const g = canvas.getContext('2d')!;
+      g.drawImage(image, 0, 0);
+      return { width: canvas.width, height: canvas.height, data: Array.from(g.getImageData(0, 0, canvas.width, canvas.height).data) };
+    }, `data:image/png;base64,${png.toString('base64')}`);
+    return decodeQrPixels(Uint8ClampedArray.from(data), width, height);
+  } finally {
+    await page.close();
+  }
+}
 
 describe('two-step sign-in in the console', () => {
   let browser: Browser;
@@ -19,6 +40,10 @@ describe('two-step sign-in in the console', () => {
     const noor = await server.createStaff('counsellor', { username: 'noor', displayName: 'Noor', password: 'noor haar eigen lange zin', enrolled: false });
     const context = await newContext(browser, desktop);
     const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text())) cspErrors.push(m.text());
+    });
     const passwordStep = async () => {
       await page.goto(`${server.url}/console`);
       await page.getByLabel('Gebruikersnaam').fill('noor');
@@ -32,6 +57,13 @@ describe('two-step sign-in in the console', () => {
     const secret = await page.locator('[data-secret]').getAttribute('data-secret');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await page.locator('.c-secret-uri').textContent()).toContain(`secret=${secret}`);
+    // And as a QR code to scan: what the screen shows decodes to the same address.
+    const qr = page.getByRole('img', { name: 'QR-code voor je authenticator-app' });
+    await qr.waitFor();
+    expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
+    expect(await scanQr(browser, await qr.screenshot())).toBe(await page.locator('.c-secret-uri').textContent());
+    // Drawn as an element from the page's own code: nothing the CSP (img-src 'self') refuses.
+    expect(cspErrors).toEqual([]);
     await page.getByLabel('Code van 6 cijfers').fill('000000');
     await page.getByRole('button', { name: 'Instellen en inloggen' }).click();
     await page.getByText('Deze code klopt niet.').waitFor();

@@ -7,9 +7,10 @@ import { nextSecondFactor, rememberTestTotp, testTotpFor, totpCode } from '../..
  * Signs in through both steps: password, then a code computed from the account's TOTP secret
  * (known to the test helper for accounts made by createStaff). An account that is not enrolled
  * yet goes through enrolment: the secret is read off the screen, like a person would type it
- * into an authenticator app, and kept for later sign-ins.
+ * into an authenticator app, and kept for later sign-ins. An account with a temporary password
+ * (made by an administrator, or reset) then chooses `newPassword`.
  */
-export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, newPassword?: string): Promise<void> {
   await page.goto(`${baseUrl}/console`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
@@ -25,7 +26,21 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
     await codeField.fill(nextSecondFactor(entry, Date.now()));
     await page.getByRole('button', { name: 'Bevestigen' }).click();
   }
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+  const signedIn = page.getByRole('button', { name: 'Uitloggen' });
+  const ownPassword = page.getByRole('heading', { name: 'Kies je eigen wachtwoord' });
+  await signedIn.or(ownPassword).waitFor();
+  if (await ownPassword.isVisible()) {
+    if (!newPassword) throw new Error(`${username} signs in with a temporary password: pass the new one`);
+    await chooseOwnPassword(page, newPassword);
+  }
+  await signedIn.waitFor();
+}
+
+/** The last step of signing in with a temporary password: her own, twice. */
+export async function chooseOwnPassword(page: Page, newPassword: string): Promise<void> {
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(newPassword);
+  await page.getByLabel('Nieuw wachtwoord nog een keer').fill(newPassword);
+  await page.getByRole('button', { name: 'Wachtwoord opslaan en verder' }).click();
 }
 
 /** On the enrolment screen: reads the secret, types the app's code, keeps the recovery codes. */

@@ -10,12 +10,13 @@ let built = false;
 
 /** `npm test` builds first; a lone `vitest run --project e2e` builds if dist/web is missing. */
 export function ensureBuilt(): void {
-  if (built || (fs.existsSync('dist/web/visitor/index.html') && fs.existsSync('dist/web/embed.js'))) {
+  if (built || (fs.existsSync('dist/web/visitor/index.html') && fs.existsSync('dist/web/embed.js') && fs.existsSync('dist/web/embed.js.br'))) {
     built = true;
     return;
   }
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   execFileSync('npx', ['vite', 'build', '-c', 'vite.embed.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync('node', ['scripts/compressAssets.mjs'], { stdio: 'inherit' });
   built = true;
 }
 

@@ -1,6 +1,7 @@
 // HTTP bodies and responses of coding and reports (console ↔ server). The browser imports
 // types only (no zod in the console bundle); the server validates with the schemas.
 import { z } from 'zod';
+import type { WireMessage } from './common.js';
 import type { Codebook } from '../domain/codebook/codebookSchema.js';
 import type { CodingValue } from '../domain/codebook/codingValue.js';
 import type { PrefillSource } from '../domain/codebook/prefillCoding.js';
@@ -58,6 +59,11 @@ export interface CodingHistoryDto {
   kind: 'create' | 'update' | 'import';
   coding: 'primary' | 'second';
   changes: Record<string, [CodingValue | null, CodingValue | null]>;
+}
+
+/** The chat's messages beside the coding form (reading them is audited as transcript.view). */
+export interface CodingTranscriptResponse {
+  messages: WireMessage[];
 }
 
 export interface CodingFormResponse {

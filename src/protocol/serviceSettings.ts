@@ -25,6 +25,11 @@ export const serviceSettingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(30),
   /** Where quick exit sends the visitor; overrides QUICK_EXIT_URL when set. */
   quickExitUrl: z.string().url().max(500).optional(),
+  /**
+   * The service's own name (branding), shown in the console's header and, when the visitor page is
+   * not disguised, on the visitor page. Absent: "Baken". The logo is stored apart (service_logo).
+   */
+  serviceName: z.string().trim().min(1).max(60).optional(),
   /** A neutral tab title for the visitor page, for visitors whose screen may be seen. */
   disguiseTitle: z.string().max(60).optional(),
   /** A neutral tab icon for the visitor page, one of the bundled ones; baken is the normal icon. */
@@ -53,6 +58,11 @@ export const serviceSettingsSchema = z.object({
   confidentialityEn: z.string().trim().min(1).max(1500).optional(),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
+
+/** The visitor page is disguised when it has a neutral tab title or a neutral tab icon: then it shows no branding. */
+export function isVisitorPageDisguised(settings: Pick<ServiceSettings, 'disguiseTitle' | 'disguiseIcon'>): boolean {
+  return Boolean(settings.disguiseTitle?.trim()) || settings.disguiseIcon !== 'baken';
+}
 /** A change: only the fields it names; `null` removes a setting that has no default. */
 export type ServiceSettingsPatch = { [K in keyof ServiceSettings]?: ServiceSettings[K] | (undefined extends ServiceSettings[K] ? null : never) };
 

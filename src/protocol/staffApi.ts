@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { languageSchema } from './common.js';
 import type { DisguiseIcon } from './disguiseIcons.js';
+import type { BrandingDto } from './brandingApi.js';
 
 export const staffRoles = ['counsellor', 'supervisor', 'researcher', 'admin'] as const;
 export type StaffRoleName = (typeof staffRoles)[number];
@@ -43,6 +44,8 @@ export interface StaffMemberDto {
   disabled: boolean;
   maxChats: number;
   createdAt: number;
+  /** Signs in with a temporary password: must choose her own first. */
+  mustChangePassword: boolean;
 }
 
 export interface MeResponse {
@@ -65,6 +68,8 @@ export interface PublicConfig {
   confidentiality: Partial<Record<z.infer<typeof languageSchema>, string>>;
   /** Sites that may frame the visitor page (the widget); its quick exit only messages these. */
   partnerOrigins: string[];
+  /** The service's name and logo; only when the visitor page is not disguised. */
+  branding?: BrandingDto;
 }
 
 /** Error body of every failed API call. */

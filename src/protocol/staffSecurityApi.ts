@@ -11,6 +11,17 @@ const secondFactorCode = z.string().trim().min(6).max(40);
 export const loginCodeRequestSchema = z.object({ challenge, code: secondFactorCode });
 export const enrolRequestSchema = z.object({ challenge, code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, 'the six digits from your app') });
 export const reauthRequestSchema = z.object({ password: z.string().min(1).max(256), code: secondFactorCode });
+/** A new password: the policy (length, not common) is checked on the server, with its reason. */
+const newPassword = z.string().min(1).max(256);
+/** Changing my own password on the Security page: the current one proves it is me. */
+export const changePasswordRequestSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword });
+/** The last step of signing in with a temporary password: her own new one. */
+export const loginPasswordRequestSchema = z.object({ challenge, newPassword });
+
+/** An administrator's reset: the temporary password, shown once, to hand over. */
+export interface PasswordResetResponse {
+  temporaryPassword: string;
+}
 
 /** First step: the password was right; a second step follows (never a session yet). */
 export type LoginStepResponse =
@@ -27,10 +38,31 @@ export type LoginStepResponse =
       secret: string;
       /** otpauth:// address with the same secret. */
       uri: string;
+      /** The address as a QR code, drawn on the server (src/server/auth/totpQr.ts). */
+      qr: QrCodeDto;
     };
+
+/** A QR code as SVG path data: dark modules in a square of size + 2 × margin. */
+export interface QrCodeDto {
+  size: number;
+  margin: number;
+  /** Digits, spaces and the commands M, h, v, z only. */
+  path: string;
+}
 
 export type LoginCompleteResponse = MeResponse & { factor: 'totp' | 'recovery' | 'passkey'; recoveryCodesLeft: number };
 export type EnrolCompleteResponse = MeResponse & { recoveryCodes: string[] };
+
+/**
+ * The second step was right, but her password is temporary (a new account, an administrator's
+ * reset): still no session. She chooses her own with POST /api/auth/login/password.
+ */
+export interface PasswordStepResponse {
+  step: 'password';
+  challenge: string;
+  /** After enrolment: the recovery codes, shown once, before the new password. */
+  recoveryCodes?: string[];
+}
 
 export interface StaffSessionDto {
   /** A handle for the session (not its token nor the token's hash). */

@@ -13,7 +13,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin-top:1.5rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #bbb;padding:.2rem .5rem;text-align:right}th[scope=row],thead th:first-child{text-align:left}
-tr.aggregate th,tr.aggregate td{font-style:italic}tr.total th,tr.total td{font-weight:600;border-top:2px solid #666}
+tr.aggregate th,tr.aggregate td{font-style:italic}tr.summary th,tr.summary td{font-weight:600;border-top:2px solid #666}tr.total th,tr.total td{font-weight:600;border-top:2px solid #666}
 .note,.population{color:#444;font-size:.9rem}.chart text{font-size:12px;fill:#1a1a1a}.chart rect{fill:#2f5d8a}
 dl.headline{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}dl.headline dd{margin:0;font-weight:600}
 section.table{break-inside:avoid}
@@ -33,7 +33,7 @@ export function renderReportHtml(report: MonitorReport, options: RenderHtmlOptio
   const populations = Object.values(report.populations).map((p) => `<li>${escapeHtml(p[lang])}</li>`).join('');
   const tables = report.tables.map((table) => renderTable(report, table, lang, true)).join('');
   const pooled = report.pooled
-    .map(({ range, tables: rangeTables }) => `<h2>${t('pooled', { range: `${range.from}–${range.to}` })}</h2>${rangeTables.map((table) => renderTable(report, table, lang, false)).join('')}`)
+    .map(({ range, tables: rangeTables }) => `<h2>${t('pooled', { range: `${range.from}–${range.to}` })}</h2>${rangeTables.map((table) => renderTable(report, table, lang, true)).join('')}`)
     .join('');
   const agreement = report.agreement === null ? '' : renderAgreement(report, lang);
   return `<!doctype html>
@@ -78,7 +78,7 @@ function renderTable(report: MonitorReport, table: ReportTable, lang: ReportLang
         const cell = table.cells[r]?.[c];
         return `<td>${cell === undefined ? '' : escapeHtml(formatCell(cell, lang))}</td>`;
       });
-      return `<tr class="${row.kind}"><th scope="row">${escapeHtml(row.label[lang])}</th>${cells.join('')}</tr>`;
+      return `<tr class="${row.kind}${row.summary ? ' summary' : ''}"><th scope="row">${escapeHtml(row.label[lang])}</th>${cells.join('')}</tr>`;
     })
     .join('');
   const populationNote = population === undefined ? '' : `<p class="population">${escapeHtml(reportText(lang, 'population'))}: ${escapeHtml(population[lang])}</p>`;

@@ -1,7 +1,7 @@
 // The audit log: who did what, when — never the content. Entries are hash-chained, so a
 // changed, inserted or removed entry is detected by `verifyChain`.
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditLogTable, Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
 import type { AuditAction } from '../domain/audit/auditActions.js';
@@ -46,6 +46,29 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/**
+ * Appends an entry inside a transaction the caller holds, so that a change and its audit entry
+ * are committed together or not at all (see StaffPasswordRepository).
+ */
+export async function appendAuditEntry(trx: Transaction<Database>, dialect: Dialect, entry: AuditEntry): Promise<void> {
+  // One writer at a time across every node, so the chain has no forks.
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? genesisHash;
+  const row = {
+    at: entry.at,
+    staff_id: entry.staffId,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  };
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) })
+    .execute();
+}
+
 export class AuditRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,28 +77,8 @@ export class AuditRepository {
 
   async append(entry: AuditEntry): Promise<void> {
     // Inside the caller's transaction the entry commits (or rolls back) with the change it records.
-    const write = (trx: Kysely<Database>) => this.write(trx, entry);
-    if (this.db.isTransaction) await write(this.db);
-    else await this.db.transaction().execute(write);
-  }
-
-  private async write(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-    // One writer at a time across every node, so the chain has no forks.
-    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
-    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const prevHash = last?.hash ?? genesisHash;
-    const row = {
-      at: entry.at,
-      staff_id: entry.staffId,
-      action: entry.action,
-      target_type: entry.targetType ?? null,
-      target_id: entry.targetId ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    };
-    await trx
-      .insertInto('audit_log')
-      .values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) })
-      .execute();
+    if (this.db.isTransaction) await appendAuditEntry(this.db as Transaction<Database>, this.dialect, entry);
+    else await this.db.transaction().execute((trx) => appendAuditEntry(trx, this.dialect, entry));
   }
 
   /** Newest first, at most 1000 at a time; page on with `beforeId` = the last id returned. */

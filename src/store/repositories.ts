@@ -25,6 +25,8 @@ import { VisitorBlockRepository } from './visitorBlockRepository.js';
 import { QueueStateRepository } from './queueStateRepository.js';
 import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
 import { isReady } from './database.js';
+import { StaffPasswordRepository } from './staffPasswordRepository.js';
+import { BrandingRepository } from './brandingRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -46,6 +48,8 @@ export interface Repositories {
   visitorBlocks: VisitorBlockRepository;
   queueState: QueueStateRepository;
   figures: ServiceFiguresRepository;
+  passwords: StaffPasswordRepository;
+  branding: BrandingRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -90,6 +94,8 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       visitorBlocks: new VisitorBlockRepository(db),
       queueState: new QueueStateRepository(db, store.dialect),
       figures: new ServiceFiguresRepository(db),
+      passwords: new StaffPasswordRepository(db, store.dialect),
+      branding: new BrandingRepository(db, store.dialect),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

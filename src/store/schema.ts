@@ -15,6 +15,8 @@ export interface StaffTable {
   max_chats: number;
   created_at: number;
   updated_at: number;
+  /** 1: the password was set by someone else and must be changed at the next sign-in (008). */
+  must_change_password: Generated<number>;
 }
 
 export interface StaffSessionTable {
@@ -168,6 +170,16 @@ export interface ConversationNoteTable {
   created_at: number;
 }
 
+export interface ServiceLogoTable {
+  id: string;
+  /** image/png, image/jpeg or image/webp, from the file's own first bytes (009). */
+  content_type: string;
+  /** The image, base64. */
+  data: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -193,4 +205,5 @@ export interface Database {
   visitor_blocks: VisitorBlockTable;
   staff_passkeys: StaffPasskeyTable;
   staff_passkey_challenges: StaffPasskeyChallengeTable;
+  service_logo: ServiceLogoTable;
 }

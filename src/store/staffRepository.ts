@@ -12,6 +12,8 @@ export interface StaffMember {
   disabled: boolean;
   maxChats: number;
   createdAt: number;
+  /** The password was chosen by someone else: she must choose her own before she gets a session. */
+  mustChangePassword: boolean;
 }
 
 export interface StaffWithSecret extends StaffMember {
@@ -27,6 +29,7 @@ function toStaff(row: Selectable<StaffTable>): StaffWithSecret {
     disabled: row.disabled === 1,
     maxChats: row.max_chats,
     createdAt: row.created_at,
+    mustChangePassword: row.must_change_password === 1,
     passwordHash: row.password_hash,
   };
 }
@@ -50,6 +53,8 @@ export class StaffRepository {
     passwordHash: string;
     role: StaffRole;
     maxChats?: number;
+    /** True for a password chosen by someone else (an administrator making the account). */
+    mustChangePassword?: boolean;
     now: number;
   }): Promise<StaffMember> {
     await this.db
@@ -64,6 +69,7 @@ export class StaffRepository {
         max_chats: input.maxChats ?? 3,
         created_at: input.now,
         updated_at: input.now,
+        must_change_password: input.mustChangePassword ? 1 : 0,
       })
       .execute();
     const created = await this.findById(input.id);
@@ -88,7 +94,7 @@ export class StaffRepository {
 
   async update(
     id: string,
-    changes: Partial<{ displayName: string; role: StaffRole; disabled: boolean; maxChats: number; passwordHash: string }>,
+    changes: Partial<{ displayName: string; role: StaffRole; disabled: boolean; maxChats: number; passwordHash: string; mustChangePassword: boolean }>,
     now: number,
   ): Promise<StaffMember | undefined> {
     await this.db
@@ -99,6 +105,7 @@ export class StaffRepository {
         ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
         ...(changes.maxChats !== undefined ? { max_chats: changes.maxChats } : {}),
         ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+        ...(changes.mustChangePassword !== undefined ? { must_change_password: changes.mustChangePassword ? 1 : 0 } : {}),
         updated_at: now,
       })
       .where('id', '=', id)

@@ -16,7 +16,8 @@ export interface StaffMfaRecord {
 export interface LoginChallenge {
   id: string;
   staffId: string;
-  kind: 'mfa' | 'enrol';
+  /** mfa: asks for a code; enrol: first sign-in; password: second step done, a new password must be chosen. */
+  kind: 'mfa' | 'enrol' | 'password';
   attempts: number;
   createdAt: number;
   expiresAt: number;
@@ -162,7 +163,7 @@ export class StaffSecurityRepository {
     return {
       id: row.id,
       staffId: row.staff_id,
-      kind: row.kind === 'enrol' ? 'enrol' : 'mfa',
+      kind: row.kind === 'enrol' ? 'enrol' : row.kind === 'password' ? 'password' : 'mfa',
       attempts: Number(row.attempts),
       createdAt: Number(row.created_at),
       expiresAt: Number(row.expires_at),

@@ -13,6 +13,7 @@ import { BoardPage } from './board/BoardPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
+import { BrandName } from './BrandName.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
 type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
@@ -88,7 +89,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   return (
     <>
       <header className="c-header">
-        <span className="c-brand">{t('appName')}</span>
+        <BrandName />
         <nav aria-label={t('nav.label')} className="c-nav">
           {canChat && (
             <button type="button" className="c-nav-item" aria-current={tab === 'chats' ? 'page' : undefined} onClick={() => setTab('chats')}>

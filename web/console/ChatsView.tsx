@@ -148,6 +148,26 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
     if (el) el.scrollTop = el.scrollHeight;
   }, [chat.sync.log, chat.visitorTyping]);
 
+  // The list scrolls inside its column: when the column gets shorter (a smaller window, the notes
+  // opened) while she was reading the newest message, keep the newest message in view.
+  useEffect(() => {
+    const el = listRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let atEnd = true;
+    const onScroll = () => {
+      atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 8;
+    };
+    const observer = new ResizeObserver(() => {
+      if (atEnd) el.scrollTop = el.scrollHeight;
+    });
+    el.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
   useEffect(() => {
     composerRef.current?.focus();
   }, []);

@@ -1,25 +1,36 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
-import type { EnrolCompleteResponse, LoginCompleteResponse, LoginStepResponse } from '../../src/protocol/staffSecurityApi.js';
+import type { EnrolCompleteResponse, LoginCompleteResponse, LoginStepResponse, PasswordStepResponse, QrCodeDto } from '../../src/protocol/staffSecurityApi.js';
 import { api, ApiError, errorKey } from './api.js';
 import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
 import { RecoveryCodeList } from './security/RecoveryCodeList.js';
+import { QrCode } from './security/QrCode.js';
 import { passkeyErrorKey, passkeysSupported, signInWithPasskey } from './security/passkeyCeremony.js';
+import { BrandName } from './BrandName.js';
 
 type Step =
   | { kind: 'password' }
   | { kind: 'code'; challenge: string; passkey: boolean }
-  | { kind: 'enrol'; challenge: string; secret: string; uri: string }
-  | { kind: 'recoveryCodes'; me: MeResponse; codes: string[] };
+  | { kind: 'enrol'; challenge: string; secret: string; uri: string; qr: QrCodeDto }
+  | { kind: 'recoveryCodes'; codes: string[]; then: { me: MeResponse } | { challenge: string } }
+  /** Signed in with a temporary password: her own first, then the session. */
+  | { kind: 'newPassword'; challenge: string };
 
-/** Sign-in in two steps: password, then a passkey or a code from the app (or a recovery code); enrolment on first sign-in. */
+const isPasswordStep = (response: object): response is PasswordStepResponse => (response as { step?: unknown }).step === 'password';
+
+/**
+ * Sign-in in two steps: password, then a passkey or a code from the app (or a recovery code);
+ * enrolment on first sign-in; and after a temporary password (a new account, a reset) her own.
+ */
 export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 'signedOut' | undefined; onSignedIn: (me: MeResponse) => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +40,8 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
     setStep({ kind: 'password' });
     setPassword('');
     setCode('');
+    setNewPassword('');
+    setRepeat('');
     setError(message);
   };
 
@@ -41,7 +54,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
       // The password is not needed any more: do not keep it in memory.
       setPassword('');
       setCode('');
-      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge, passkey: next.passkey && passkeysSupported() } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri });
+      setStep(next.step === 'mfa' ? { kind: 'code', challenge: next.challenge, passkey: next.passkey && passkeysSupported() } : { kind: 'enrol', challenge: next.challenge, secret: next.secret, uri: next.uri, qr: next.qr });
     } catch (e) {
       setError(e instanceof ApiError && (e.status === 401 || e.code === 'invalid_request') ? 'login.wrong' : errorKey(e));
     } finally {
@@ -60,7 +73,9 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
     setBusy(true);
     setError(null);
     try {
-      const me = await api<LoginCompleteResponse>('POST', '/api/auth/login/code', { challenge: step.challenge, code });
+      const me = await api<LoginCompleteResponse | PasswordStepResponse>('POST', '/api/auth/login/code', { challenge: step.challenge, code });
+      setCode('');
+      if (isPasswordStep(me)) return setStep({ kind: 'newPassword', challenge: me.challenge });
       if (me.factor === 'recovery') setInfo(t('security.codeStep.recoveryUsed', { count: me.recoveryCodesLeft }));
       onSignedIn(me);
     } catch (e) {
@@ -76,7 +91,9 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
     setPasskeyBusy(true);
     setError(null);
     try {
-      onSignedIn(await signInWithPasskey(step.challenge));
+      const me = await signInWithPasskey(step.challenge);
+      if (isPasswordStep(me)) return setStep({ kind: 'newPassword', challenge: me.challenge });
+      onSignedIn(me);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'login_expired') return restart('security.errors.login_expired');
       const key = passkeyErrorKey(e);
@@ -92,12 +109,33 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
     setBusy(true);
     setError(null);
     try {
-      const result = await api<EnrolCompleteResponse>('POST', '/api/auth/login/enrol', { challenge: step.challenge, code });
+      const result = await api<EnrolCompleteResponse | PasswordStepResponse>('POST', '/api/auth/login/enrol', { challenge: step.challenge, code });
+      setCode('');
+      if (isPasswordStep(result)) return setStep({ kind: 'recoveryCodes', codes: result.recoveryCodes ?? [], then: { challenge: result.challenge } });
       const { recoveryCodes, ...me } = result;
-      setStep({ kind: 'recoveryCodes', me, codes: recoveryCodes });
+      setStep({ kind: 'recoveryCodes', codes: recoveryCodes, then: { me } });
     } catch (e) {
       setCode('');
       secondStepError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitNewPassword = async (event: FormEvent) => {
+    event.preventDefault();
+    if (step.kind !== 'newPassword') return;
+    if (newPassword !== repeat) return setError('security.newPassword.mismatch');
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api<MeResponse>('POST', '/api/auth/login/password', { challenge: step.challenge, newPassword });
+      setNewPassword('');
+      setRepeat('');
+      onSignedIn(me);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'login_expired') return restart('security.errors.login_expired');
+      setError(errorKey(e));
     } finally {
       setBusy(false);
     }
@@ -112,7 +150,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
   return (
     <main className="c-narrow">
       <div className="c-narrow-top">
-        <span className="c-brand">{t('appName')}</span>
+        <BrandName />
         <ConsoleLanguageSwitch />
       </div>
       {step.kind === 'password' && (
@@ -182,6 +220,7 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
         <form className="card" onSubmit={(e) => void submitEnrolment(e)}>
           <h1>{t('security.enrol.title')}</h1>
           <p>{t('security.enrol.intro')}</p>
+          <QrCode qr={step.qr} label={t('security.enrol.qrLabel')} />
           <p>
             <span id="enrol-secret-label">{t('security.enrol.secret')}</span>
             <br />
@@ -225,10 +264,49 @@ export function LoginPage({ notice, onSignedIn }: { notice?: 'sessionEnded' | 's
           <h1>{t('security.recovery.title')}</h1>
           <p>{t('security.recovery.intro')}</p>
           <RecoveryCodeList codes={step.codes} />
-          <button type="button" className="btn" onClick={() => onSignedIn(step.me)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => ('me' in step.then ? onSignedIn(step.then.me) : setStep({ kind: 'newPassword', challenge: step.then.challenge }))}
+          >
             {t('security.recovery.saved')}
           </button>
         </div>
+      )}
+      {step.kind === 'newPassword' && (
+        <form className="card" onSubmit={(e) => void submitNewPassword(e)}>
+          <h1>{t('security.newPassword.title')}</h1>
+          <p>{t('security.newPassword.intro')}</p>
+          <div className="field">
+            <label htmlFor="new-own-password">{t('security.newPassword.password')}</label>
+            <input
+              id="new-own-password"
+              type="password"
+              autoComplete="new-password"
+              aria-describedby="new-own-password-hint"
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+              required
+              autoFocus
+            />
+            <span id="new-own-password-hint" className="hint">
+              {t('security.newPassword.hint')}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor="new-own-password-repeat">{t('security.newPassword.repeat')}</label>
+            <input id="new-own-password-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+          </div>
+          {errorText}
+          <div className="c-actions">
+            <button type="submit" className="btn" disabled={busy}>
+              {t('security.newPassword.submit')}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => restart(null)}>
+              {t('security.codeStep.back')}
+            </button>
+          </div>
+        </form>
       )}
     </main>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorKey } from './api.js';
 import { ConsoleLanguageSwitch } from './LanguageSwitch.js';
+import { BrandName } from './BrandName.js';
 
 export function SetupPage({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   return (
     <main className="c-narrow">
       <div className="c-narrow-top">
-        <span className="c-brand">{t('appName')}</span>
+        <BrandName />
         <ConsoleLanguageSwitch />
       </div>
       <div className="card">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse, StaffMemberDto, StaffRoleName } from '../../src/protocol/staffApi.js';
-import type { StaffSecurityStatusDto } from '../../src/protocol/staffSecurityApi.js';
+import type { PasswordResetResponse, StaffSecurityStatusDto } from '../../src/protocol/staffSecurityApi.js';
 import { api, ApiError, errorKey } from './api.js';
 import { ReauthForm } from './security/ReauthForm.js';
 import { DataTable, type DataColumn } from './common/DataTable.js';
@@ -19,6 +19,8 @@ export function StaffPage({ me }: { me: MeResponse }) {
   const [security, setSecurity] = useState<Map<string, StaffSecurityStatusDto>>(new Map());
   /** An action waiting for the administrator to confirm password and code. */
   const [pending, setPending] = useState<(() => Promise<void>) | null>(null);
+  /** A temporary password just made, shown once. */
+  const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -89,6 +91,24 @@ export function StaffPage({ me }: { me: MeResponse }) {
     await reload();
   };
 
+  const resetPassword = async (member: StaffMemberDto, confirmed = false) => {
+    if (!confirmed && !window.confirm(t('security.admin.resetPasswordConfirm', { name: member.displayName }))) return;
+    setMessage(null);
+    setTemporary(null);
+    try {
+      const { temporaryPassword } = await api<PasswordResetResponse>('POST', `/api/staff/${encodeURIComponent(member.id)}/password/reset`);
+      setPending(null);
+      setTemporary({ name: member.displayName, password: temporaryPassword });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'reauth_required') {
+        setPending(() => () => resetPassword(member, true));
+        return;
+      }
+      setMessage({ kind: 'error', text: t(errorKey(e)) });
+    }
+    await reload();
+  };
+
   const columns: DataColumn<StaffMemberDto>[] = [
     { id: 'displayName', header: t('staff.displayName'), cell: (member) => member.displayName },
     { id: 'username', header: t('staff.username'), cell: (member) => member.username },
@@ -106,7 +126,16 @@ export function StaffPage({ me }: { me: MeResponse }) {
       ),
     },
     { id: 'maxChats', header: t('staff.maxChats'), cell: (member) => member.maxChats },
-    { id: 'status', header: t('staff.status'), cell: (member) => (member.disabled ? t('staff.disabled') : t('staff.active')) },
+    {
+      id: 'status',
+      header: t('staff.status'),
+      cell: (member) => (
+        <>
+          {member.disabled ? t('staff.disabled') : t('staff.active')}
+          {member.mustChangePassword && <span className="c-small muted"> ({t('staff.mustChangePassword')})</span>}
+        </>
+      ),
+    },
     { id: 'mfa', header: t('security.admin.mfa'), cell: (member) => (security.get(member.id)?.mfaEnrolled ? t('security.admin.enrolled') : t('security.admin.notEnrolled')) },
     { id: 'passkeys', header: t('security.admin.passkeys'), cell: (member) => String(security.get(member.id)?.passkeys ?? 0) },
     { id: 'sessions', header: t('security.admin.sessions'), cell: (member) => security.get(member.id)?.sessions ?? 0 },
@@ -126,6 +155,12 @@ export function StaffPage({ me }: { me: MeResponse }) {
             {!self && (security.get(member.id)?.sessions ?? 0) > 0 && (
               <button type="button" className="btn btn-secondary btn-small" onClick={() => void endSessions(member)}>
                 {t('security.admin.endSessions')}
+                <span className="visually-hidden"> {member.displayName}</span>
+              </button>
+            )}
+            {!self && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void resetPassword(member)}>
+                {t('security.admin.resetPassword')}
                 <span className="visually-hidden"> {member.displayName}</span>
               </button>
             )}
@@ -151,6 +186,14 @@ export function StaffPage({ me }: { me: MeResponse }) {
           </p>
         )}
       </div>
+      {temporary && (
+        <div className="notice c-section" role="status" data-temporary-password={temporary.password}>
+          <p>
+            {t('security.admin.passwordReset', { name: temporary.name })} <code className="c-secret">{temporary.password}</code>
+          </p>
+          <p>{t('security.admin.passwordResetHint', { name: temporary.name })}</p>
+        </div>
+      )}
       {pending && <ReauthForm onDone={() => void pending()} onCancel={() => setPending(null)} />}
       <section className="card c-section" aria-labelledby="staff-list-title">
         <h2 id="staff-list-title">{t('staff.list')}</h2>
@@ -169,7 +212,19 @@ export function StaffPage({ me }: { me: MeResponse }) {
           </div>
           <div className="field">
             <label htmlFor="new-password">{t('staff.password')}</label>
-            <input id="new-password" type="password" autoComplete="new-password" minLength={12} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
+            <input
+              id="new-password"
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              aria-describedby="new-password-hint"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+              required
+            />
+            <span id="new-password-hint" className="hint">
+              {t('staff.passwordHint')}
+            </span>
           </div>
           <div className="field">
             <label htmlFor="new-role">{t('staff.role')}</label>

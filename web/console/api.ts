@@ -72,7 +72,7 @@ export async function download(path: string): Promise<void> {
 
 export function errorKey(error: unknown): string {
   const code = error instanceof ApiError ? error.code : 'unknown';
-  if (['weak_password', 'reauth_required', 'reauth_failed', 'login_expired', 'passkey_failed'].includes(code)) return `security.errors.${code}`;
+  if (['weak_password', 'reauth_required', 'reauth_failed', 'login_expired', 'passkey_failed', 'wrong_password', 'password_unchanged'].includes(code)) return `security.errors.${code}`;
   const known = ['invalid_request', 'not_found', 'forbidden', 'unauthenticated', 'conflict', 'invalid_state', 'rate_limited', 'too_large', 'unavailable', 'internal'];
   return `errors.${known.includes(code) ? code : 'unknown'}`;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../common/i18n.js';
 import type { VisitorChat } from './chatClient.js';
 import { disguiseIconPath } from '../../src/protocol/disguiseIcons.js';
-import { getClickableLinks, getDisguiseIcon, getDisguiseTitle, getQuickExitUrl, isConfigLoaded, onConfigLoaded } from './config.js';
+import { getBranding, getClickableLinks, getDisguiseIcon, getDisguiseTitle, getQuickExitUrl, isConfigLoaded, onConfigLoaded } from './config.js';
 import { fetchServiceStatus, type ServiceStatus } from './serviceStatus.js';
 import { ClosedScreen } from './ClosedScreen.js';
 import { QuickExit, useQuickExitShortcuts } from './QuickExit.js';
@@ -71,7 +71,7 @@ export function App({ chat }: { chat: VisitorChat }) {
   // Until the settings arrive, the title and icon the server wrote into the page stay.
   useEffect(() => {
     if (!configLoaded) return;
-    document.title = getDisguiseTitle() ?? `${t('appName')} – ${t('tagline')}`;
+    document.title = getDisguiseTitle() ?? `${getBranding()?.serviceName ?? t('appName')} – ${t('tagline')}`;
     document.querySelector('link[rel="icon"]')?.setAttribute('href', disguiseIconPath(getDisguiseIcon()));
   }, [t, i18n.language, configLoaded, configVersion]);
 
@@ -83,6 +83,8 @@ export function App({ chat }: { chat: VisitorChat }) {
   if (state.phase === 'exiting') return <div className="v-exiting" />;
 
   const inChat = view === 'chat' && (state.phase === 'open' || state.phase === 'restoring');
+  // The service's own name and logo, when the administrator set them and the page is not disguised.
+  const branding = configLoaded ? getBranding() : null;
   const closedKind = state.phase === 'start' && service ? (!service.open ? 'closed' : service.queueFull ? 'full' : null) : null;
 
   return (
@@ -90,8 +92,8 @@ export function App({ chat }: { chat: VisitorChat }) {
       <QuickExit onExit={quickExit} />
       <header className="v-header">
         <span className="v-brand" aria-hidden="true">
-          <span className="v-logo" />
-          {t('appName')}
+          {branding?.logoUrl ? <img className="v-brand-logo" src={branding.logoUrl} alt="" height={22} /> : <span className="v-logo" />}
+          <span className="v-brand-name">{branding?.serviceName ?? t('appName')}</span>
         </span>
         <LanguageSwitch onChange={changeLanguage} />
       </header>

@@ -12,6 +12,8 @@ let disguiseIcon: DisguiseIcon = 'baken';
 let clickableLinks = false;
 let confidentiality: Partial<Record<string, string>> = {};
 let partnerOrigins: readonly string[] = [];
+/** The service's own name and logo; only sent when the page is not disguised. */
+let branding: { serviceName: string | null; logoUrl: string | null } | null = null;
 let loaded = false;
 const listeners = new Set<() => void>();
 let settled: () => void = () => {};
@@ -28,6 +30,14 @@ export async function loadConfig(): Promise<void> {
     if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
     if (disguiseIcons.includes(config.disguiseIcon as DisguiseIcon)) disguiseIcon = config.disguiseIcon as DisguiseIcon;
     clickableLinks = config.clickableLinks === true;
+    const b = config.branding as { serviceName?: unknown; logoUrl?: unknown } | undefined;
+    if (b && typeof b === 'object') {
+      branding = {
+        serviceName: typeof b.serviceName === 'string' && b.serviceName.trim() ? b.serviceName.trim() : null,
+        // Only our own logo address: never an image from elsewhere.
+        logoUrl: typeof b.logoUrl === 'string' && b.logoUrl.startsWith('/api/branding/logo') ? b.logoUrl : null,
+      };
+    }
     if (config.confidentiality && typeof config.confidentiality === 'object') {
       confidentiality = Object.fromEntries(Object.entries(config.confidentiality).filter(([, text]) => typeof text === 'string' && text.trim() !== ''));
     }
@@ -80,6 +90,11 @@ export function getConfidentialityText(language: string): string | null {
  */
 export function isConfigLoaded(): boolean {
   return loaded;
+}
+
+/** The administrator's name and logo for the service, or null (disguised, or not set). */
+export function getBranding(): { serviceName: string | null; logoUrl: string | null } | null {
+  return branding;
 }
 
 /** Origins of the partner sites whose widget may show this page in a frame. */

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '../common/base.css';
 import './visitor.css';
-import { createI18n } from '../common/i18n.js';
+import { createI18n, preferredLanguage } from '../common/i18n.js';
 import { visitorNl } from '../common/locales/visitor.nl.js';
 import { visitorEn } from '../common/locales/visitor.en.js';
 import { VisitorChat } from './chatClient.js';
@@ -11,7 +11,9 @@ import { getQuickExitUrl, loadConfig } from './config.js';
 import { onPartnerExitRequest, widgetLanguage } from './partnerFrame.js';
 
 const chat = new VisitorChat();
-const language = chat.restore() ?? widgetLanguage() ?? 'nl';
+// Her open chat's language, else the one a partner's widget asked for, else her browser's.
+const browserLanguages = navigator.languages?.length ? navigator.languages : [navigator.language];
+const language = chat.restore() ?? widgetLanguage() ?? preferredLanguage(browserLanguages) ?? 'nl';
 void loadConfig();
 // In a partner's widget, Escape on the partner page arrives as a message.
 onPartnerExitRequest(() => void chat.quickExit(getQuickExitUrl()));

@@ -13,7 +13,7 @@ export interface CountTableSpec {
   readonly id: string;
   readonly title: LocalizedText;
   readonly population: string;
-  readonly rows: readonly { key: string; label: LocalizedText }[];
+  readonly rows: readonly { key: string; label: LocalizedText; summary?: true }[];
   readonly columns: readonly { key: string; label: LocalizedText }[];
   /** counts[row][column] for the value rows and columns. */
   readonly counts: ArrayLike<number>;

@@ -10,6 +10,12 @@ export interface TableHeader {
   readonly key: string;
   readonly label: LocalizedText;
   readonly kind: HeaderKind;
+  /**
+   * A value row that sums up other rows without being their exact sum, such as a pooled range of
+   * years next to its single years ("2019–2022") or "any parent" next to each parent. Shown in
+   * the table; never drawn as a bar beside the rows it sums up.
+   */
+  readonly summary?: true;
 }
 
 /** [row, column] */

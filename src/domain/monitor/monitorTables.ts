@@ -113,14 +113,14 @@ export function fieldTables(acc: PeriodAccumulator, index: MonitorIndex): CountT
 
 /** The multi-year parents tables: children exploited by at least one parent, per year and pooled. */
 export function parentsTables(range: YearRange, years: ReadonlyMap<number, PeriodAccumulator>, pooled: PeriodAccumulator, index: MonitorIndex): CountTable[] {
-  const yearRows: { key: string; label: LocalizedText }[] = [];
+  const yearRows: { key: string; label: LocalizedText; summary?: true }[] = [];
   const counts: number[] = [];
   for (let y = range.from; y <= range.to; y += 1) {
     yearRows.push({ key: String(y), label: plain(String(y)) });
     counts.push(...(years.get(y)?.anyParent ?? new Int32Array(4)));
   }
   const pooledKey = rangeLabel(range);
-  yearRows.push({ key: pooledKey, label: plain(pooledKey) });
+  yearRows.push({ key: pooledKey, label: plain(pooledKey), summary: true });
   counts.push(...pooled.anyParent);
   const shareOfMinors = (row: string, column: string): readonly [string, string] | null =>
     column === 'at_most_15' || column === 'age_16_17' ? [row, 'minors'] : null;
@@ -147,7 +147,7 @@ export function parentsTables(range: YearRange, years: ReadonlyMap<number, Perio
     id: `parents_by_relation_${range.from}_${range.to}`,
     title: { nl: `Relatie tot de ouder-dader, ${pooledKey}`, en: `Relation to the parent perpetrator, ${pooledKey}` },
     population: 'victims',
-    rows: [...relationRows, { key: 'any_parent', label: monitorLabel('anyParent') }],
+    rows: [...relationRows, { key: 'any_parent', label: monitorLabel('anyParent'), summary: true }],
     columns: parentAgeColumns,
     counts: [...pooled.parentRelation, ...pooled.anyParent],
     columnAggregates: [minorsAggregate],

@@ -28,6 +28,31 @@ describe('estimateWait', () => {
     expect(fifth).toEqual({ kind: 'range', minMinutes: 70, maxMinutes: 90 });
   });
 
+  it('gives a range on an ordinary evening: three chats handled in the last hours, two counsellors on duty and full', () => {
+    const now = Date.UTC(2026, 2, 3, 20);
+    const hour = 60 * 60_000;
+    // What the server has: three chats of 25, 35 and 40 minutes that ended 1, 2 and 3 hours ago.
+    const history = [
+      { endedAt: now - 1 * hour, durationMs: min(25) },
+      { endedAt: now - 2 * hour, durationMs: min(35) },
+      { endedAt: now - 3 * hour, durationMs: min(40) },
+    ];
+    const slots = dutySlots([
+      { id: 'a', status: 'available', capacity: 2, activeCount: 2, offeredCount: 0, idleSince: 0 },
+      { id: 'b', status: 'available', capacity: 1, activeCount: 1, offeredCount: 0, idleSince: 0 },
+    ]);
+    const estimate = estimateWait({ position: 1, recentHandlingMs: recentHandlingDurations(history, now), ...slots });
+    expect(estimate).toEqual({ kind: 'range', minMinutes: 5, maxMinutes: 10 });
+    // A chat handled earlier in the week still tells how long chats take.
+    const thisWeek = [{ endedAt: now - 3 * 24 * hour, durationMs: min(30) }, ...history.slice(0, 2)];
+    expect(estimateWait({ position: 2, recentHandlingMs: recentHandlingDurations(thisWeek, now), ...slots }).kind).toBe('range');
+    // Two chats are too few to say anything.
+    expect(estimateWait({ position: 1, recentHandlingMs: recentHandlingDurations(history.slice(0, 2), now), ...slots })).toEqual({
+      kind: 'unknown',
+      reason: 'not_enough_recent_chats',
+    });
+  });
+
   it('becomes open-ended for very long waits', () => {
     expect(estimateWait({ position: 20, recentHandlingMs: thirtyMinuteChats, totalSlots: 2, freeSlots: 0 })).toEqual({
       kind: 'range',

@@ -3,6 +3,17 @@
  * Honest means: a range, rounded to 5 minutes, widened by the spread of recent
  * chat lengths; "unknown" when there is not enough data or nobody on duty;
  * never "3 minutes 12 seconds".
+ *
+ * When she sees a range (waitEstimatePolicy): at least 3 chats were handled
+ * (accepted, then ended) in the last 7 days, and at least one counsellor is on
+ * duty (available or wrapping up) with all places taken. A free place says
+ * "soon"; nobody on duty, or fewer handled chats, says "we can't say yet".
+ *
+ * It used to need 5 chats that ended in the last 24 hours. A service that handles
+ * a handful of chats an evening never had that when it mattered (early in a
+ * shift, after a quiet day, on the first evening of the week), so the waiting
+ * screen always said it could not tell. How long a chat takes changes slowly;
+ * who is on duty now is taken live, so a longer window does not make it stale.
  */
 import { orderQueue } from './routingPolicy.js';
 import type { CounsellorLoad, WaitingConversation } from './routingPolicy.js';
@@ -23,9 +34,19 @@ export interface WaitEstimateInput {
   readonly totalSlots: number;
   /** Places free right now with available counsellors. */
   readonly freeSlots: number;
-  /** Fewer finished chats than this → "unknown" (default 5). */
+  /** Fewer finished chats than this → "unknown" (default waitEstimatePolicy.minSamples). */
   readonly minSamples?: number | undefined;
 }
+
+/** How much history the estimate needs and looks at. */
+export const waitEstimatePolicy = {
+  /** Fewer handled chats than this in the window: "unknown". */
+  minSamples: 3,
+  /** Chats that ended longer ago than this are not looked at. */
+  historyWindowMs: 7 * 24 * 60 * 60_000,
+  /** At most this many of the newest handled chats are used. */
+  maxSamples: 30,
+} as const;
 
 const STEP_MINUTES = 5;
 /** Beyond this, a number means little: say "more than …". */
@@ -53,7 +74,7 @@ export function dutySlots(counsellors: readonly CounsellorLoad[]): { totalSlots:
 export function recentHandlingDurations(
   chats: readonly { readonly endedAt: number; readonly durationMs: number }[],
   nowMs: number,
-  { windowMs = 24 * 60 * MINUTE_MS, max = 30 }: { windowMs?: number; max?: number } = {},
+  { windowMs = waitEstimatePolicy.historyWindowMs, max = waitEstimatePolicy.maxSamples }: { windowMs?: number; max?: number } = {},
 ): number[] {
   return chats
     .filter((c) => c.endedAt <= nowMs && nowMs - c.endedAt <= windowMs && c.durationMs > 0)
@@ -78,7 +99,7 @@ function timeUntilPlace(k: number, slots: number, handlingMs: number): number {
 }
 
 export function estimateWait(input: WaitEstimateInput): WaitEstimate {
-  const minSamples = input.minSamples ?? 5;
+  const minSamples = input.minSamples ?? waitEstimatePolicy.minSamples;
   if (input.freeSlots >= input.position) return { kind: 'soon' };
   if (input.totalSlots <= 0) return { kind: 'unknown', reason: 'no_counsellor_on_duty' };
   const samples = input.recentHandlingMs.filter((ms) => Number.isFinite(ms) && ms > 0).sort((a, b) => a - b);

@@ -22,6 +22,8 @@ export const reportLabels = {
     denominator: 'noemer: {label}',
     percentNote: 'Percentages tussen haakjes; "<5" = 1 tot en met 4; "x" = verborgen om terugrekenen te voorkomen.',
     chartOf: 'Staafdiagram: {title}',
+    pageOf: 'Pagina {page} van {pages}',
+    suppressedBar: 'niet getoond',
   },
   en: {
     documentTitle: 'Baken monitor {year}',
@@ -43,6 +45,8 @@ export const reportLabels = {
     denominator: 'denominator: {label}',
     percentNote: 'Percentages in brackets; "<5" = 1 to 4; "x" = hidden so it cannot be recovered.',
     chartOf: 'Bar chart: {title}',
+    pageOf: 'Page {page} of {pages}',
+    suppressedBar: 'not shown',
   },
 } as const satisfies Record<ReportLanguage, Record<string, string>>;
 

@@ -5,6 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Repositories } from '../../store/repositories.js';
 import { hashRecoveryCode } from '../../store/staffSecurityRepository.js';
 import type { Clock } from '../../app/clock.js';
+import { qrPath, type QrPath } from './totpQr.js';
 
 export const totpPeriodSeconds = 30;
 export const recoveryCodeCount = 10;
@@ -20,7 +21,7 @@ function totp(secret: string, label: string): TOTP {
   return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: totpPeriodSeconds, secret: Secret.fromBase32(secret) });
 }
 
-/** The otpauth:// address an authenticator app takes (typed in or pasted; no QR library is bundled). */
+/** The otpauth:// address an authenticator app takes (scanned as a QR code, typed in or pasted). */
 export function totpUri(secret: string, username: string): string {
   return totp(secret, username).toString();
 }
@@ -76,11 +77,12 @@ export class StaffMfa {
     return used ? 'recovery' : undefined;
   }
 
-  /** A new pending secret for an account that is not enrolled yet. */
-  async beginEnrolment(staffId: string, username: string): Promise<{ secret: string; uri: string } | undefined> {
+  /** A new pending secret for an account that is not enrolled yet, with its address as a QR code. */
+  async beginEnrolment(staffId: string, username: string): Promise<{ secret: string; uri: string; qr: QrPath } | undefined> {
     const secret = newTotpSecret();
     if (!(await this.repos.staffSecurity.beginEnrolment(staffId, secret, this.clock.now()))) return undefined;
-    return { secret, uri: totpUri(secret, username) };
+    const uri = totpUri(secret, username);
+    return { secret, uri, qr: qrPath(uri) };
   }
 
   /** Confirms the pending secret with a first code; returns the recovery codes (shown once). */

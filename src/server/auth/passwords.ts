@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { checkPassword } from './passwordPolicy.js';
 
 // argon2id with OWASP's recommended minimum cost (19 MiB, 2 iterations); ~20 ms here.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -24,3 +26,15 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 export const passwordPolicy = { minLength: 12, maxLength: 256 } as const;
+
+// No look-alikes (0/O, 1/l/I), so a password read out or copied from paper still works.
+const temporaryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A temporary password for an administrator's reset, like `k7mq-3xwp-9rta-hh2c` (about 79 bits). */
+export function newTemporaryPassword(): string {
+  for (;;) {
+    const chars = Array.from(crypto.randomBytes(16), (b) => temporaryAlphabet[b % temporaryAlphabet.length]).join('');
+    const candidate = chars.match(/.{4}/g)!.join('-');
+    if (!checkPassword(candidate)) return candidate;
+  }
+}

@@ -86,7 +86,9 @@ export class StaffSessions {
       return undefined;
     }
     const staff = await this.repos.staff.findById(session.staffId);
-    if (!staff || staff.disabled) {
+    // A temporary password (new account, reset) gets no session until she chose her own; a
+    // session that somehow exists beside one may do nothing.
+    if (!staff || staff.disabled || staff.mustChangePassword) {
       await this.repos.sessions.delete(session.id);
       return undefined;
     }

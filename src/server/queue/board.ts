@@ -2,7 +2,7 @@
 import type { Repositories } from '../../store/repositories.js';
 import { loadQueueState } from '../../store/queueStateStore.js';
 import { routingSnapshot, waitingInOrder } from '../../domain/queue/queueModel.js';
-import { dutySlots, estimateWait, recentHandlingDurations } from '../../domain/queue/waitEstimate.js';
+import { dutySlots, estimateWait, recentHandlingDurations, waitEstimatePolicy } from '../../domain/queue/waitEstimate.js';
 import type { ArrivalBurstAlert, BoardSnapshot, CounsellorView } from '../../protocol/staffProtocol.js';
 import type { QueueStatus } from '../../protocol/visitorProtocol.js';
 import type { ConversationService } from '../conversations/conversationService.js';
@@ -66,7 +66,7 @@ export async function visitorQueueStatuses(repos: Repositories, now: number): Pr
   const recent = await repos.store.db
     .selectFrom('conversations')
     .select(['accepted_at', 'ended_at'])
-    .where('ended_at', '>=', now - 24 * hour)
+    .where('ended_at', '>=', now - waitEstimatePolicy.historyWindowMs)
     .where('accepted_at', 'is not', null)
     .orderBy('ended_at', 'desc')
     .limit(50)

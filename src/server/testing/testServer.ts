@@ -124,7 +124,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       }
       if (res.status !== 200) throw new Error(`login failed at the second step: ${res.status}`);
       const setCookie = res.headers.get('set-cookie') ?? '';
-      const body = (await res.json()) as { csrfToken: string; recoveryCodes?: string[] };
+      const body = (await res.json()) as { csrfToken: string; recoveryCodes?: string[]; step?: string };
+      if (body.step === 'password') throw new Error(`login of ${username} needs a new password first (a temporary password): use POST /api/auth/login/password`);
       if (body.recoveryCodes) testTotpFor(url, username)!.recoveryCodes.push(...body.recoveryCodes);
       return { cookie: setCookie.split(';')[0]!, csrfToken: body.csrfToken };
     },

@@ -7,9 +7,11 @@ import { codings } from './004_codings.js';
 import { staffSecurity } from './005_staff_security.js';
 import { staffPasskeys } from './006_staff_passkeys.js';
 import { sealedVisitorDetails } from './007_sealed_visitor_details.js';
-import { installationSecrets } from './008_installation_secrets.js';
-import { visitorAway } from './009_visitor_away.js';
-import { queueVersions } from './010_queue_versions.js';
+import { passwordChange } from './008_password_change.js';
+import { serviceLogo } from './009_service_logo.js';
+import { installationSecrets } from './010_installation_secrets.js';
+import { visitorAway } from './011_visitor_away.js';
+import { queueVersions } from './012_queue_versions.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -24,9 +26,11 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '005_staff_security': staffSecurity(ctx),
         '006_staff_passkeys': staffPasskeys,
         '007_sealed_visitor_details': sealedVisitorDetails,
-        '008_installation_secrets': installationSecrets,
-        '009_visitor_away': visitorAway,
-        '010_queue_versions': queueVersions,
+        '008_password_change': passwordChange,
+        '009_service_logo': serviceLogo,
+        '010_installation_secrets': installationSecrets,
+        '011_visitor_away': visitorAway,
+        '012_queue_versions': queueVersions,
       };
     },
   };

@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const consoleEn: Shape<typeof consoleNl> = {
   appName: 'Baken console',
+  brandConsole: '{{name}} console',
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   loading: 'Loading…',
   login: {
@@ -94,6 +95,8 @@ export const consoleEn: Shape<typeof consoleNl> = {
     changeRole: 'Role of {{name}}',
     create: 'New staff member',
     password: 'Temporary password (at least 12 characters)',
+    passwordHint: 'Hand it over in person. At their first sign-in the staff member chooses their own password.',
+    mustChangePassword: 'must choose own password',
     createSubmit: 'Create account',
     created: 'Account for {{name}} has been created.',
     updated: '{{name}} has been updated.',
@@ -127,6 +130,10 @@ export const consoleEn: Shape<typeof consoleNl> = {
     formTitle: 'Coding: conversation with {{name}}',
     formTitleSecond: 'Second coding (independent): conversation with {{name}}',
     pick: 'Pick a conversation to code.',
+    transcript: 'The conversation',
+    transcriptEmpty: 'There are no messages (any more): the text was deleted after the retention period, or nothing was written.',
+    visitor: 'Visitor',
+    counsellor: 'Counsellor',
     required: 'required',
     unknown: 'Unknown',
     yes: 'Yes',
@@ -204,6 +211,7 @@ export const consoleEn: Shape<typeof consoleNl> = {
     population: 'Population: {{population}}',
     percentOf: '{{percent}}% of: {{denominator}}',
     chartOf: 'Bar chart of {{title}}',
+    suppressedBar: 'not shown',
     tables: 'Tables {{year}}',
     pooled: 'Multi-year tables {{range}}',
     series: 'Series',

@@ -1,6 +1,7 @@
 // Counsellor console, Dutch. The English file has the same keys.
 export const consoleNl = {
   appName: 'Baken console',
+  brandConsole: '{{name}} console',
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   loading: 'Laden…',
   login: {
@@ -90,6 +91,8 @@ export const consoleNl = {
     changeRole: 'Rol van {{name}}',
     create: 'Nieuwe medewerker',
     password: 'Tijdelijk wachtwoord (minstens 12 tekens)',
+    passwordHint: 'Geef het persoonlijk door. Bij de eerste keer inloggen kiest de medewerker een eigen wachtwoord.',
+    mustChangePassword: 'moet eigen wachtwoord kiezen',
     createSubmit: 'Account maken',
     created: 'Account voor {{name}} is gemaakt.',
     updated: '{{name}} is bijgewerkt.',
@@ -123,6 +126,10 @@ export const consoleNl = {
     formTitle: 'Codering: gesprek met {{name}}',
     formTitleSecond: 'Tweede codering (onafhankelijk): gesprek met {{name}}',
     pick: 'Kies een gesprek om te coderen.',
+    transcript: 'Het gesprek',
+    transcriptEmpty: 'Er zijn geen berichten (meer): de tekst is na de bewaartermijn verwijderd, of er is niets geschreven.',
+    visitor: 'Bezoeker',
+    counsellor: 'Hulpverlener',
     required: 'verplicht',
     unknown: 'Onbekend',
     yes: 'Ja',
@@ -200,6 +207,7 @@ export const consoleNl = {
     population: 'Populatie: {{population}}',
     percentOf: '{{percent}}% van: {{denominator}}',
     chartOf: 'Staafdiagram van {{title}}',
+    suppressedBar: 'niet getoond',
     tables: 'Tabellen {{year}}',
     pooled: 'Meerjarentabellen {{range}}',
     series: 'Reeks',

@@ -1,5 +1,6 @@
-// The counsellor's coding screen: chats to code (after they end) and her earlier codings to
-// edit on the left, the form on the right. Supervisors also assign double coding and see kappa.
+// The counsellor's coding screen: chats to code (after they end, her nickname shortened) and her
+// earlier codings to edit on the left, the form in the middle and the chat's transcript beside
+// it. Supervisors also assign double coding and see kappa.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../../src/protocol/staffApi.js';
@@ -7,6 +8,7 @@ import type { CodingFormResponse, CodingQueueResponse } from '../../../src/proto
 import { api, errorKey } from '../api.js';
 import { CodingForm } from './CodingForm.js';
 import { AgreementPanel } from './AgreementPanel.js';
+import { CodingTranscript } from './CodingTranscript.js';
 
 export function CodingPage({ me }: { me: MeResponse }) {
   const { t, i18n } = useTranslation();
@@ -96,15 +98,18 @@ export function CodingPage({ me }: { me: MeResponse }) {
             {notice}
           </p>
           {form ? (
-            <CodingForm
-              key={formKey}
-              form={form}
-              onSaved={(_result, text) => {
-                setNotice(text);
-                void reloadQueue();
-                if (selected) void open(selected, true);
-              }}
-            />
+            <div className="c-coding-work">
+              <CodingForm
+                key={formKey}
+                form={form}
+                onSaved={(_result, text) => {
+                  setNotice(text);
+                  void reloadQueue();
+                  if (selected) void open(selected, true);
+                }}
+              />
+              <CodingTranscript conversationId={form.conversation.id} />
+            </div>
           ) : (
             <p className="muted">{t('coding.pick')}</p>
           )}

@@ -99,7 +99,7 @@ export function Offers({ items, staffId, client }: { items: QueueItem[]; staffId
         const name = item.nickname ?? t('queue.anonymous');
         const left = Math.max(0, Math.ceil(((item.offerExpiresAt ?? (item.offeredAt ?? now) + defaultOfferSeconds * 1000) - now) / 1000));
         return (
-          <section key={item.conversationId} className={`c-offer c-offer-${item.priority}`} aria-label={t('offer.title')} data-conversation={item.conversationId}>
+          <section key={item.conversationId} className={`c-offer c-offer-${item.priority}`} aria-label={t('offer.regionLabel', { name })} data-conversation={item.conversationId}>
             <h2 className="c-offer-title">{t('offer.title')}</h2>
             <p className="c-offer-who">
               <strong>{t('offer.body', { name })}</strong> <PriorityBadge priority={item.priority} overridden={item.priorityOverridden} />

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportTable } from '../../../src/domain/monitor/countTable.js';
 import { formatPercent } from './ReportsPage.js';
+import { chartBars } from '../../../src/reporting/chartBars.js';
 
 export function ReportTableView({ table, population, lang, chart = true }: { table: ReportTable; population: string | undefined; lang: 'nl' | 'en'; chart?: boolean }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function ReportTableView({ table, population, lang, chart = true }: { tab
             </thead>
             <tbody>
               {table.rows.map((row, r) => (
-                <tr key={row.key} className={`c-row-${row.kind}`} data-row={row.key}>
+                <tr key={row.key} className={`c-row-${row.kind}${row.summary ? ' c-row-summary' : ''}`} data-row={row.key}>
                   <th scope="row">{row.label[lang]}</th>
                   {table.columns.map((c, ci) => (
                     <td key={c.key}>{cellText(table.cells[r]?.[ci], lang)}</td>
@@ -49,33 +50,36 @@ function cellText(cell: ReportCell | undefined, lang: 'nl' | 'en'): string {
   return cell.percent === null ? cell.display : `${cell.display} (${formatPercent(cell.percent, lang)}%)`;
 }
 
-/** Bars for the value rows of the first column (the total column when there is one). */
+/**
+ * Bars for the value rows of the total column (else the first), as in the HTML report (chartBars):
+ * a suppressed row keeps its place with its marker and no bar; a summary row (the pooled range)
+ * is not drawn as one more year.
+ */
 function BarChart({ table, lang, label }: { table: ReportTable; lang: 'nl' | 'en'; label: string }) {
-  const totalColumn = table.columns.findIndex((c) => c.kind === 'total');
-  const column = totalColumn >= 0 ? totalColumn : 0;
-  const bars = table.rows.flatMap((row, r) => {
-    const cell = table.cells[r]?.[column];
-    return row.kind === 'value' && cell?.count != null ? [{ label: row.label[lang], count: cell.count, display: cell.display }] : [];
-  });
+  const { t } = useTranslation();
+  const bars = chartBars(table).map((b) => ({ key: b.key, label: b.label[lang], count: b.count, display: b.count === null ? `${b.display} (${t('reports.suppressedBar')})` : b.display }));
   if (bars.length === 0) return null;
-  const max = Math.max(1, ...bars.map((b) => b.count));
+  const max = Math.max(1, ...bars.map((b) => b.count ?? 0));
   const rowHeight = 22;
   const labelWidth = 190;
   const barWidth = 200;
   const height = bars.length * rowHeight + 4;
   return (
     <svg className="c-chart" role="img" aria-label={label} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width={labelWidth + barWidth + 60} height={height}>
-      {bars.map((b, i) => (
-        <g key={i} transform={`translate(0 ${i * rowHeight + 2})`}>
-          <text x={labelWidth - 6} y={15} textAnchor="end" className="c-chart-label">
-            {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
-          </text>
-          <rect x={labelWidth} y={3} height={14} width={Math.max(1, (b.count / max) * barWidth)} className="c-chart-bar" />
-          <text x={labelWidth + (b.count / max) * barWidth + 4} y={15} className="c-chart-label">
-            {b.display}
-          </text>
-        </g>
-      ))}
+      {bars.map((b, i) => {
+        const length = b.count === null ? 0 : Math.max(1, (b.count / max) * barWidth);
+        return (
+          <g key={b.key} transform={`translate(0 ${i * rowHeight + 2})`} data-bar={b.key} data-suppressed={b.count === null ? 'true' : undefined}>
+            <text x={labelWidth - 6} y={15} textAnchor="end" className="c-chart-label">
+              {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
+            </text>
+            {length > 0 && <rect x={labelWidth} y={3} height={14} width={length} className="c-chart-bar" />}
+            <text x={labelWidth + length + 4} y={15} className="c-chart-label">
+              {b.display}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }

@@ -6,10 +6,11 @@ import { ReauthForm } from './ReauthForm.js';
 import { RecoveryCodeList } from './RecoveryCodeList.js';
 import { DataTable } from '../common/DataTable.js';
 import { PasskeySection } from './PasskeySection.js';
+import { ChangePasswordSection } from './ChangePasswordSection.js';
 
 const when = (ms: number, language: string) => new Date(ms).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' });
 
-/** My sessions (end one or all others), my passkeys, and my recovery codes (changing either needs a fresh check). */
+/** My sessions (end one or all others), my password, my passkeys, and my recovery codes (changing any of them needs a fresh check). */
 export function SecurityPage({ onSessionEnded }: { onSessionEnded: () => void }) {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<MySecurityResponse | null>(null);
@@ -113,6 +114,7 @@ export function SecurityPage({ onSessionEnded }: { onSessionEnded: () => void })
           </button>
         )}
       </section>
+      <ChangePasswordSection onChanged={() => void reload()} onMessage={setMessage} />
       <PasskeySection passkeys={data?.passkeys} onChanged={reload} onMessage={setMessage} />
       <section className="card c-section" aria-labelledby="my-recovery-title">
         <h2 id="my-recovery-title">{t('security.page.recoveryTitle')}</h2>

@@ -2,7 +2,7 @@
 // authenticator (fingerprint, face, PIN or security key) answer, send the answer back.
 import { browserSupportsWebAuthn, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import type { PasskeyDto, PasskeyLoginOptionsResponse, PasskeyRegistrationOptionsResponse } from '../../../src/protocol/passkeyApi.js';
-import type { LoginCompleteResponse } from '../../../src/protocol/staffSecurityApi.js';
+import type { LoginCompleteResponse, PasswordStepResponse } from '../../../src/protocol/staffSecurityApi.js';
 import { api, ApiError, errorKey } from '../api.js';
 
 export const passkeysSupported = (): boolean => browserSupportsWebAuthn();
@@ -14,11 +14,11 @@ export async function addPasskey(label: string): Promise<PasskeyDto> {
   return api<PasskeyDto>('POST', '/api/auth/passkeys', { label, credential });
 }
 
-/** The second step of signing in, with a passkey instead of a code. */
-export async function signInWithPasskey(challenge: string): Promise<LoginCompleteResponse> {
+/** The second step of signing in, with a passkey instead of a code (after a reset: a new password follows). */
+export async function signInWithPasskey(challenge: string): Promise<LoginCompleteResponse | PasswordStepResponse> {
   const { options } = await api<PasskeyLoginOptionsResponse>('POST', '/api/auth/login/passkey/options', { challenge });
   const credential = await startAuthentication({ optionsJSON: options });
-  return api<LoginCompleteResponse>('POST', '/api/auth/login/passkey', { challenge, credential });
+  return api<LoginCompleteResponse | PasswordStepResponse>('POST', '/api/auth/login/passkey', { challenge, credential });
 }
 
 /** The fresh check before a sensitive action, with the password and a passkey instead of a code. */

@@ -1,4 +1,4 @@
-// The administrator's service settings: routing, opening hours, alternatives, privacy.
+// The administrator's service settings: name and logo, routing, opening hours, alternatives, privacy.
 // The server validates; its messages appear next to the fields they are about.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,14 @@ import type { Weekday } from '../../../src/domain/schedule/openingHours.js';
 import { disguiseIconPath, disguiseIcons, type DisguiseIcon } from '../../../src/protocol/disguiseIcons.js';
 import { api, ApiError, errorKey } from '../api.js';
 import { refreshPublicConfig } from '../publicConfig.js';
+import { refreshBranding } from '../branding.js';
+import { LogoControl } from './LogoControl.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 interface Form {
+  serviceName: string;
   routingMode: 'automatic' | 'manual';
   offerTimeoutSeconds: string;
   disconnectGraceSeconds: string;
@@ -32,6 +35,7 @@ interface Form {
 
 function toForm(s: ServiceSettings): Form {
   return {
+    serviceName: s.serviceName ?? '',
     routingMode: s.routingMode,
     offerTimeoutSeconds: String(s.offerTimeoutSeconds),
     disconnectGraceSeconds: String(s.disconnectGraceSeconds),
@@ -83,6 +87,7 @@ function toBody(f: Form, t: (k: string) => string): { body: ServiceSettingsPatch
   // An emptied field removes the setting (null), so the standard value applies again.
   const text = (value: string) => value.trim() || null;
   const body: ServiceSettingsPatch = {
+    serviceName: text(f.serviceName),
     routingMode: f.routingMode,
     availability: f.availability,
     busy: f.busy,
@@ -150,6 +155,7 @@ export function SettingsPage() {
       const { settings } = await api<{ settings: ServiceSettings }>('PUT', '/api/settings', body);
       setForm(toForm(settings));
       void refreshPublicConfig();
+      void refreshBranding();
       setErrors({});
       setMessage({ kind: 'ok', text: t('settings.saved') });
     } catch (e) {
@@ -193,6 +199,17 @@ export function SettingsPage() {
         )}
       </div>
       <form onSubmit={(e) => void save(e)} noValidate>
+        <section className="card c-section" aria-labelledby="set-branding">
+          <h2 id="set-branding">{t('settings.branding')}</h2>
+          <p className="hint">{t('settings.brandingHint')}</p>
+          <div className="c-form-grid">
+            {field('set-name', 'serviceName', t('settings.serviceName'), (a) => (
+              <input {...a} type="text" maxLength={60} value={form.serviceName} onChange={(e) => set({ serviceName: e.target.value })} />
+            ))}
+          </div>
+          <LogoControl />
+        </section>
+
         <section className="card c-section" aria-labelledby="set-routing">
           <h2 id="set-routing">{t('settings.routing')}</h2>
           <div className="c-form-grid">

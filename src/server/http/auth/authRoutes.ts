@@ -1,14 +1,21 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { loginRequestSchema, type MeResponse } from '../../../protocol/staffApi.js';
 import {
+  changePasswordRequestSchema,
   enrolRequestSchema,
   loginCodeRequestSchema,
+  loginPasswordRequestSchema,
   reauthRequestSchema,
   type EnrolCompleteResponse,
   type LoginCompleteResponse,
   type LoginStepResponse,
   type MySecurityResponse,
+  type PasswordStepResponse,
 } from '../../../protocol/staffSecurityApi.js';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import { refuseWeakPassword } from '../weakPassword.js';
+import type { StaffWithSecret } from '../../../store/staffRepository.js';
+import { withoutSecret } from '../../../store/staffRepository.js';
 import { rolePermissions } from '../../auth/permissions.js';
 import { sessionCookieName, sessionHandle, type AuthenticatedStaff } from '../../auth/staffSessions.js';
 import { StaffMfa } from '../../auth/mfa.js';
@@ -33,7 +40,21 @@ export function authRoutes(ctx: AppContext) {
   const mfa = new StaffMfa(ctx.repos, ctx.clock);
   const wrongCode = (reply: FastifyReply) => sendError(reply, 401, 'unauthenticated', 'wrong code');
   const expired = (reply: FastifyReply) => sendError(reply, 401, 'login_expired', 'this sign-in has expired; start again with your password');
-  const { startSession, pendingLogin, failedSecondFactor: failedCode } = loginSteps(ctx);
+  const { startSession, pendingLogin, passwordStepIfNeeded, failedSecondFactor: failedCode } = loginSteps(ctx);
+  const throttled = (reply: FastifyReply) => sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
+  /**
+   * A new password must follow the policy and differ from the one it replaces. True when it was
+   * refused (the answer is sent). A boolean, not the reply: a Fastify reply is thenable, and
+   * awaiting it would let the caller carry on.
+   */
+  const refusedNewPassword = async (reply: FastifyReply, staff: StaffWithSecret, password: string): Promise<boolean> => {
+    if (refuseWeakPassword(reply, password, [staff.username, staff.displayName])) return true;
+    if (await verifyPassword(staff.passwordHash, password)) {
+      sendError(reply, 400, 'password_unchanged', 'choose a password other than the one you have now', [{ path: 'newPassword', message: 'unchanged' }]);
+      return true;
+    }
+    return false;
+  };
 
   return async (app: FastifyInstance) => {
     app.post('/api/auth/login', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
@@ -85,6 +106,8 @@ export function authRoutes(ctx: AppContext) {
       }
       await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
       ctx.loginThrottle.succeed(staff.username, request.ip);
+      const passwordStep = await passwordStepIfNeeded(staff);
+      if (passwordStep) return passwordStep;
       const auth = await startSession(reply, { ...staff });
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { factor } });
       const recoveryCodesLeft = await ctx.repos.staffSecurity.recoveryCodesLeft(staff.id);
@@ -106,10 +129,69 @@ export function authRoutes(ctx: AppContext) {
       }
       await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
       ctx.loginThrottle.succeed(staff.username, request.ip);
-      const auth = await startSession(reply, { ...staff });
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'mfa.enrolled', targetType: 'staff', targetId: staff.id });
+      // A new account's first password came from an administrator: her own comes first.
+      const passwordStep = await passwordStepIfNeeded(staff);
+      if (passwordStep) return { ...passwordStep, recoveryCodes } satisfies PasswordStepResponse;
+      const auth = await startSession(reply, { ...staff });
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { factor: 'totp' } });
       return { ...presentMe(auth), recoveryCodes } satisfies EnrolCompleteResponse;
+    });
+
+    // Signing in with a temporary password ends here: her own password, then the session. Her
+    // password and second factor were checked in the steps before (the challenge says so).
+    app.post('/api/auth/login/password', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
+      const input = parseBody(loginPasswordRequestSchema, request.body);
+      const pending = await pendingLogin(input.challenge, 'password');
+      if (!pending) return expired(reply);
+      const { challenge, staff } = pending;
+      if (!ctx.loginThrottle.allow(staff.username, request.ip)) return throttled(reply);
+      if (await refusedNewPassword(reply, staff, input.newPassword)) return reply;
+      const now = ctx.clock.now();
+      const changed = await ctx.repos.passwords.change({
+        staffId: staff.id,
+        passwordHash: await hashPassword(input.newPassword),
+        mustChange: false,
+        keepSessionId: null,
+        now,
+        audit: { at: now, staffId: staff.id, action: 'password.changed', targetType: 'staff', targetId: staff.id, detail: { temporary: true } },
+      });
+      if (!changed) return expired(reply);
+      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
+      for (const sessionId of changed.endedSessionIds) ctx.events.emit('staff.sessionEnded', { staffId: staff.id, sessionId });
+      const auth = await startSession(reply, { ...withoutSecret(staff), mustChangePassword: false });
+      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { afterPasswordChange: true } });
+      return presentMe(auth);
+    });
+
+    // My own new password, on the Security page: the current one again, and a recent password-
+    // and-code check (as for other sensitive actions). Every other session of mine ends.
+    app.post('/api/auth/password', { config: { access: 'staff' }, preHandler: requireRecentAuth(ctx) }, async (request, reply) => {
+      const input = parseBody(changePasswordRequestSchema, request.body);
+      const auth = request.staffAuth!;
+      if (!ctx.loginThrottle.allow(auth.staff.username, request.ip)) return throttled(reply);
+      const current = await ctx.sessions.checkPassword(auth.staff.username, input.currentPassword);
+      if (!current) {
+        ctx.loginThrottle.fail(auth.staff.username, request.ip);
+        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'password.change_failed', targetType: 'staff', targetId: auth.staff.id });
+        return sendError(reply, 403, 'wrong_password', 'your current password is not right');
+      }
+      ctx.loginThrottle.succeed(auth.staff.username, request.ip);
+      const withSecret = await ctx.repos.staff.findById(auth.staff.id);
+      if (!withSecret) return sendError(reply, 401, 'unauthenticated', 'sign in first');
+      if (await refusedNewPassword(reply, withSecret, input.newPassword)) return reply;
+      const now = ctx.clock.now();
+      const changed = await ctx.repos.passwords.change({
+        staffId: auth.staff.id,
+        passwordHash: await hashPassword(input.newPassword),
+        mustChange: false,
+        keepSessionId: auth.session.id,
+        now,
+        audit: { at: now, staffId: auth.staff.id, action: 'password.changed', targetType: 'staff', targetId: auth.staff.id },
+      });
+      if (!changed) return sendError(reply, 401, 'unauthenticated', 'sign in first');
+      for (const sessionId of changed.endedSessionIds) ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId });
+      return { endedSessions: changed.endedSessionIds.length };
     });
 
     app.post('/api/auth/logout', { config: { access: 'staff' } }, async (request, reply) => {

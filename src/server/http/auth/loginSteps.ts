@@ -2,8 +2,9 @@
 // a passkey): finding the pending login, counting a failure, and starting the session.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionCookieName } from '../../auth/staffSessions.js';
-import { sha256 } from '../../auth/secrets.js';
+import { randomToken, sha256 } from '../../auth/secrets.js';
 import type { StaffMember } from '../../../store/staffRepository.js';
+import type { PasswordStepResponse } from '../../../protocol/staffSecurityApi.js';
 import type { AppContext } from '../../appContext.js';
 
 /** How long the pending login between password and second factor lives, and how many tries it takes. */
@@ -23,8 +24,28 @@ export function loginSteps(ctx: AppContext) {
       return result.auth;
     },
 
+    /**
+     * After a right second factor, for an account whose password is temporary (a new account, an
+     * administrator's reset): no session yet, but a pending login for choosing her own password.
+     * Undefined for everyone else, who gets the session at once.
+     */
+    async passwordStepIfNeeded(staff: StaffMember): Promise<PasswordStepResponse | undefined> {
+      if (!staff.mustChangePassword) return undefined;
+      const token = randomToken();
+      const now = ctx.clock.now();
+      await ctx.repos.staffSecurity.createChallenge({
+        id: sha256(token),
+        staffId: staff.id,
+        kind: 'password',
+        attempts: 0,
+        createdAt: now,
+        expiresAt: now + loginChallengePolicy.ttlMs,
+      });
+      return { step: 'password', challenge: token };
+    },
+
     /** The pending login a second-step request refers to, if it is still valid. */
-    async pendingLogin(token: string, kind: 'mfa' | 'enrol') {
+    async pendingLogin(token: string, kind: 'mfa' | 'enrol' | 'password') {
       const challenge = await ctx.repos.staffSecurity.findChallenge(sha256(token));
       if (!challenge || challenge.kind !== kind) return undefined;
       if (challenge.expiresAt <= ctx.clock.now() || challenge.attempts >= loginChallengePolicy.maxAttempts) {

@@ -25,7 +25,7 @@ const passkeyParamsSchema = z.object({ id: z.string().uuid() });
 
 export function passkeyRoutes(ctx: AppContext) {
   const passkeys = new StaffPasskeys(ctx.repos, ctx.clock);
-  const { startSession, pendingLogin, failedSecondFactor } = loginSteps(ctx);
+  const { startSession, pendingLogin, passwordStepIfNeeded, failedSecondFactor } = loginSteps(ctx);
   const rp = (request: FastifyRequest) => relyingPartyFor(ctx.config.publicUrl, request);
   const expired = (reply: FastifyReply) => sendError(reply, 401, 'login_expired', 'this sign-in has expired; start again with your password');
   const throttled = (reply: FastifyReply) => sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
@@ -113,6 +113,9 @@ export function passkeyRoutes(ctx: AppContext) {
       }
       await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
       ctx.loginThrottle.succeed(staff.username, request.ip);
+      // After an administrator's reset: her own password first, then the session.
+      const passwordStep = await passwordStepIfNeeded(staff);
+      if (passwordStep) return passwordStep;
       // A new session counts as freshly authenticated, as after a code.
       const auth = await startSession(reply, { ...staff });
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login.passkey', targetType: 'passkey', targetId: used.id, detail: { factor: 'passkey' } });

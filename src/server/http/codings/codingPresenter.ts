@@ -11,3 +11,13 @@ export function presentHistory(history: readonly CodingHistoryEntry[], names: Re
     changes: h.changes,
   }));
 }
+
+/**
+ * A nickname as the coding list shows it: the first letter and an ellipsis ("Roos" → "R…"). The
+ * list is for finding the chat to code, not a place to see who she is; the ended time tells
+ * chats apart.
+ */
+export function maskNickname(nickname: string | null): string | null {
+  const first = nickname?.trim() ? [...nickname.trim()][0] : undefined;
+  return first === undefined ? null : `${first.toUpperCase()}…`;
+}

@@ -3,7 +3,7 @@
 // supervisor's double-coding sample with per-field agreement.
 import type { FastifyInstance } from 'fastify';
 import { assignSampleRequestSchema, saveCodingRequestSchema } from '../../../protocol/codingApi.js';
-import type { AgreementResponse, CodingFieldError, CodingFormResponse, CodingQueueResponse, SaveCodingResponse } from '../../../protocol/codingApi.js';
+import type { AgreementResponse, CodingFieldError, CodingFormResponse, CodingQueueResponse, CodingTranscriptResponse, SaveCodingResponse } from '../../../protocol/codingApi.js';
 import { prefillCoding } from '../../../domain/codebook/prefillCoding.js';
 import { validateCoding } from '../../../domain/codebook/validateCoding.js';
 import { isEmptyValue } from '../../../domain/codebook/codingValue.js';
@@ -15,7 +15,7 @@ import type { AuthenticatedStaff } from '../../auth/staffSessions.js';
 import { can } from '../../auth/permissions.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
-import { presentHistory } from './codingPresenter.js';
+import { maskNickname, presentHistory } from './codingPresenter.js';
 import type { AuditAction } from '../../../domain/audit/auditActions.js';
 
 type Mode = 'primary' | 'second';
@@ -44,7 +44,7 @@ export function codingRoutes(ctx: AppContext) {
       const recent = await codings().listRecentByCoder(me, 20);
       const nicknames = await ctx.repos.conversations.nicknames(awaiting.map((a) => a.conversationId));
       return {
-        awaiting: awaiting.map((a) => ({ conversationId: a.conversationId, kind: a.kind, nickname: nicknames.get(a.conversationId) ?? null, endedAt: a.endedAt })),
+        awaiting: awaiting.map((a) => ({ conversationId: a.conversationId, kind: a.kind, nickname: maskNickname(nicknames.get(a.conversationId) ?? null), endedAt: a.endedAt })),
         recent: recent.map((r) => ({ conversationId: r.conversationId, updatedAt: r.updatedAt, year: r.year })),
       };
     });
@@ -109,6 +109,19 @@ export function codingRoutes(ctx: AppContext) {
         updatedAt,
         history: presentHistory(history, names),
       };
+      return body;
+    });
+
+    // The transcript beside the form: the coder needs to read the chat. Only for whoever may code
+    // it, and audited like reading it in the chat console.
+    app.get<{ Params: { id: string } }>('/api/codings/:id/transcript', { config: { access: 'codings:write' } }, async (request, reply) => {
+      const auth = request.staffAuth!;
+      const conversation = await ctx.repos.conversations.findById(request.params.id);
+      if (!conversation) return sendError(reply, 404, 'not_found', 'no such conversation');
+      const mode = await modeFor(auth, conversation);
+      if (mode === undefined) return sendError(reply, 403, 'forbidden', 'you cannot code this conversation');
+      await audit(auth.staff.id, 'transcript.view', conversation.id, { purpose: 'coding', mode });
+      const body: CodingTranscriptResponse = { messages: await ctx.repos.messages.listAfter(conversation.id, 0) };
       return body;
     });
 

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { isReady } from '../../../store/database.js';
 import type { AppContext } from '../../appContext.js';
 import type { PublicConfig } from '../../../protocol/staffApi.js';
+import { isVisitorPageDisguised } from '../../../protocol/serviceSettings.js';
+import { currentBranding } from '../branding/brandingRoutes.js';
 
 export function healthRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -22,6 +24,8 @@ export function healthRoutes(ctx: AppContext) {
         disguiseIcon: settings.disguiseIcon,
         clickableLinks: settings.clickableLinks,
         confidentiality: { ...(settings.confidentialityNl ? { nl: settings.confidentialityNl } : {}), ...(settings.confidentialityEn ? { en: settings.confidentialityEn } : {}) },
+        // A disguised page says nothing about the service, not even in its settings.
+        ...(isVisitorPageDisguised(settings) ? {} : { branding: await currentBranding(ctx) }),
       };
     });
   };

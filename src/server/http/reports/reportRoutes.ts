@@ -59,7 +59,7 @@ export function reportRoutes(ctx: AppContext) {
         const html = renderReportHtml(report, { language: query.lang });
         if (format === 'html') return attachment(reply, 'text/html; charset=utf-8', `${base}.html`).send(html);
         try {
-          const pdf = await renderPdf(html);
+          const pdf = await renderPdf(html, { language: query.lang });
           return attachment(reply, 'application/pdf', `${base}.pdf`).send(pdf);
         } catch (error) {
           if (error instanceof PdfUnavailableError) {

@@ -10,5 +10,6 @@ export function presentStaff(s: StaffMember): StaffMemberDto {
     disabled: s.disabled,
     maxChats: s.maxChats,
     createdAt: s.createdAt,
+    mustChangePassword: s.mustChangePassword,
   };
 }

@@ -28,6 +28,8 @@ export function staffRoutes(ctx: AppContext) {
         passwordHash: await hashPassword(input.password),
         role: input.role,
         maxChats: input.maxChats,
+        // The administrator chose it: she chooses her own at her first sign-in.
+        mustChangePassword: true,
         now: ctx.clock.now(),
       });
       await ctx.repos.audit.append({
@@ -55,7 +57,8 @@ export function staffRoutes(ctx: AppContext) {
       }
       const updated = await ctx.repos.staff.update(
         request.params.id,
-        { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+        // A password someone else chose is temporary: she changes it at her next sign-in.
+        { ...rest, ...(password ? { passwordHash: await hashPassword(password), mustChangePassword: request.params.id !== actor.id } : {}) },
         ctx.clock.now(),
       );
       if (!updated) return sendError(reply, 404, 'not_found', 'no such staff member');

@@ -1,7 +1,9 @@
 // The administrator's side of staff security: every live session, ending sessions of a staff
-// member, and resetting a lost second factor (the next sign-in starts a new enrolment).
+// member, resetting a lost second factor (the next sign-in starts a new enrolment), and
+// resetting a forgotten password (a temporary one, changed at the next sign-in).
 import type { FastifyInstance } from 'fastify';
-import type { AdminSessionDto, StaffSecurityStatusDto } from '../../../protocol/staffSecurityApi.js';
+import type { AdminSessionDto, PasswordResetResponse, StaffSecurityStatusDto } from '../../../protocol/staffSecurityApi.js';
+import { hashPassword, newTemporaryPassword } from '../../auth/passwords.js';
 import { sessionHandle } from '../../auth/staffSessions.js';
 import type { AppContext } from '../../appContext.js';
 import { sendError } from '../errors.js';
@@ -80,6 +82,33 @@ export function staffSecurityRoutes(ctx: AppContext) {
         ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
         await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: actor.id, action: 'staff.mfa_reset', targetType: 'staff', targetId: target.id });
         return { ok: true };
+      },
+    );
+
+    // A forgotten password: a temporary one, shown once to the administrator to hand over. Every
+    // session of hers ends, and at her next sign-in (password, then her second factor) she must
+    // choose her own before she gets a session. Re-authentication as for the second factor.
+    app.post<{ Params: { id: string } }>(
+      '/api/staff/:id/password/reset',
+      { config: { access: 'staff:manage' }, preHandler: requireRecentAuth(ctx) },
+      async (request, reply) => {
+        const actor = request.staffAuth!.staff;
+        if (request.params.id === actor.id) return sendError(reply, 409, 'conflict', 'change your own password on the Security page');
+        const target = await ctx.repos.staff.findById(request.params.id);
+        if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
+        const temporaryPassword = newTemporaryPassword();
+        const now = ctx.clock.now();
+        const changed = await ctx.repos.passwords.change({
+          staffId: target.id,
+          passwordHash: await hashPassword(temporaryPassword),
+          mustChange: true,
+          keepSessionId: null,
+          now,
+          audit: { at: now, staffId: actor.id, action: 'staff.password_reset', targetType: 'staff', targetId: target.id },
+        });
+        if (!changed) return sendError(reply, 404, 'not_found', 'no such staff member');
+        ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
+        return { temporaryPassword } satisfies PasswordResetResponse;
       },
     );
   };

@@ -9,6 +9,7 @@ import { computeMonitor } from '../../../domain/monitor/computeMonitor.js';
 import { buildHeadlineFixture } from '../../../domain/monitor/headlineFixture.js';
 import { callApi as call } from '../../testing/httpCalls.js';
 import type { StaffRole } from '../../../store/staffRepository.js';
+import { pdfPageTexts } from '../../testing/pdfText.js';
 
 interface Session {
   id: string;
@@ -66,6 +67,24 @@ describe.each(['sqlite', 'postgres'] as const)('coding and reports over HTTP on 
   });
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('shows the transcript to whoever may code the chat, audited as transcript.view, and shortens her nickname in the list', async () => {
+    const chat = await endedChat(as('anna').id);
+    await server.app.ctx.repos.messages.append({ id: crypto.randomUUID(), conversationId: chat.id, clientId: `t-${chat.id}`, sender: 'visitor', senderStaffId: null, senderName: null, body: 'hallo, ik wil iets vragen', now: Date.now() - 30_000 });
+    const queue = await call(server, as('anna'), 'GET', '/api/codings/queue');
+    expect(queue.body.awaiting.find((a: { conversationId: string }) => a.conversationId === chat.id).nickname).toBe('R…');
+    expect(JSON.stringify(queue.body)).not.toContain('Roos');
+    const transcript = await call(server, as('anna'), 'GET', `/api/codings/${chat.id}/transcript`);
+    expect(transcript.status).toBe(200);
+    expect(transcript.body.messages.map((m: { body: string }) => m.body)).toEqual(['hallo, ik wil iets vragen']);
+    // Another counsellor may not code it, so she may not read it here either.
+    expect((await call(server, as('bert'), 'GET', `/api/codings/${chat.id}/transcript`)).status).toBe(403);
+    expect((await call(server, as('res'), 'GET', `/api/codings/${chat.id}/transcript`)).status).toBe(403);
+    const views = await server.app.ctx.repos.audit.list({ action: 'transcript.view', targetId: chat.id });
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ staff_id: as('anna').id, target_type: 'conversation' });
+    expect(JSON.parse(views[0]!.detail!)).toEqual({ purpose: 'coding', mode: 'primary' });
   });
 
   it('pre-fills the form from pre-chat answers, triage and the chat language, and lists the chat to code', async () => {
@@ -215,6 +234,12 @@ describe.each(['sqlite', 'postgres'] as const)('coding and reports over HTTP on 
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.raw.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Every page says which page it is, of how many, in the report's language.
+    const pages = await pdfPageTexts(pdf.raw);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((text, i) => expect(text).toContain(`Pagina ${i + 1} van ${pages.length}`));
+    const english = await pdfPageTexts((await call(server, as('res'), 'GET', '/api/reports/monitor.pdf?year=2022&lang=en')).raw);
+    expect(english[0]).toContain(`Page 1 of ${english.length}`);
     const saved = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {

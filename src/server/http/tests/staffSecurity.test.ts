@@ -9,6 +9,8 @@ import { visitorBlockedUntil } from '../blocks/visitorBlocks.js';
 import { recentAuthWindowMs, requireRecentAuth } from '../recentAuth.js';
 import { callApi, staffHeaders } from '../../testing/httpCalls.js';
 import { TestClock } from '../../testing/testClock.js';
+import { decodeQrPath } from '../../testing/decodeQr.js';
+import { qrSvg } from '../../auth/totpQr.js';
 
 const call = (server: TestServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server, null, method, path, body, headers);
 const auth = staffHeaders;
@@ -33,6 +35,10 @@ describe('two-step sign-in with TOTP', () => {
     expect(first.body.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(first.body.uri).toMatch(/^otpauth:\/\/totp\/Baken:anna\?/);
     expect(first.body.uri).toContain(`secret=${first.body.secret}`);
+    // The same address as a QR code drawn on the server: path data only, and it scans back.
+    expect(first.body.qr.path).toMatch(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
+    expect(decodeQrPath(first.body.qr)).toBe(first.body.uri);
+    expect(qrSvg(first.body.qr)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<\/svg>$/);
     // The secret is stored encrypted, never in plain text.
     const row = await server.app.ctx.repos.store.db.selectFrom('staff_mfa').selectAll().executeTakeFirstOrThrow();
     expect(row.totp_secret).not.toContain(first.body.secret);

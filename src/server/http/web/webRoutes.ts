@@ -1,15 +1,17 @@
 // Serves the built browser code: the small visitor page at /, the console at /console, the
 // bundled tab icons at /icons/<name>.svg, and the partner widget script at /embed.js (only when
-// partner sites are configured).
+// partner sites are configured). Scripts, styles and icons go out as the brotli or gzip copy the
+// build made (scripts/compressAssets.mjs), whichever the browser accepts; never cached (no-store).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { disguiseIconPath, disguiseIcons, type DisguiseIcon } from '../../../protocol/disguiseIcons.js';
-import type { ServiceSettings } from '../../../protocol/serviceSettings.js';
+import { isVisitorPageDisguised, type ServiceSettings } from '../../../protocol/serviceSettings.js';
 import type { AppContext } from '../../appContext.js';
 import { sendError } from '../errors.js';
+import { readPrecompressed, sendPrecompressed, type PrecompressedFile } from './contentEncoding.js';
 
 const iconParams = z.object({ name: z.enum(disguiseIcons.map((icon) => `${icon}.svg`) as [string, ...string[]]) });
 
@@ -23,18 +25,19 @@ export function webRoutes(ctx: AppContext) {
     const visitorHtml = page('visitor');
     const consoleHtml = page('console');
     // Only the known icons, read once: a name from the request never becomes a file path.
-    const icons = new Map<string, Buffer>();
+    const icons = new Map<string, PrecompressedFile>();
     for (const icon of disguiseIcons) {
-      const file = path.join(root, 'icons', `${icon}.svg`);
-      if (fs.existsSync(file)) icons.set(`${icon}.svg`, fs.readFileSync(file));
+      const file = readPrecompressed(path.join(root, 'icons', `${icon}.svg`));
+      if (file) icons.set(`${icon}.svg`, file);
     }
     // The built assets are public. fastify-static registers its own routes, so its scope marks
     // them: only the routes of this one nested plugin, not a default for anything else.
+    // preCompressed: file.js.br or file.js.gz by Accept-Encoding, with Content-Encoding and Vary.
     await app.register(async (assets) => {
       assets.addHook('onRoute', (route) => {
         route.config = { ...route.config, access: 'public' };
       });
-      await assets.register(fastifyStatic, { root: path.join(root, 'assets'), prefix: '/assets/', index: false, cacheControl: false });
+      await assets.register(fastifyStatic, { root: path.join(root, 'assets'), prefix: '/assets/', index: false, cacheControl: false, preCompressed: true });
     });
     // The disguise is in the page as it arrives, so the tab never shows "Baken" while the app loads.
     const sendVisitor = async (_req: unknown, reply: FastifyReply) =>
@@ -45,31 +48,31 @@ export function webRoutes(ctx: AppContext) {
     app.get('/privacy', partnerFrameable, sendVisitor);
     if (ctx.config.partnerOrigins.length > 0) {
       // Without partners the widget could only show a refused frame, so there is no script.
-      const embedFile = path.join(root, 'embed.js');
-      const embedScript = fs.existsSync(embedFile) ? fs.readFileSync(embedFile, 'utf8') : missingEmbedBuild;
-      app.get('/embed.js', { config: { access: 'public' } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(embedScript));
+      const embedScript = readPrecompressed(path.join(root, 'embed.js')) ?? { plain: Buffer.from(missingEmbedBuild), encoded: {} };
+      app.get('/embed.js', { config: { access: 'public' } }, async (request, reply) => sendPrecompressed(request, reply, embedScript, 'text/javascript; charset=utf-8'));
     }
     const sendConsole = async (_req: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(consoleHtml);
     app.get('/console', { config: { access: 'public' } }, sendConsole);
     app.get('/console/*', { config: { access: 'public' } }, sendConsole);
-    const sendIcon = (reply: FastifyReply, name: string) => {
+    const sendIcon = (request: FastifyRequest, reply: FastifyReply, name: string) => {
       const svg = icons.get(name);
-      return svg ? reply.type('image/svg+xml').send(svg) : sendError(reply, 404, 'not_found', 'no such icon');
+      return svg ? sendPrecompressed(request, reply, svg, 'image/svg+xml') : sendError(reply, 404, 'not_found', 'no such icon');
     };
     app.get('/icons/:name', { config: { access: 'public' } }, async (request, reply) => {
       const parsed = iconParams.safeParse(request.params);
-      return parsed.success ? sendIcon(reply, parsed.data.name) : sendError(reply, 404, 'not_found', 'no such icon');
+      return parsed.success ? sendIcon(request, reply, parsed.data.name) : sendError(reply, 404, 'not_found', 'no such icon');
     });
     // Browsers that ask for /favicon.ico anyway get the visitor page's current icon, never a tell-tale one.
-    app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => sendIcon(reply, `${(await ctx.repos.settings.get()).disguiseIcon}.svg`));
+    app.get('/favicon.ico', { config: { access: 'public' } }, async (request, reply) => sendIcon(request, reply, `${(await ctx.repos.settings.get()).disguiseIcon}.svg`));
   };
 }
 
-/** The visitor page with the administrator's neutral title and icon written in. */
+/** The visitor page with the administrator's neutral title and icon written in, or else the service's own name. */
 function disguised(html: string, settings: ServiceSettings): string {
   let out = html;
   const title = settings.disguiseTitle?.trim();
   if (title) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  else if (settings.serviceName && !isVisitorPageDisguised(settings)) out = out.replace(/<title>Baken\b/, `<title>${escapeHtml(settings.serviceName)}`);
   const icon: DisguiseIcon = settings.disguiseIcon;
   if (icon !== 'baken') out = out.replace(`href="${disguiseIconPath('baken')}"`, `href="${disguiseIconPath(icon)}"`);
   return out;

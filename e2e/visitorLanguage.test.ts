@@ -1,0 +1,87 @@
+// The visitor page speaks her browser's language when it is one we have (by base language:
+// en-GB and en-US are English), and at 360 px wide nothing in it overflows, in either language.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TestServer } from '../src/server/testing/testServer.js';
+import { newContext, phone } from './support/browser.js';
+import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
+
+const dutchTitle = 'Praat anoniem met iemand die je helpt';
+const englishTitle = 'Talk anonymously with someone who can help';
+
+/** Elements wider than their box (text spilling out), and header parts under the quick-exit button. */
+async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) problems.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (el.clientWidth === 0 || el.closest('.visually-hidden')) continue;
+      const style = getComputedStyle(el);
+      if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') continue;
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${el.scrollWidth} > ${el.clientWidth}`);
+      const box = el.getBoundingClientRect();
+      if (box.right > root.clientWidth + 0.5 && style.position !== 'fixed') problems.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${box.right}`);
+    }
+    const exit = document.querySelector('.v-quick-exit')!.getBoundingClientRect();
+    for (const el of document.querySelectorAll('.v-header > *')) {
+      const box = el.getBoundingClientRect();
+      const overlaps = box.right > exit.left && box.left < exit.right && box.bottom > exit.top && box.top < exit.bottom;
+      if (overlaps) problems.push(`${el.className} lies under the quick-exit button`);
+    }
+    return problems;
+  });
+}
+
+describe('the visitor page’s language', () => {
+  let browser: Browser;
+  let server: TestServer;
+  beforeAll(async () => ({ browser, server } = await startBrowserAndServer()));
+  afterAll(() => stopBrowserAndServer({ browser, server }));
+
+  async function open(locale: string, languages?: string[]) {
+    const context = await newContext(browser, { ...phone, locale });
+    if (languages) {
+      await context.addInitScript((list) => Object.defineProperty(Navigator.prototype, 'languages', { get: () => list }), languages);
+    }
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('h1').waitFor();
+    return { context, page };
+  }
+
+  it('follows the browser’s list by base language, first match wins, Dutch otherwise', async () => {
+    const cases: [string, string[] | undefined, string, string][] = [
+      ['en-GB', undefined, englishTitle, 'en'],
+      ['en-US', undefined, englishTitle, 'en'],
+      ['nl-BE', undefined, dutchTitle, 'nl'],
+      ['de-DE', ['de-DE', 'fr-FR', 'en-US', 'nl-NL'], englishTitle, 'en'],
+      ['de-DE', ['de-DE', 'nl-BE', 'en'], dutchTitle, 'nl'],
+      ['de-DE', ['de-DE', 'fr'], dutchTitle, 'nl'],
+    ];
+    for (const [locale, languages, title, lang] of cases) {
+      const { context, page } = await open(locale, languages);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang), `${locale} ${languages?.join(',') ?? ''}`).toBe(lang);
+      await context.close();
+    }
+  });
+
+  it('has nothing overflowing at 360×740, in Dutch and in English, on the start and privacy pages', async () => {
+    for (const [locale, title] of [
+      ['nl-NL', dutchTitle],
+      ['en-GB', englishTitle],
+    ] as const) {
+      const { context, page } = await open(locale);
+      expect(page.viewportSize()).toEqual({ width: 360, height: 740 });
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(await horizontalOverflow(page), `${locale} start`).toEqual([]);
+      // The service's name has room enough not to be cut off.
+      expect(await page.locator('.v-brand-name').evaluate((el) => el.scrollWidth <= el.clientWidth), `${locale} name in full`).toBe(true);
+      await page.goto(`${server.url}/privacy`);
+      await page.locator('h1').waitFor();
+      expect(await horizontalOverflow(page), `${locale} privacy`).toEqual([]);
+      await context.close();
+    }
+  });
+});

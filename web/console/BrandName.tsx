@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBranding } from './branding.js';
+
+/** The service's logo and name (the administrator's, else "Baken"), as in the console's header. */
+export function BrandName() {
+  const { t } = useTranslation();
+  const { serviceName, logoUrl } = useBranding();
+  const name = serviceName ? t('brandConsole', { name: serviceName }) : t('appName');
+  useEffect(() => {
+    document.title = name;
+  }, [name]);
+  return (
+    <span className="c-brand" data-brand="">
+      {logoUrl && <img className="c-brand-logo" src={logoUrl} alt="" height={28} />}
+      <span className="c-brand-name">{name}</span>
+    </span>
+  );
+}
