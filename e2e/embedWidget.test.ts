@@ -73,9 +73,9 @@ describe('the partner widget', () => {
     await frame.getByRole('button', { name: 'Start de chat' }).click();
     await frame.getByRole('button', { name: 'Vragen overslaan' }).click();
     await frame.getByRole('heading', { name: 'Je bent in de wachtrij' }).waitFor();
-    const queue = await server.app.ctx.conversations.queueItems();
+    const queue = await server.app.ctx.app.queue.views.queue();
     expect(queue).toHaveLength(1);
-    return queue[0]!.conversationId;
+    return queue[0]!.conversation.id;
   }
 
   /**
@@ -94,8 +94,8 @@ describe('the partner widget', () => {
   }
 
   async function expectQuickExitRecorded(conversationId: string): Promise<void> {
-    await expect.poll(async () => (await server.app.ctx.conversations.get(conversationId)).status).toBe('ended');
-    expect((await server.app.ctx.conversations.get(conversationId)).endReason).toBe('quick_exit');
+    await expect.poll(async () => (await server.app.ctx.repos.conversations.findById(conversationId))!.status).toBe('ended');
+    expect((await server.app.ctx.repos.conversations.findById(conversationId))!.endReason).toBe('quick_exit');
   }
 
   /** Nothing of the widget stays on the partner origin: no cookies, no storage. */

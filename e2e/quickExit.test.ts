@@ -65,9 +65,9 @@ describe('quick exit', () => {
     await sendFrom(page, 'Jouw bericht', 'help');
     await page.locator('.v-msg-own .v-msg-meta', { hasText: 'Verstuurd' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
-    const queue = await server.app.ctx.conversations.queueItems();
+    const queue = await server.app.ctx.app.queue.views.queue();
     expect(queue).toHaveLength(1);
-    return queue[0]!.conversationId;
+    return queue[0]!.conversation.id;
   }
 
   for (const how of ['Escape key', 'button'] as const) {
@@ -81,8 +81,8 @@ describe('quick exit', () => {
       else await page.getByRole('button', { name: /Snel weg/ }).click();
       await page.waitForURL(neutral.url, { timeout: 5000 });
 
-      await expect.poll(async () => (await server.app.ctx.conversations.get(conversationId)).status).toBe('ended');
-      expect((await server.app.ctx.conversations.get(conversationId)).endReason).toBe('quick_exit');
+      await expect.poll(async () => (await server.app.ctx.repos.conversations.findById(conversationId))!.status).toBe('ended');
+      expect((await server.app.ctx.repos.conversations.findById(conversationId))!.endReason).toBe('quick_exit');
 
       expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
 
@@ -112,8 +112,8 @@ describe('quick exit', () => {
     await tapWith(3);
     await page.waitForURL(neutral.url, { timeout: 5000 });
 
-    await expect.poll(async () => (await server.app.ctx.conversations.get(conversationId)).status).toBe('ended');
-    expect((await server.app.ctx.conversations.get(conversationId)).endReason).toBe('quick_exit');
+    await expect.poll(async () => (await server.app.ctx.repos.conversations.findById(conversationId))!.status).toBe('ended');
+    expect((await server.app.ctx.repos.conversations.findById(conversationId))!.endReason).toBe('quick_exit');
     expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
     expect(await page.evaluate(() => history.length)).toBe(entries);
   });
@@ -126,7 +126,7 @@ describe('quick exit', () => {
     expect(page.url().startsWith(server.url)).toBe(true);
     await page.getByRole('heading', { name: 'Je bent in de wachtrij' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
-    expect((await server.app.ctx.conversations.get(conversationId)).status).not.toBe('ended');
+    expect((await server.app.ctx.repos.conversations.findById(conversationId))!.status).not.toBe('ended');
   });
 
   it('tells touch-screen visitors about the three-finger tap, and only them', async () => {

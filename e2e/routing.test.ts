@@ -70,7 +70,7 @@ describe('offers in automatic routing', () => {
     await startVisitorChat(visitor, server.url, 'Mo');
     await counsellor.getByRole('button', { name: 'Chat met Mo aannemen' }).waitFor();
     offset += 46_000;
-    await server.app.ctx.queue.tick();
+    await server.app.ctx.app.queue.tick();
     await counsellor.getByText('Daarom staat je status nu op pauze', { exact: false }).waitFor();
     expect(await counsellor.getByLabel('Mijn status').inputValue()).toBe('break');
     expect(await counsellor.getByRole('region', { name: 'Nieuwe chat voor jou' }).count()).toBe(0);

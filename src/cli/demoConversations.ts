@@ -30,21 +30,26 @@ export async function seedDemoConversations(ctx: AppContext, counsellorId: strin
   const counsellor = await ctx.repos.staff.findById(counsellorId);
   if (!counsellor) throw new Error('demo counsellor missing');
   for (const [i, script] of scripts.entries()) {
-    const { conversation } = await ctx.conversations.startVisitorChat({
+    const started = await ctx.app.visitorChats.start({
       nickname: script.nickname || undefined,
       language: script.language,
       preChat: undefined,
+      returnCode: undefined,
+      tabToken: undefined,
+      source: undefined,
+      addressBlocked: false,
     });
-    await ctx.conversations.accept(conversation.id, counsellor);
+    const conversation = started.value.chat.conversation;
+    await ctx.app.counsellorChats.accept(counsellor, conversation.id);
     for (const [j, [who, body]] of script.lines.entries()) {
-      await ctx.conversations.sendMessage({
+      await ctx.app.messages.send({
         conversationId: conversation.id,
         sender: who === 'v' ? { kind: 'visitor' } : { kind: 'staff', staff: counsellor },
         clientId: `demo-${i}-${j}-message`,
         body,
       });
     }
-    await ctx.conversations.end(conversation.id, 'visitor', { kind: 'visitor' });
+    await ctx.app.visitorChats.end(conversation.id, 'visitor');
   }
 }
 

@@ -70,6 +70,30 @@ export interface ArrivalBurstAlert {
   conversationIds: string[];
 }
 
+export interface QueueDiff {
+  upserted: QueueItem[];
+  removed: string[];
+}
+
+export interface DangerAlert {
+  conversationId: string;
+  /** The priority what she wrote points to (critical: in danger now, 112). */
+  priority: Priority;
+  reasons: TriageReasonView[];
+}
+
+export interface BoardDiff {
+  now: number;
+  queue?: QueueDiff;
+  /** Counsellors whose status or load changed (replace by id). */
+  counsellors?: CounsellorView[];
+  active?: { upserted: StaffConversationView[]; removed: string[] };
+  startedLastHour?: number;
+  abandonedLastHour?: number;
+  availability?: BoardSnapshot['availability'];
+  danger?: DangerAlert;
+}
+
 export interface BoardSnapshot {
   now: number;
   queue: QueueItem[];
@@ -161,7 +185,12 @@ export interface StaffClientToServer {
 export interface StaffServerToClient {
   /** Supervisors: a burst of arrivals from one source started or grew. */
   'board:alert': (alert: ArrivalBurstAlert) => void;
-  'queue:update': (update: { waiting: QueueItem[] }) => void;
+  /** What changed in the queue since the last diff or `queue:list`: items to add or replace, ids to drop. */
+  'queue:diff': (diff: QueueDiff) => void;
+  /** An offer made to her (only she receives it); it ends when the queue diff no longer shows it offered to her. */
+  offer: (offer: { item: QueueItem }) => void;
+  /** Danger seen in what the visitor writes during a chat in progress (her counsellor and the board). */
+  danger: (alert: DangerAlert) => void;
   'conversation:update': (conversation: StaffConversationView) => void;
   message: (message: WireMessage) => void;
   typing: (event: TypingEvent) => void;
@@ -170,6 +199,6 @@ export interface StaffServerToClient {
   /** Her own status changed (e.g. put on a break after a missed offer). */
   'status:update': (update: { status: CounsellorStatusName; reason: 'missed_offer' | 'set' }) => void;
   note: (event: { conversationId: string; note: NoteView }) => void;
-  /** Supervisors: the board changed. */
-  'board:update': (board: BoardSnapshot) => void;
+  /** Supervisors: what changed on the board since `board:get` (each part only when it changed). */
+  'board:diff': (diff: BoardDiff) => void;
 }

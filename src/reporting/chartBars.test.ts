@@ -3,7 +3,7 @@ import type { ReportCell, ReportTable } from '../domain/monitor/countTable.js';
 import { defaultCodebook } from '../domain/codebook/defaultCodebook.js';
 import { computeMonitor } from '../domain/monitor/computeMonitor.js';
 import { buildHeadlineFixture } from '../domain/monitor/headlineFixture.js';
-import { chartBars } from './chartBars.js';
+import { chartBars } from '../domain/monitor/chartBars.js';
 import { renderBarChartSvg } from './renderBarChartSvg.js';
 import { renderReportHtml } from './renderReportHtml.js';
 

@@ -2,7 +2,7 @@ import type { ReportTable } from '../domain/monitor/countTable.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { ReportLanguage } from './locales/reportLabels.js';
 import { reportText } from './locales/reportLabels.js';
-import { chartBars } from './chartBars.js';
+import { chartBars } from '../domain/monitor/chartBars.js';
 
 const BAR_HEIGHT = 16;
 const GAP = 6;

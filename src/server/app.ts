@@ -10,8 +10,6 @@ import { createLogger, type Logger } from './logger.js';
 import { migrateToLatest, openStore } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
 import { StaffSessions } from './auth/staffSessions.js';
-import { ConversationService } from './conversations/conversationService.js';
-import { EventBus } from './events/eventBus.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import { AddressRateLimiter } from './abuse/addressRateLimiter.js';
 import { AddressBlockList } from './abuse/addressBlockList.js';
@@ -29,6 +27,8 @@ import { setupRoutes } from './http/setup/setupRoutes.js';
 import { healthRoutes } from './http/health/healthRoutes.js';
 import { webRoutes } from './http/web/webRoutes.js';
 import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
+import type { Broadcaster } from './realtime/broadcasts.js';
+import { createAppServices } from '../app/appServices.js';
 import { StaffSessionWatch } from './realtime/staffSessionWatch.js';
 import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
@@ -40,9 +40,6 @@ import { serviceRoutes } from './http/service/serviceRoutes.js';
 import { settingsRoutes } from './http/settings/settingsRoutes.js';
 import { auditRoutes } from './http/audit/auditRoutes.js';
 import { Scheduler } from './jobs/scheduler.js';
-import { ArrivalsBySource, defaultArrivalLimits } from '../app/abuse/arrivalsBySource.js';
-import { QueueCoordinator } from './queue/queueCoordinator.js';
-import { ReturnCodes } from './returnCodes/returnCodes.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { runRetention } from './jobs/retentionJob.js';
 import { codingRoutes } from './http/codings/codingRoutes.js';
@@ -82,26 +79,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await migrateToLatest(store);
   const repos = createRepositories(store, loadKeyring(config).keyring);
-  const events = new EventBus();
-  const queue = new QueueCoordinator(repos, clock, events, logger);
-  const arrivals = new ArrivalsBySource(clock, { ...defaultArrivalLimits, waitingPerSource: config.waitingChatsPerSource }, (ids) => repos.conversations.stillQueued(ids));
+  const services = createAppServices({
+    repos,
+    clock,
+    log: (message, error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, message),
+    waitingChatsPerSource: config.waitingChatsPerSource,
+  });
+  // Effects from HTTP routes and timers reach the broadcaster once the socket server exists.
+  let broadcaster: Broadcaster | undefined;
   const ctx: AppContext = {
     config,
     clock,
     logger,
     repos,
-    events,
     sessions: new StaffSessions(repos, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
-    conversations: new ConversationService(repos, clock, events, queue, arrivals),
-    arrivals,
-    queue,
-    returnCodes: new ReturnCodes(repos, () => clock.now()),
+    app: services,
+    publish: (effects) => broadcaster?.dispatch(effects),
     loginThrottle: new LoginThrottle(clock),
     returnCodeLimiter: new AddressRateLimiter(clock),
     addressBlocks: new AddressBlockList(clock),
     metrics: createMetrics(
       () => repos.conversations.countOpen(),
-      () => routingFigures(repos, clock.now()),
+      () => routingFigures(services.queue.steps, clock.now()),
     ),
     setup: { token: (await repos.staff.count()) === 0 ? randomToken() : undefined },
     shuttingDown: false,
@@ -149,7 +148,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const redis = config.redisUrl ? createRedisAdapter(config.redisUrl, logger) : undefined;
   const sessionWatch = new StaffSessionWatch(clock, ctx.sessions, config.sessionIdleMs);
-  const io = createSocketServer(http.server, ctx, sessionWatch, redis ? { adapter: redis.adapter as never } : options.socket);
+  const sockets = createSocketServer(http.server, ctx, sessionWatch, redis ? { adapter: redis.adapter as never } : options.socket);
+  const io = sockets.io;
+  broadcaster = sockets.broadcaster;
+  services.queue.publish = (effects) => broadcaster?.dispatch(effects);
   const scheduler = new Scheduler(ctx);
 
   const metricsListener = config.metricsListen ? createMetricsListener(ctx) : undefined;
@@ -174,7 +176,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         const bound = metricsListener.address();
         if (bound && typeof bound === 'object') app.metricsUrl = `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
       }
-      queue.start();
+      services.queue.start();
       sessionWatch.start();
       scheduler.start([{ name: 'retention', everyMs: 3_600_000, run: () => runRetention(ctx) }]);
       const address = http.server.address();
@@ -184,7 +186,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       ctx.shuttingDown = true;
       await scheduler.stop();
-      queue.stop();
+      services.queue.stop();
       sessionWatch.stop();
       // Stop taking new connections, tell sockets goodbye, let in-flight requests finish.
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -6,7 +6,7 @@ const config = loadConfig();
 const app = await buildApp(config);
 const url = await app.listen();
 const base = config.publicUrl ?? url;
-app.ctx.logger.info({ url: base, database: app.ctx.repos.store.dialect }, 'Baken is listening');
+app.ctx.logger.info({ url: base, database: app.ctx.repos.dialect }, 'Baken is listening');
 if (app.ctx.setup.token) {
   // Printed once, to the operator's terminal only: the fragment never reaches a server log.
   process.stdout.write(

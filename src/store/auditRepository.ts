@@ -1,6 +1,7 @@
 // The audit log: who did what, when — never the content. Entries are hash-chained, so a
 // changed, inserted or removed entry is detected by `verifyChain`.
 import crypto from 'node:crypto';
+import { inTransaction } from './database.js';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditLogTable, Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
@@ -77,8 +78,7 @@ export class AuditRepository {
 
   async append(entry: AuditEntry): Promise<void> {
     // Inside the caller's transaction the entry commits (or rolls back) with the change it records.
-    if (this.db.isTransaction) await appendAuditEntry(this.db as Transaction<Database>, this.dialect, entry);
-    else await this.db.transaction().execute((trx) => appendAuditEntry(trx, this.dialect, entry));
+    await inTransaction(this.db, (trx) => appendAuditEntry(trx, this.dialect, entry));
   }
 
   /** Newest first, at most 1000 at a time; page on with `beforeId` = the last id returned. */

@@ -1,6 +1,7 @@
 // The service logo: one row, replaced or removed by an administrator. The audit entry is written
 // in the same transaction as the change.
 import type { Kysely } from 'kysely';
+import { inTransaction } from './database.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
 import { appendAuditEntry, type AuditEntry } from './auditRepository.js';
@@ -33,7 +34,7 @@ export class BrandingRepository {
 
   async setLogo(logo: { contentType: LogoType; data: Buffer }, by: string, now: number, audit: AuditEntry): Promise<void> {
     const values = { content_type: logo.contentType, data: logo.data.toString('base64'), updated_at: now, updated_by: by };
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx
         .insertInto('service_logo')
         .values({ id: logoId, ...values })
@@ -45,7 +46,7 @@ export class BrandingRepository {
 
   /** False when there was no logo (nothing changed, nothing audited). */
   async removeLogo(audit: AuditEntry): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const removed = await trx.deleteFrom('service_logo').where('id', '=', logoId).executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0) return false;
       await appendAuditEntry(trx, this.dialect, audit);

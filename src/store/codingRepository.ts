@@ -1,6 +1,7 @@
 // Coded conversations: the primary coding per conversation with its edit history, second
 // codings for the double-coded sample, and the fast read path of the yearly monitor.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { inTransaction } from './database.js';
 import type { Codebook } from '../domain/codebook/codebookSchema.js';
 import type { CodedConversation } from '../domain/codebook/codedConversation.js';
 import type { CodingValue, CodingValues } from '../domain/codebook/codingValue.js';
@@ -146,7 +147,7 @@ export class CodingRepository {
     now: number;
   }): Promise<{ coding: StoredCoding; created: boolean; changedFields: string[] }> {
     const values = normaliseValues(this.codebook, input.values);
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const existing = await trx.selectFrom('codings').selectAll().where('conversation_id', '=', input.conversationId).executeTakeFirst();
       const before = existing ? (JSON.parse(existing.values_json) as CodingValues) : {};
       const changes = diffValues(before, values);
@@ -247,7 +248,7 @@ export class CodingRepository {
     let inserted = 0;
     for (let start = 0; start < conversations.length; start += IMPORT_BATCH) {
       const batch = conversations.slice(start, start + IMPORT_BATCH);
-      await this.db.transaction().execute(async (trx) => {
+      await inTransaction(this.db, async (trx) => {
         const ids = batch.map((c) => c.conversationId);
         const existing = new Set((await trx.selectFrom('codings').select('conversation_id').where('conversation_id', 'in', ids).execute()).map((r) => r.conversation_id));
         const keys = [...new Set(batch.flatMap((c) => (c.visitorKey ? [c.visitorKey] : [])))];
@@ -327,7 +328,7 @@ export class CodingRepository {
 
   /** Assigns up to `size` randomly chosen console codings (by someone else, not yet sampled) to a second coder. */
   async assignSecond(input: { coderId: string; assignedBy: string; size: number; year?: number; now: number }): Promise<string[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       let q = trx
         .selectFrom('codings')
         .select('conversation_id')
@@ -365,7 +366,7 @@ export class CodingRepository {
   /** Saves the independent second coding of an assigned conversation; only its assignee may. */
   async saveSecond(input: { conversationId: string; staffId: string; codebookVersion: string; values: CodingValues; now: number }): Promise<{ changedFields: string[] } | undefined> {
     const values = normaliseValues(this.codebook, input.values);
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const r = await trx.selectFrom('second_codings').selectAll().where('conversation_id', '=', input.conversationId).where('coder_id', '=', input.staffId).executeTakeFirst();
       if (!r) return undefined;
       const before = r.values_json === null ? {} : (JSON.parse(r.values_json) as CodingValues);
@@ -425,7 +426,7 @@ export class CodingRepository {
         this.repack.checked = true;
         return repacked;
       }
-      await this.db.transaction().execute(async (trx) => {
+      await inTransaction(this.db, async (trx) => {
         await trx.deleteFrom('coding_blocks').execute();
         for (const r of rows) {
           const packed = asBuffer(this.packing.pack(Number(r.closed_at), r.visitor_no, JSON.parse(r.values_json) as CodingValues));

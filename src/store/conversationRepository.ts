@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { inTransaction } from './database.js';
 import type { ConversationTable, Database } from './schema.js';
 import type {
   Actor,
@@ -159,6 +160,42 @@ export class ConversationRepository {
     return row ? this.fromRow(row) : undefined;
   }
 
+  /** The hash of the tab token (to block that tab); never the token itself. */
+  async tokenHashOf(conversationId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('conversations').select('visitor_token_hash').where('id', '=', conversationId).executeTakeFirst();
+    return row?.visitor_token_hash;
+  }
+
+  /** These conversations, by id (missing ones left out). */
+  async findMany(ids: readonly string[]): Promise<Map<string, Conversation>> {
+    if (ids.length === 0) return new Map();
+    const out = new Map<string, Conversation>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom('conversations').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const r of rows) out.set(r.id, this.fromRow(r));
+    }
+    return out;
+  }
+
+  /** A supervisor set the priority by hand: triage no longer changes it, and the event is kept. */
+  async recordPriorityByHand(input: { conversation: Conversation; priority: Priority; staffId: string; now: number }): Promise<void> {
+    const { conversation } = input;
+    await this.db.updateTable('conversations').set({ priority_set_by: input.staffId }).where('id', '=', conversation.id).execute();
+    await this.db
+      .insertInto('conversation_events')
+      .values({
+        conversation_id: conversation.id,
+        type: 'priority',
+        from_status: conversation.status,
+        to_status: conversation.status,
+        actor_kind: 'staff',
+        actor_id: input.staffId,
+        at: input.now,
+        detail: JSON.stringify({ from: conversation.priority, to: input.priority }),
+      })
+      .execute();
+  }
+
   /** Nicknames by conversation id (opened from the sealed details). */
   async nicknames(ids: string[]): Promise<Map<string, string | null>> {
     if (ids.length === 0) return new Map();
@@ -223,7 +260,7 @@ export class ConversationRepository {
     now: number;
   }): Promise<Conversation | undefined> {
     const { current, next, now } = input;
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       let update = trx
         .updateTable('conversations')
         .set({
@@ -296,7 +333,7 @@ export class ConversationRepository {
 
   /** Deletes the messages, the visitor's details and the data key, so backups become unreadable too. */
   private async purge(ids: string[], now: number): Promise<number> {
-    const deleted = await this.db.transaction().execute(async (trx) => {
+    const deleted = await inTransaction(this.db, async (trx) => {
       const result = await trx.deleteFrom('messages').where('conversation_id', 'in', ids).executeTakeFirst();
       await trx
         .updateTable('conversations')

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
 import { migrationProvider } from './migrations/index.js';
@@ -112,4 +112,13 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
       return statement;
     },
   };
+}
+
+/**
+ * Runs `work` in a transaction of its own, or, when `db` already is one (a repository bound
+ * to a use case's transaction), inside that one: the repository's writes then commit with the
+ * rest of the use case.
+ */
+export function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 }

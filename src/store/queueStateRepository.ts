@@ -182,6 +182,11 @@ export class QueueStateRepository {
     await this.db.updateTable('queue_state').set({ version }).where('id', '=', 1).execute();
   }
 
+  /** Ends a conversation's row inside the step's transaction (see markConversationEnded). */
+  markEnded(conversationId: string, reason: EndReason, actor: Actor, now: number): Promise<EndOutcome> {
+    return markConversationEnded(this.db, conversationId, reason, actor, now);
+  }
+
   private presenceRows() {
     return this.db
       .selectFrom('counsellor_presence')

@@ -24,11 +24,11 @@ export class ServiceFiguresRepository {
   }
 
   /** The most recent chats handled in the last day: when each ended and how long it took. */
-  async recentHandling(now: number, limit = 50): Promise<{ endedAt: number; durationMs: number }[]> {
+  async recentHandling(now: number, windowMs: number, limit = 50): Promise<{ endedAt: number; durationMs: number }[]> {
     const rows = await this.db
       .selectFrom('conversations')
       .select(['accepted_at', 'ended_at'])
-      .where('ended_at', '>=', now - 24 * hour)
+      .where('ended_at', '>=', now - windowMs)
       .where('accepted_at', 'is not', null)
       .orderBy('ended_at', 'desc')
       .limit(limit)

@@ -1,6 +1,7 @@
 // Storage for staff passkeys: only the public half of each credential (a public key can check
 // a signature, never make one), its signature counter, and single-use WebAuthn challenges.
 import type { Kysely, Selectable } from 'kysely';
+import { inTransaction } from './database.js';
 import type { Database } from './schema.js';
 import type { StaffPasskeyTable } from './staffPasskeySchema.js';
 
@@ -114,7 +115,7 @@ export class StaffPasskeyRepository {
 
   /** Stores a new challenge, replacing any earlier one with the same binding. */
   async putChallenge(challenge: PasskeyChallenge): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.deleteFrom('staff_passkey_challenges').where('expires_at', '<=', challenge.createdAt).execute();
       await trx.deleteFrom('staff_passkey_challenges').where('bound_to', '=', challenge.boundTo).execute();
       await trx

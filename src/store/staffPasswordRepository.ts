@@ -1,6 +1,7 @@
 // Changing a staff password is one transaction: the new hash (and whether it is temporary), the
 // end of the sessions it must end, and the audit entry. Either all of it is committed or none.
 import type { Kysely } from 'kysely';
+import { inTransaction } from './database.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
 import { appendAuditEntry, type AuditEntry } from './auditRepository.js';
@@ -24,7 +25,7 @@ export class StaffPasswordRepository {
 
   /** Returns the ids of the sessions it ended; false when there is no such account. */
   async change(change: PasswordChange): Promise<{ endedSessionIds: string[] } | false> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const updated = await trx
         .updateTable('staff')
         .set({ password_hash: change.passwordHash, must_change_password: change.mustChange ? 1 : 0, updated_at: change.now })

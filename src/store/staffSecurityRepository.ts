@@ -1,6 +1,7 @@
 // Storage for the staff's second factor: the TOTP secret (encrypted with the master key, which
 // is never in the database), hashed single-use recovery codes, and short-lived pending logins.
 import crypto from 'node:crypto';
+import { inTransaction } from './database.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Keyring } from './encryption/envelope.js';
@@ -86,7 +87,7 @@ export class StaffSecurityRepository {
 
   /** Confirms the pending enrolment and replaces all recovery codes. */
   async completeEnrolment(staffId: string, step: number, recoveryCodeHashes: string[], now: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.updateTable('staff_mfa').set({ enrolled_at: now, last_step: step }).where('staff_id', '=', staffId).execute();
       await trx.deleteFrom('staff_recovery_codes').where('staff_id', '=', staffId).execute();
       for (const codeHash of recoveryCodeHashes) {
@@ -114,7 +115,7 @@ export class StaffSecurityRepository {
   }
 
   async replaceRecoveryCodes(staffId: string, recoveryCodeHashes: string[], now: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.deleteFrom('staff_recovery_codes').where('staff_id', '=', staffId).execute();
       for (const codeHash of recoveryCodeHashes) {
         await trx.insertInto('staff_recovery_codes').values({ code_hash: codeHash, staff_id: staffId, created_at: now, used_at: null }).execute();
@@ -134,7 +135,7 @@ export class StaffSecurityRepository {
 
   /** An administrator's reset: the next sign-in starts a new enrolment. Passkeys go too. */
   async resetMfa(staffId: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await trx.deleteFrom('staff_passkey_challenges').where('staff_id', '=', staffId).execute();
       await trx.deleteFrom('staff_passkeys').where('staff_id', '=', staffId).execute();
       await trx.deleteFrom('staff_mfa').where('staff_id', '=', staffId).execute();

@@ -51,7 +51,7 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
           </p>
         )}
         <StatusBar client={client} state={state} />
-        <Offers items={state.queue} staffId={me.staff.id} client={client} />
+        <Offers offers={state.offers} staffId={me.staff.id} client={client} />
         <QueuePanel items={state.queue} staffId={me.staff.id} client={client} />
         <section aria-labelledby="mine-title" className="c-section">
           <h2 id="mine-title">{t('chats.title')}</h2>

@@ -9,6 +9,7 @@ import type {
   CounsellorStatusName,
   CounsellorView,
   NoteView,
+  QueueDiff,
   QueueItem,
   StaffChatSnapshot,
   StaffClientToServer,
@@ -47,7 +48,10 @@ export interface HeldChat {
 
 export interface ConsoleState {
   online: boolean;
+  /** The queue in queue order: the list at connect, then kept up to date by diffs. */
   queue: QueueItem[];
+  /** Offers made to her, as the server sent them to her alone; gone once the queue says otherwise. */
+  offers: QueueItem[];
   chats: Readonly<Record<string, HeldChat>>;
   /** Held chats in the order they were taken. */
   order: readonly string[];
@@ -62,10 +66,17 @@ export interface ConsoleState {
 
 const isOpenStatus = (s: StaffConversationView['status']) => s === 'active' || s === 'offered' || s === 'waiting';
 
+const rank: Record<QueueItem['priority'], number> = { critical: 0, high: 1, normal: 2, low: 3 };
+/** Priority first, then who has waited longest: the order routing serves them in. */
+function inQueueOrder(items: QueueItem[]): QueueItem[] {
+  return [...items].sort((a, b) => rank[a.priority] - rank[b.priority] || a.enqueuedAt - b.enqueuedAt || (a.conversationId < b.conversationId ? -1 : 1));
+}
+
 export class ConsoleClient {
   private state: ConsoleState = {
     online: false,
     queue: [],
+    offers: [],
     chats: {},
     order: [],
     selected: null,
@@ -115,7 +126,11 @@ export class ConsoleClient {
       else if (!socket.active) setTimeout(() => socket.connect(), 3000);
     });
     socket.on('session:ended', () => this.endSession());
-    socket.on('queue:update', ({ waiting }) => this.set({ queue: waiting }));
+    socket.on('queue:diff', (diff) => this.onQueueDiff(diff));
+    socket.on('offer', ({ item }) => {
+      if (item.offeredTo !== this.staffId) return;
+      this.set({ offers: [...this.state.offers.filter((o) => o.conversationId !== item.conversationId), item] });
+    });
     socket.on('conversation:update', (view) => this.onConversation(view));
     socket.on('message', (message) => this.onMessage(message));
     socket.on('status:update', ({ status, reason }) => this.set({ status, missedOffer: reason === 'missed_offer' ? true : status === 'available' ? false : this.state.missedOffer }));
@@ -267,7 +282,10 @@ export class ConsoleClient {
       requestAck<{ waiting: QueueItem[] }>(socket, timeoutMs, 'queue:list'),
       requestAck<{ conversations: StaffConversationView[]; status: CounsellorStatusName }>(socket, timeoutMs, 'conversation:mine'),
     ]);
-    if (queue.ok) this.set({ queue: queue.data.waiting });
+    if (queue.ok) {
+      const waiting = queue.data.waiting;
+      this.set({ queue: inQueueOrder(waiting), offers: waiting.filter((q) => q.status === 'offered' && q.offeredTo === this.staffId) });
+    }
     if (!mine.ok) {
       if (mine.error.code !== 'forbidden') this.set({ error: mine.error.code });
       return;
@@ -277,6 +295,22 @@ export class ConsoleClient {
     const ids = new Set([...mine.data.conversations.map((c) => c.id), ...this.state.order.filter((id) => isOpenStatus(this.state.chats[id]!.view.status))]);
     await Promise.all([...ids].map((id) => this.rejoin(id)));
     if (!this.state.selected && this.state.order[0]) this.select(this.state.order[0]);
+  }
+
+  /** Only what changed in the queue arrives; the list stays in queue order. */
+  private onQueueDiff(diff: QueueDiff): void {
+    const changed = new Map(diff.upserted.map((q) => [q.conversationId, q]));
+    const gone = new Set(diff.removed);
+    const queue = this.state.queue.filter((q) => !gone.has(q.conversationId) && !changed.has(q.conversationId));
+    // An offer ends when the chat is no longer offered to her (accepted, declined, expired, taken back).
+    const offers = this.state.offers
+      .filter((o) => !gone.has(o.conversationId))
+      .flatMap((o) => {
+        const now = changed.get(o.conversationId);
+        if (!now) return [o];
+        return now.status === 'offered' && now.offeredTo === this.staffId ? [now] : [];
+      });
+    this.set({ queue: inQueueOrder([...queue, ...changed.values()]), offers });
   }
 
   /** The line is up for this chat (held, or of mine and not here yet): catch up on it. */

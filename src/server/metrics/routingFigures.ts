@@ -1,12 +1,10 @@
 // Queue length and waits per priority, and counsellors by status, for /metrics.
-import type { Repositories } from '../../store/repositories.js';
-import { loadQueueState } from '../../store/queueStateStore.js';
+import type { RoutingSteps } from '../../app/queue/routingSteps.js';
 import { PRIORITIES } from '../../domain/queue/priority.js';
 import type { RoutingFigures } from './metrics.js';
 
-export async function routingFigures(repos: Repositories, now: number): Promise<RoutingFigures> {
-  const settings = await repos.settings.get();
-  const state = await loadQueueState(repos.store.db, settings.routingMode);
+export async function routingFigures(routing: RoutingSteps, now: number): Promise<RoutingFigures> {
+  const state = await routing.current();
   const queue: RoutingFigures['queue'] = Object.fromEntries(PRIORITIES.map((p) => [p, { length: 0, oldestWaitSeconds: 0 }]));
   for (const entry of Object.values(state.conversations)) {
     if (entry.phase !== 'waiting') continue;

@@ -1,5 +1,7 @@
 // The staff side of the socket server: authenticated by the session cookie, every event
-// authorised by role, and a counsellor only ever sees the conversations she holds.
+// authorised by role before its payload is read; then parse, call the use case, present, and
+// hand what it changed to the broadcaster. Whether this person may touch this chat is decided
+// by the application layer's policies.
 import type { Namespace, Socket } from 'socket.io';
 import { fastifyCookie } from '@fastify/cookie';
 import {
@@ -14,7 +16,6 @@ import {
   staffSendSchema,
   staffTypingSchema,
   type CounsellorStatusName,
-  type StaffChatSnapshot,
   type StaffClientToServer,
   type StaffServerToClient,
 } from '../../protocol/staffProtocol.js';
@@ -22,14 +23,16 @@ import type { AppContext } from '../appContext.js';
 import { can, staffEventPermissions, type Permission } from '../auth/permissions.js';
 import { sessionCookieName, type AuthenticatedStaff } from '../auth/staffSessions.js';
 import { ServiceError } from '../../app/serviceError.js';
-import { presentForStaff } from '../conversations/conversationPresenter.js';
-import type { Conversation } from '../../store/conversationRepository.js';
+import type { Outcome } from '../../app/effects.js';
+import type { StaffCapabilities } from '../../app/policies/conversationPolicy.js';
+import { presentBoard, presentForStaff, presentNote, presentQueueItem, presentStaffChat } from '../presenters/conversationPresenter.js';
 import { RateLimiter } from './rateLimiter.js';
 import { expectedStaffOrigin, staffOriginAllowed } from './staffOrigin.js';
 import { rooms } from './rooms.js';
 import type { StaffSessionWatch } from './staffSessionWatch.js';
 import { withAck, withAckOnly, withoutAck, type HandlerDeps } from './socketHandler.js';
-import { boardSnapshot, counsellorViews } from '../queue/board.js';
+import type { Broadcaster } from './broadcasts.js';
+import { serviceAvailability } from '../../app/queue/serviceAvailability.js';
 
 interface StaffSocketData {
   auth: AuthenticatedStaff;
@@ -40,7 +43,14 @@ interface StaffSocketData {
 export type StaffNamespace = Namespace<StaffClientToServer, StaffServerToClient, Record<string, never>, StaffSocketData>;
 type StaffSocket = Socket<StaffClientToServer, StaffServerToClient, Record<string, never>, StaffSocketData>;
 
-export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionWatch: StaffSessionWatch, typingTo: (conversationId: string, typing: boolean) => void) {
+export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionWatch: StaffSessionWatch, broadcaster: Broadcaster) {
+  const { counsellorChats, supervision, queue } = ctx.app;
+  const run = async <T>(work: Promise<Outcome<T>>): Promise<T> => {
+    const { value, effects } = await work;
+    broadcaster.dispatch(effects);
+    return value;
+  };
+
   ns.use(async (socket, next) => {
     try {
       // Refuse cross-site WebSocket connections: the cookie alone must not be enough.
@@ -71,9 +81,10 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       authorise: (event) => authorise(staffEventPermissions[event as keyof typeof staffEventPermissions] ?? 'staff:none'),
     };
     const staff = () => socket.data.auth.staff;
+    const capabilities = (): StaffCapabilities => ({ supervises: can(staff().role, 'chat:supervise'), handlesChats: can(staff().role, 'chat:handle') });
 
     // Re-check the session now and then, so a logout or a disabled account takes effect
-    // on open sockets too (the event bus also disconnects them at once on this node).
+    // on open sockets too (the session watch and the broadcaster also close them at once).
     const authorise = async (permission: Permission | 'staff:none') => {
       if (ctx.clock.now() - socket.data.checkedAt > 60_000) {
         const auth = await ctx.sessions.authenticate(socket.data.token);
@@ -87,107 +98,68 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       }
       if (permission === 'staff:none' || !can(staff().role, permission)) throw new ServiceError('forbidden', 'your role does not allow this');
     };
-
-    const ownConversation = async (conversationId: string): Promise<Conversation> => {
-      const conversation = await ctx.conversations.get(conversationId);
-      if (conversation.counsellorId !== staff().id && !can(staff().role, 'chat:supervise')) {
-        throw new ServiceError('forbidden', 'not your conversation');
-      }
-      return conversation;
-    };
-
-    // Every time staff read a transcript, the audit log says who, which and when.
-    const snapshot = async (conversation: Conversation, afterSeq: number): Promise<StaffChatSnapshot> => {
-      await ctx.repos.audit.append({
-        at: ctx.clock.now(),
-        staffId: staff().id,
-        action: 'transcript.view',
-        targetType: 'conversation',
-        targetId: conversation.id,
-        detail: { afterSeq },
-      });
-      return {
-        conversation: presentForStaff(conversation, await ctx.conversations.counsellorName(conversation.counsellorId)),
-        messages: await ctx.conversations.messagesAfter(conversation.id, afterSeq),
-        notes: await ctx.conversations.notes(conversation.id),
-      };
-    };
+    const offerTimeoutMs = async () => (await queue.steps.settings()).offerTimeoutSeconds * 1000;
 
     socket.on(
       'queue:list',
       withAckOnly(deps, 'queue:list', async () => {
-        return { waiting: await ctx.conversations.queueItems() };
+        const timeout = await offerTimeoutMs();
+        return { waiting: (await queue.views.queue()).map((q) => presentQueueItem(q, timeout)) };
       }),
     );
 
     socket.on(
       'conversation:mine',
       withAckOnly(deps, 'conversation:mine', async () => {
-        const mine = await ctx.conversations.forCounsellor(staff().id);
-        const presence = await ctx.repos.store.db.selectFrom('counsellor_presence').select('status').where('staff_id', '=', staff().id).executeTakeFirst();
-        return {
-          status: (presence?.status ?? 'offline') as CounsellorStatusName,
-          conversations: await Promise.all(
-            mine.map(async (c) => presentForStaff(c, await ctx.conversations.counsellorName(c.counsellorId))),
-          ),
-        };
+        const mine = await counsellorChats.mine(staff().id);
+        return { status: mine.status as CounsellorStatusName, conversations: mine.conversations.map((c) => presentForStaff(c.conversation, c.counsellorName)) };
       }),
     );
 
     socket.on(
       'conversation:accept',
       withAck(deps, 'conversation:accept', conversationRefSchema, async ({ conversationId }) => {
-        const conversation = await ctx.conversations.accept(conversationId, staff());
-        await socket.join(rooms.conversation(conversation.id));
-        return snapshot(conversation, 0);
+        const chat = await run(counsellorChats.accept(staff(), conversationId));
+        await socket.join(rooms.conversation(conversationId));
+        return presentStaffChat(chat);
       }),
     );
 
     socket.on(
       'conversation:resume',
       withAck(deps, 'conversation:resume', staffResumeSchema, async ({ conversationId, afterSeq }) => {
-        const conversation = await ownConversation(conversationId);
-        await socket.join(rooms.conversation(conversation.id));
-        return snapshot(conversation, afterSeq);
+        const chat = await counsellorChats.resume(staff(), capabilities(), conversationId, afterSeq);
+        await socket.join(rooms.conversation(conversationId));
+        return presentStaffChat(chat);
       }),
     );
 
     socket.on(
       'message:send',
-      withAck(deps, 'message:send', staffSendSchema, async ({ conversationId, clientId, body }) => {
-        const { message } = await ctx.conversations.sendMessage({
-          conversationId,
-          sender: { kind: 'staff', staff: staff() },
-          clientId,
-          body,
-        });
-        return { message };
-      }),
+      withAck(deps, 'message:send', staffSendSchema, async ({ conversationId, clientId, body }) => ({
+        message: (await run(counsellorChats.send(staff(), conversationId, clientId, body))).message,
+      })),
     );
 
     socket.on(
       'typing',
       withoutAck(deps, 'typing', staffTypingSchema, async ({ conversationId, typing }) => {
-        const conversation = await ownConversation(conversationId);
-        if (conversation.status === 'active') typingTo(conversationId, typing);
+        await run(counsellorChats.typing(staff(), capabilities(), conversationId, typing));
       }),
     );
 
     socket.on(
       'conversation:end',
       withAck(deps, 'conversation:end', conversationRefSchema, async ({ conversationId }) => {
-        const conversation = await ownConversation(conversationId);
-        const ended = await ctx.conversations.end(conversation.id, 'counsellor', { kind: 'staff', staffId: staff().id });
-        return { conversation: presentForStaff(ended, await ctx.conversations.counsellorName(ended.counsellorId)) };
+        const { conversation, counsellorName } = await run(counsellorChats.end(staff(), capabilities(), conversationId));
+        return { conversation: presentForStaff(conversation, counsellorName) };
       }),
     );
 
     socket.on(
       'conversation:warn',
       withAck(deps, 'conversation:warn', warnSchema, async ({ conversationId, reason }) => {
-        const conversation = await ownConversation(conversationId);
-        if (conversation.status !== 'active') throw new ServiceError('invalid_state', 'only a chat in progress can be warned in');
-        await ctx.conversations.warnVisitor(conversation.id, staff(), reason);
+        await run(counsellorChats.warn(staff(), conversationId, reason));
         return { ok: true as const };
       }),
     );
@@ -195,7 +167,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
     socket.on(
       'conversation:decline',
       withAck(deps, 'conversation:decline', conversationRefSchema, async ({ conversationId }) => {
-        await ctx.conversations.decline(conversationId, staff());
+        await run(counsellorChats.decline(staff(), conversationId));
         return { ok: true as const };
       }),
     );
@@ -203,16 +175,16 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
     socket.on(
       'queue:pullNext',
       withAckOnly(deps, 'queue:pullNext', async () => {
-        const conversation = await ctx.conversations.pullNext(staff());
-        await socket.join(rooms.conversation(conversation.id));
-        return snapshot(conversation, 0);
+        const chat = await run(counsellorChats.pullNext(staff()));
+        await socket.join(rooms.conversation(chat.conversation.id));
+        return presentStaffChat(chat);
       }),
     );
 
     socket.on(
       'status:set',
       withAck(deps, 'status:set', setStatusSchema, async ({ status }) => {
-        await ctx.conversations.setStatus(staff(), status);
+        await run(counsellorChats.setStatus(staff(), status));
         return { status };
       }),
     );
@@ -220,12 +192,11 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
     socket.on(
       'conversation:transfer',
       withAck(deps, 'conversation:transfer', transferSchema, async ({ conversationId, toCounsellorId, note }) => {
-        if (toCounsellorId) {
-          const colleague = await ctx.repos.staff.findById(toCounsellorId);
-          if (!colleague || colleague.disabled || !can(colleague.role, 'chat:handle')) throw new ServiceError('not_found', 'no such colleague');
-        }
-        await ctx.conversations.transfer(conversationId, staff(), toCounsellorId, note);
-        await socket.leave(rooms.conversation(conversationId));
+        const colleagueHandles = async (id: string) => {
+          const colleague = await ctx.repos.staff.findById(id);
+          return colleague !== undefined && !colleague.disabled && can(colleague.role, 'chat:handle');
+        };
+        await run(counsellorChats.transfer(staff(), { conversationId, toCounsellorId, note }, colleagueHandles));
         return { ok: true as const };
       }),
     );
@@ -233,8 +204,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
     socket.on(
       'conversation:setPriority',
       withAck(deps, 'conversation:setPriority', setPrioritySchema, async ({ conversationId, priority }) => {
-        await ctx.conversations.setPriority(conversationId, priority, staff());
-        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff().id, action: 'conversation.priority', targetType: 'conversation', targetId: conversationId, detail: { priority } });
+        await run(supervision.setPriority(staff(), conversationId, priority));
         return { ok: true as const };
       }),
     );
@@ -243,26 +213,16 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       'note:add',
       withAck(deps, 'note:add', addNoteSchema, async ({ conversationId, kind, body }) => {
         await authorise(kind === 'whisper' ? 'chat:supervise' : 'chat:handle');
-        await ownConversation(conversationId);
-        await ctx.conversations.addNote(conversationId, staff(), kind, body);
-        const notes = await ctx.conversations.notes(conversationId);
-        const note = notes.at(-1)!;
-        // Staff in the conversation's room see it; the visitor namespace never does.
-        ns.to(rooms.conversation(conversationId)).emit('note', { conversationId, note });
-        return { note };
+        const note = await run(counsellorChats.addNote(staff(), capabilities(), { conversationId, kind, body }));
+        return { note: presentNote(note) };
       }),
     );
 
     socket.on(
       'conversation:join',
       withAck(deps, 'conversation:join', joinSchema, async ({ conversationId, visible }) => {
-        const conversation = await ctx.conversations.get(conversationId);
         await socket.join(rooms.conversation(conversationId));
-        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff().id, action: visible ? 'conversation.join_visible' : 'conversation.join_silent', targetType: 'conversation', targetId: conversationId });
-        if (visible && conversation.status === 'active') {
-          await ctx.conversations.announceSupervisor(conversationId, staff());
-        }
-        return snapshot(conversation, 0);
+        return presentStaffChat(await run(supervision.join(staff(), conversationId, visible)));
       }),
     );
 
@@ -270,15 +230,17 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       'board:get',
       withAckOnly(deps, 'board:get', async () => {
         await socket.join(rooms.supervisors);
-        return boardSnapshot(ctx.repos, ctx.conversations, ctx.clock.now(), ctx.arrivals.alerts());
+        const board = await supervision.board();
+        const settings = await queue.steps.settings();
+        const names = await ctx.app.names.many(board.active.map((c) => c.counsellorId).filter((id): id is string => id !== null));
+        const availability = { ...serviceAvailability(settings, ctx.clock.now()), setting: settings.availability };
+        return presentBoard(board, names, { now: ctx.clock.now(), offerTimeoutMs: settings.offerTimeoutSeconds * 1000, availability, alerts: ctx.app.arrivals.alerts() });
       }),
     );
 
     socket.on(
       'colleagues:list',
-      withAckOnly(deps, 'colleagues:list', async () => {
-        return { counsellors: (await counsellorViews(ctx.repos)).filter((c) => c.id !== staff().id) };
-      }),
+      withAckOnly(deps, 'colleagues:list', async () => ({ counsellors: (await queue.views.counsellorViews()).filter((c) => c.id !== staff().id) })),
     );
 
     const unwatch = sessionWatch.watch(socket);
@@ -287,7 +249,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       // Only when her last socket anywhere in the cluster is gone does the grace period start.
       ns.in(rooms.staffMember(staff().id))
         .fetchSockets()
-        .then((left) => (left.length === 0 ? ctx.conversations.counsellorDisconnected(staff().id) : undefined))
+        .then((left) => (left.length === 0 ? run(counsellorChats.disconnected(staff().id)) : undefined))
         .catch((error: unknown) => ctx.logger.warn({ err: String(error) }, 'presence update failed'));
     });
 
@@ -297,8 +259,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       await socket.join(rooms.staffMember(staff().id));
       if (can(staff().role, 'chat:handle')) {
         await socket.join(rooms.queueWatchers);
-        await ctx.conversations.counsellorConnected(staff());
-        const held = await ctx.conversations.forCounsellor(staff().id);
+        const held = await run(counsellorChats.connected(staff()));
         await socket.join(held.map((c) => rooms.conversation(c.id)));
       }
     } catch (error) {

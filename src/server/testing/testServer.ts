@@ -2,12 +2,11 @@
 // (in memory) or on a fresh PostgreSQL schema, with helpers to make staff and clients.
 import crypto from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import pg from 'pg';
 import { buildApp, type BakenApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { StaffRole } from '../../store/staffRepository.js';
-import { testDatabaseUrl } from '../../store/testing/testStores.js';
+import { testDatabaseUrl, createTestSchema, dropTestSchema } from '../../store/testing/testStores.js';
 import type { VisitorClientToServer, VisitorServerToClient } from '../../protocol/visitorProtocol.js';
 import type { StaffClientToServer, StaffServerToClient } from '../../protocol/staffProtocol.js';
 import { createLogger } from '../logger.js';
@@ -56,10 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const ownsSchema = options.dialect === 'postgres' && !options.joinSchema;
   const schema = options.joinSchema ?? (ownsSchema ? `t_${crypto.randomBytes(6).toString('hex')}` : undefined);
   if (ownsSchema) {
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    await client.end();
+    await createTestSchema(schema!);
   }
   const config: Config = {
     ...loadConfig({
@@ -149,10 +145,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       for (const s of sockets) s.disconnect();
       await app.close();
       if (ownsSchema) {
-        const client = new pg.Client({ connectionString: testDatabaseUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
+        await dropTestSchema(schema!);
       }
     },
   };

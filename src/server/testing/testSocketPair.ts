@@ -1,6 +1,6 @@
-// An in-memory connection between one chat participant's sync core and the server's
-// conversation service, whose deliveries, losses and disconnects the test decides
-// (after tldraw's TestSocketPair). Nothing here is sent until the test flushes it.
+// An in-memory connection between one chat participant's sync core and the application
+// layer's chat messages, whose deliveries, losses and disconnects the test decides (after
+// tldraw's TestSocketPair). Nothing here is sent until the test flushes it.
 import {
   connectedStep,
   disconnectedStep,
@@ -11,8 +11,15 @@ import {
   type ClientFrame,
   type ServerFrame,
 } from '../../domain/conversation/chatSync.js';
-import type { ConversationService, Sender } from '../conversations/conversationService.js';
+import type { ChatMessages, Sender } from '../../app/conversations/chatMessages.js';
+import type { Effect } from '../../app/effects.js';
 import { ServiceError } from '../../app/serviceError.js';
+
+/** What a server does with a use case's effects; the test decides where pushes go. */
+export interface TestServerSide {
+  messages: ChatMessages;
+  publish(effects: readonly Effect[]): void;
+}
 
 export class TestSocketPair {
   client: ChatSyncState = initialChatSync;
@@ -25,7 +32,7 @@ export class TestSocketPair {
     readonly name: string,
     readonly conversationId: string,
     private readonly sender: Sender,
-    private service: ConversationService,
+    private server: TestServerSide,
   ) {}
 
   get connected(): boolean {
@@ -33,8 +40,8 @@ export class TestSocketPair {
   }
 
   /** After a server restart the pair talks to the new server. */
-  attach(service: ConversationService): void {
-    this.service = service;
+  attach(server: TestServerSide): void {
+    this.server = server;
   }
 
   type(clientId: string, body: string, now: number): void {
@@ -84,11 +91,12 @@ export class TestSocketPair {
 
   private async handle(frame: ClientFrame): Promise<ServerFrame> {
     if (frame.type === 'resume') {
-      return { type: 'resumed', messages: await this.service.messagesAfter(this.conversationId, frame.afterSeq) };
+      return { type: 'resumed', messages: await this.server.messages.messagesAfter(this.conversationId, frame.afterSeq) };
     }
     try {
-      const { message } = await this.service.sendMessage({ conversationId: this.conversationId, sender: this.sender, clientId: frame.clientId, body: frame.body });
-      return { type: 'ack', clientId: frame.clientId, message };
+      const { result, effects } = await this.server.messages.send({ conversationId: this.conversationId, sender: this.sender, clientId: frame.clientId, body: frame.body });
+      this.server.publish(effects);
+      return { type: 'ack', clientId: frame.clientId, message: result.message };
     } catch (error) {
       const retry = !(error instanceof ServiceError) || error.code === 'rate_limited' || error.code === 'internal';
       return { type: 'nack', clientId: frame.clientId, retry, reason: error instanceof ServiceError ? error.code : 'internal' };

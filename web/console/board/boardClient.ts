@@ -1,4 +1,4 @@
-// The supervisor's live board: its own socket to /staff, board:get once, then board:update
+// The supervisor's live board: its own socket to /staff, board:get once, then board:diff
 // pushes. Also the supervisor's actions: priority, join (silently or visibly), whisper.
 import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
@@ -7,6 +7,7 @@ import type { Priority } from '../../../src/domain/queue/priority.js';
 import type { BoardSnapshot, NoteView, StaffChatSnapshot, StaffClientToServer, StaffServerToClient, staffNamespace } from '../../../src/protocol/staffProtocol.js';
 import { mergeStored, emptyMessageLog, type MessageLog } from '../../../src/domain/conversation/messageLog.js';
 import { requestAck } from '../../common/ack.js';
+import { applyBoardDiff } from './boardDiff.js';
 
 const namespace: typeof staffNamespace = '/staff';
 type StaffSocket = Socket<StaffServerToClient, StaffClientToServer>;
@@ -32,6 +33,7 @@ export class BoardClient {
   private state: BoardState = { online: false, board: null, error: null, watched: null, sessionEnded: false };
   private listeners = new Set<() => void>();
   private socket: StaffSocket | null = null;
+  private figuresTimer: ReturnType<typeof setInterval> | undefined;
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -47,6 +49,8 @@ export class BoardClient {
       this.set({ online: true });
       void this.refresh();
     });
+    clearInterval(this.figuresTimer);
+    this.figuresTimer = setInterval(() => void this.refresh(), 60_000);
     socket.on('disconnect', (reason) => {
       this.set({ online: false });
       if (reason === 'io server disconnect') this.set({ sessionEnded: true });
@@ -56,7 +60,11 @@ export class BoardClient {
       if (error.message === 'unauthenticated' || error.message === 'forbidden') this.set({ sessionEnded: true });
     });
     socket.on('session:ended', () => this.set({ sessionEnded: true }));
-    socket.on('board:update', (board) => this.set({ board }));
+    // After the snapshot only what changed arrives; the hourly figures are read again now and then.
+    socket.on('board:diff', (diff) => {
+      const board = this.state.board;
+      if (board) this.set({ board: applyBoardDiff(board, diff) });
+    });
     socket.on('board:alert', (alert) => {
       const board = this.state.board;
       if (!board) return;
@@ -78,6 +86,7 @@ export class BoardClient {
   }
 
   disconnect(): void {
+    clearInterval(this.figuresTimer);
     this.socket?.disconnect();
     this.socket = null;
   }

@@ -76,13 +76,12 @@ export function StatusBar({ client, state }: { client: ConsoleClient; state: Con
   );
 }
 
-export function Offers({ items, staffId, client }: { items: QueueItem[]; staffId: string; client: ConsoleClient }) {
+export function Offers({ offers, staffId, client }: { offers: QueueItem[]; staffId: string; client: ConsoleClient }) {
   const { t } = useTranslation();
   const now = useNow(1000);
   const reason = useReasonText();
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
-  const offers = items.filter((i) => i.status === 'offered' && i.offeredTo === staffId);
   const act = async (run: () => Promise<ErrorCode | null>) => {
     setBusy(true);
     setError(await run());

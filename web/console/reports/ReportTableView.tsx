@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportTable } from '../../../src/domain/monitor/countTable.js';
 import { formatPercent } from './ReportsPage.js';
-import { chartBars } from '../../../src/reporting/chartBars.js';
+import { chartBars } from '../../../src/domain/monitor/chartBars.js';
 
 export function ReportTableView({ table, population, lang, chart = true }: { table: ReportTable; population: string | undefined; lang: 'nl' | 'en'; chart?: boolean }) {
   const { t } = useTranslation();

@@ -158,7 +158,7 @@ export function authRoutes(ctx: AppContext) {
       });
       if (!changed) return expired(reply);
       await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
-      for (const sessionId of changed.endedSessionIds) ctx.events.emit('staff.sessionEnded', { staffId: staff.id, sessionId });
+      ctx.publish(changed.endedSessionIds.map((sessionId) => ({ type: 'session.ended' as const, staffId: staff.id, sessionId })));
       const auth = await startSession(reply, { ...withoutSecret(staff), mustChangePassword: false });
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { afterPasswordChange: true } });
       return presentMe(auth);
@@ -190,7 +190,7 @@ export function authRoutes(ctx: AppContext) {
         audit: { at: now, staffId: auth.staff.id, action: 'password.changed', targetType: 'staff', targetId: auth.staff.id },
       });
       if (!changed) return sendError(reply, 401, 'unauthenticated', 'sign in first');
-      for (const sessionId of changed.endedSessionIds) ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId });
+      ctx.publish(changed.endedSessionIds.map((sessionId) => ({ type: 'session.ended' as const, staffId: auth.staff.id, sessionId })));
       return { endedSessions: changed.endedSessionIds.length };
     });
 
@@ -198,7 +198,7 @@ export function authRoutes(ctx: AppContext) {
       const auth = request.staffAuth!;
       await ctx.sessions.logout(request.cookies[sessionCookieName]);
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'logout' });
-      ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId: auth.session.id });
+      ctx.publish([{ type: 'session.ended', staffId: auth.staff.id, sessionId: auth.session.id }]);
       reply.clearCookie(sessionCookieName, { path: '/' });
       return { ok: true };
     });
@@ -247,7 +247,7 @@ export function authRoutes(ctx: AppContext) {
       if (!target) return sendError(reply, 404, 'not_found', 'no such session');
       await ctx.sessions.end(target.id);
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end', targetType: 'staff', targetId: auth.staff.id });
-      ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId: target.id });
+      ctx.publish([{ type: 'session.ended', staffId: auth.staff.id, sessionId: target.id }]);
       if (target.id === auth.session.id) reply.clearCookie(sessionCookieName, { path: '/' });
       return { ok: true };
     });
@@ -257,7 +257,7 @@ export function authRoutes(ctx: AppContext) {
       const others = (await ctx.sessions.listFor(auth.staff.id)).filter((s) => s.id !== auth.session.id);
       for (const s of others) {
         await ctx.sessions.end(s.id);
-        ctx.events.emit('staff.sessionEnded', { staffId: auth.staff.id, sessionId: s.id });
+        ctx.publish([{ type: 'session.ended', staffId: auth.staff.id, sessionId: s.id }]);
       }
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end_others', detail: { count: others.length } });
       return { ended: others.length };

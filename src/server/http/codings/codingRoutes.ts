@@ -171,9 +171,9 @@ export function codingRoutes(ctx: AppContext) {
           const closed = await ctx.repos.conversations.applyTransition({ current: conversation, next: decided.state, event: 'close', actor: { kind: 'staff', staffId: auth.staff.id }, now: closedAt });
           if (closed) {
             status = closed.status;
-            ctx.events.emit('conversation.changed', { conversation: closed, previousCounsellorId: conversation.counsellorId });
+            ctx.publish([{ type: 'conversation.changed', conversation: closed, counsellorName: await ctx.app.names.of(closed.counsellorId), formerHolders: [] }]);
             // Coded: if the service waits for coding before the next chat, she can get an offer now.
-            void ctx.queue.tick();
+            void ctx.app.queue.tick();
           } else {
             status = (await ctx.repos.conversations.findById(conversation.id))?.status ?? status;
           }

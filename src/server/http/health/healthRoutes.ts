@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { isReady } from '../../../store/database.js';
 import type { AppContext } from '../../appContext.js';
 import type { PublicConfig } from '../../../protocol/staffApi.js';
 import { isVisitorPageDisguised } from '../../../protocol/serviceSettings.js';
@@ -9,7 +8,7 @@ export function healthRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
     app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
-      const ready = !ctx.shuttingDown && (await isReady(ctx.repos.store));
+      const ready = !ctx.shuttingDown && (await ctx.repos.ready());
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     });
     // What the visitor page and the console need of the settings; nothing else leaves here.

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceStatus } from '../../../protocol/visitorProtocol.js';
 import type { AppContext } from '../../appContext.js';
-import { serviceAvailability } from '../../queue/serviceAvailability.js';
+import { serviceAvailability } from '../../../app/queue/serviceAvailability.js';
 import { queueAdmission } from '../../../domain/queue/queueLimits.js';
 import { parseBody } from '../errors.js';
 
@@ -38,7 +38,8 @@ export function serviceRoutes(ctx: AppContext) {
       const patch = parseBody(availabilityPatch, request.body);
       const updated = await ctx.repos.settings.update(patch, request.staffAuth!.staff.id, ctx.clock.now());
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: request.staffAuth!.staff.id, action: 'service.availability', detail: patch });
-      ctx.events.emit('queue.stepped', { conversationIds: [], counsellorIds: [], effects: [] });
+      const availability = serviceAvailability(updated, ctx.clock.now());
+      ctx.publish([{ type: 'service.changed', availability: { open: availability.open, reason: availability.reason, busy: availability.busy, setting: updated.availability } }]);
       return { availability: updated.availability, busy: updated.busy };
     });
   };

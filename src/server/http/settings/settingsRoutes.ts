@@ -12,7 +12,7 @@ export function settingsRoutes(ctx: AppContext) {
       const settings = await ctx.repos.settings.update(patch, request.staffAuth!.staff.id, ctx.clock.now());
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: request.staffAuth!.staff.id, action: 'settings.update', detail: { fields: Object.keys(patch) } });
       // A new routing mode or offer time takes effect at the next step: take one now.
-      await ctx.queue.tick();
+      await ctx.app.queue.tick();
       return { settings };
     });
   };

@@ -37,7 +37,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
       if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
       const count = (await ctx.sessions.listFor(target.id)).length;
       await ctx.sessions.endAllFor(target.id);
-      ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
+      ctx.publish([{ type: 'session.ended', staffId: target.id, sessionId: null }]);
       await ctx.repos.audit.append({
         at: ctx.clock.now(),
         staffId: request.staffAuth!.staff.id,
@@ -56,7 +56,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
         const session = (await ctx.sessions.listFor(request.params.id)).find((s) => sessionHandle(s.id) === request.params.sessionId);
         if (!session) return sendError(reply, 404, 'not_found', 'no such session');
         await ctx.sessions.end(session.id);
-        ctx.events.emit('staff.sessionEnded', { staffId: session.staffId, sessionId: session.id });
+        ctx.publish([{ type: 'session.ended', staffId: session.staffId, sessionId: session.id }]);
         await ctx.repos.audit.append({
           at: ctx.clock.now(),
           staffId: request.staffAuth!.staff.id,
@@ -79,7 +79,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
         if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
         await ctx.repos.staffSecurity.resetMfa(target.id);
         await ctx.sessions.endAllFor(target.id);
-        ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
+        ctx.publish([{ type: 'session.ended', staffId: target.id, sessionId: null }]);
         await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: actor.id, action: 'staff.mfa_reset', targetType: 'staff', targetId: target.id });
         return { ok: true };
       },
@@ -107,7 +107,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
           audit: { at: now, staffId: actor.id, action: 'staff.password_reset', targetType: 'staff', targetId: target.id },
         });
         if (!changed) return sendError(reply, 404, 'not_found', 'no such staff member');
-        ctx.events.emit('staff.sessionEnded', { staffId: target.id, sessionId: null });
+        ctx.publish([{ type: 'session.ended', staffId: target.id, sessionId: null }]);
         return { temporaryPassword } satisfies PasswordResetResponse;
       },
     );

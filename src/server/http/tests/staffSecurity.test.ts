@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { totpCode } from '../../testing/testMfa.js';
 import { acceptedChat, startVisitorChat } from '../../testing/chatScenario.js';
-import { visitorBlockedUntil } from '../blocks/visitorBlocks.js';
 import { recentAuthWindowMs, requireRecentAuth } from '../recentAuth.js';
 import { callApi, staffHeaders } from '../../testing/httpCalls.js';
 import { TestClock } from '../../testing/testClock.js';
@@ -251,7 +250,7 @@ describe('blocking a visitor', () => {
     const chat = await acceptedChat(server);
     const { conversationId, token } = chat;
     const repos = server.app.ctx.repos;
-    expect(await visitorBlockedUntil(repos, server.app.ctx.clock.now(), { token })).toBeNull();
+    expect(await server.app.ctx.app.visitorBlocks.blockedUntil({ token })).toBeNull();
 
     const stranger = await server.createStaff('counsellor');
     const strangerSession = await server.login(stranger.username, stranger.password);
@@ -263,7 +262,7 @@ describe('blocking a visitor', () => {
     const sup = holder;
     expect(res.status).toBe(201);
     expect(res.body.block).toMatchObject({ conversationId, kinds: ['token'], reason: 'abuse' });
-    const until = await visitorBlockedUntil(repos, server.app.ctx.clock.now(), { token });
+    const until = await server.app.ctx.app.visitorBlocks.blockedUntil({ token });
     expect(until).toBe(res.body.block.blockedUntil);
     expect((await call(server, 'GET', '/api/blocks', undefined, { cookie: sup.cookie })).body.blocks).toHaveLength(1);
     const audit = await repos.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'visitor.block').execute();
@@ -271,21 +270,21 @@ describe('blocking a visitor', () => {
     expect(audit[0]!.detail).not.toContain(token);
 
     expect((await call(server, 'DELETE', `/api/blocks/${res.body.block.id}`, undefined, auth(sup))).status).toBe(200);
-    expect(await visitorBlockedUntil(repos, server.app.ctx.clock.now(), { token })).toBeNull();
+    expect(await server.app.ctx.app.visitorBlocks.blockedUntil({ token })).toBeNull();
   });
 
   it('blocks her return codes too when she has them', async () => {
     const { conversationId } = await startVisitorChat(server);
-    const code = await server.app.ctx.returnCodes.create(conversationId);
-    expect(await server.app.ctx.returnCodes.redeem(code)).toBeDefined();
+    const code = await server.app.ctx.app.returnCodes.create(conversationId);
+    expect(await server.app.ctx.app.returnCodes.redeem(code)).toBeDefined();
     const supervisor = await server.createStaff('supervisor');
     const sup = await server.login(supervisor.username, supervisor.password);
     const res = await call(server, 'POST', '/api/blocks', { conversationId, hours: 2, reason: 'threat' }, auth(sup));
     expect(res.body.block.kinds).toEqual(['token', 'visitor']);
-    expect(await server.app.ctx.returnCodes.redeem(code)).toBeUndefined();
+    expect(await server.app.ctx.app.returnCodes.redeem(code)).toBeUndefined();
     const visitorKey = (await server.app.ctx.repos.conversations.findById(conversationId))!.visitorKey;
-    expect(await visitorBlockedUntil(server.app.ctx.repos, server.app.ctx.clock.now(), { visitorKey })).toBe(res.body.block.blockedUntil);
+    expect(await server.app.ctx.app.visitorBlocks.blockedUntil({ visitorKey })).toBe(res.body.block.blockedUntil);
     await call(server, 'DELETE', `/api/blocks/${res.body.block.id}`, undefined, auth(sup));
-    expect(await server.app.ctx.returnCodes.redeem(code)).toBeDefined();
+    expect(await server.app.ctx.app.returnCodes.redeem(code)).toBeDefined();
   });
 });

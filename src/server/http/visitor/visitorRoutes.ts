@@ -3,9 +3,7 @@
 // token is the credential. /history/delete lets her delete her chats with her return code.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isOpen } from '../../../domain/conversation/conversationLifecycle.js';
 import type { AppContext } from '../../appContext.js';
-import { visitorAwayGrace } from '../../queue/queueCoordinator.js';
 import { parseBody, sendError } from '../errors.js';
 import { deleteHistoryRequestSchema, type DeleteHistoryResponse } from '../../../protocol/visitorProtocol.js';
 
@@ -28,11 +26,8 @@ export function visitorRoutes(ctx: AppContext) {
     });
     app.post('/api/visitor/end', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
       const { token, reason } = parseBody(endRequestSchema, request.body);
-      const conversation = await ctx.conversations.findByVisitorToken(token);
       // The same answer whether or not the token existed: nothing to learn by probing.
-      if (conversation && isOpen(conversation.status)) {
-        await ctx.conversations.end(conversation.id, reason, { kind: 'visitor' }).catch(() => undefined);
-      }
+      ctx.publish((await ctx.app.visitorChats.endByToken(token, reason)).effects);
       return reply.code(204).send();
     });
 
@@ -40,17 +35,14 @@ export function visitorRoutes(ctx: AppContext) {
     // offer her to nobody meanwhile. Same answer whatever the token.
     app.post('/api/visitor/leave', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
       const { token } = parseBody(leaveRequestSchema, request.body);
-      const conversation = await ctx.conversations.findByVisitorToken(token);
-      if (conversation && (conversation.status === 'waiting' || conversation.status === 'offered')) {
-        await ctx.conversations.visitorAway(conversation.id, visitorAwayGrace.tabClosedMs);
-      }
+      ctx.publish((await ctx.app.visitorChats.leaveByToken(token)).effects);
       return reply.code(204).send();
     });
 
     app.post('/api/visitor/history/delete', { config: { access: 'public', skipCsrf: true } }, async (request, reply) => {
       const { returnCode } = parseBody(deleteHistoryRequestSchema, request.body);
       if (!ctx.returnCodeLimiter.take(request.ip)) return sendError(reply, 429, 'rate_limited', 'too many return codes tried; wait a while');
-      const result = await ctx.returnCodes.deleteHistory(returnCode);
+      const result = await ctx.app.returnCodes.deleteHistory(returnCode);
       if (result.outcome === 'unknown') return sendError(reply, 404, 'not_found', 'this return code is not known (any more)');
       if (result.outcome === 'chat_open') return sendError(reply, 409, 'conflict', 'end your chat first, then delete your history');
       const body: DeleteHistoryResponse = { conversations: result.conversations };

@@ -45,7 +45,7 @@ describe('automatic routing', () => {
     const bert = await signedInCounsellor(server, { displayName: 'Bert' });
     const paused = nextEvent<{ status: string; reason: string }>(anna.socket, 'status:update');
     now += 46_000; // the default offer timeout is 45 s
-    await server.app.ctx.queue.tick();
+    await server.app.ctx.app.queue.tick();
     expect(await conversation(chat.id)).toMatchObject({ status: 'offered', counsellorId: bert.account.id });
     expect(await paused).toEqual({ status: 'break', reason: 'missed_offer' });
     const late = await request<Ack<unknown>>(anna.socket, 'conversation:accept', { conversationId: chat.id });
@@ -76,6 +76,7 @@ describe('automatic routing', () => {
 
   it('tells a waiting visitor her place in the queue', async () => {
     const first = await visitor();
+    now += 1000; // she came second
     const second = await visitor();
     const status = nextEvent<QueueStatus>(second.socket, 'chat:queue', (s) => s.position === 1);
     unwrap(await request(first.socket, 'chat:end', { reason: 'visitor' }));
@@ -89,11 +90,11 @@ describe('automatic routing', () => {
     counsellor.socket.disconnect();
     await new Promise((r) => setTimeout(r, 200));
     now += 30_000;
-    await server.app.ctx.queue.tick();
+    await server.app.ctx.app.queue.tick();
     expect((await conversation(chat.id))?.status).toBe('active'); // still within the grace period
     now += 61_000;
     const back = nextEvent<{ status: string }>(chat.socket, 'chat:state', (c) => c.status === 'waiting');
-    await server.app.ctx.queue.tick();
+    await server.app.ctx.app.queue.tick();
     await back;
     expect(await conversation(chat.id)).toMatchObject({ status: 'waiting', returnedToFront: true });
   });
@@ -150,8 +151,8 @@ describe('automatic routing when a counsellor comes on duty by taking a chat', (
       const started = unwrap(await request<Ack<VisitorChatSnapshot & { token: string }>>(socket, 'chat:start', { language: 'nl' }));
       const account = await server.createStaff('counsellor');
       const staff = (await server.app.ctx.repos.staff.findById(account.id))!;
-      const taken = await server.app.ctx.conversations.accept(started.conversation.id, staff);
-      expect(taken).toMatchObject({ status: 'active', counsellorId: account.id });
+      const taken = await server.app.ctx.app.counsellorChats.accept(staff, started.conversation.id);
+      expect(taken.value.conversation).toMatchObject({ status: 'active', counsellorId: account.id });
     } finally {
       await server.close();
     }

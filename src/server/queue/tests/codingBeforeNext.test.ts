@@ -53,7 +53,7 @@ describe('coding before the next chat', () => {
     unwrap(await request(first.counsellor.socket, 'conversation:end', { conversationId: first.conversationId }));
 
     const next = await startVisitorChat(server, 'Next');
-    await server.app.ctx.queue.tick();
+    await server.app.ctx.app.queue.tick();
     expect(await server.app.ctx.repos.conversations.findById(next.conversationId)).toMatchObject({ status: 'waiting', counsellorId: null });
 
     const res = await fetch(`${server.url}/api/codings/${first.conversationId}`, {

@@ -50,7 +50,7 @@ describe.each(['sqlite', 'postgres'] as const)('a waiting visitor whose tab is g
     chat.visitor.disconnect();
     expect((await callApi(server, null, 'POST', '/api/visitor/leave', { token: 'x'.repeat(40) })).status).toBe(204);
     clock.t += 21_000;
-    await server.app.ctx.queue.tick();
+    await server.app.ctx.app.queue.tick();
     const ended = await server.app.ctx.repos.conversations.findById(chat.conversationId);
     expect(ended).toMatchObject({ status: 'ended', endReason: 'abandoned', visitorAwayUntil: null });
   });

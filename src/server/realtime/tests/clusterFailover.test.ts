@@ -5,7 +5,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import pg from 'pg';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openStore } from '../../../store/database.js';
@@ -13,7 +12,7 @@ import { createRepositories } from '../../../store/repositories.js';
 import { keyringFrom } from '../../../store/encryption/envelope.js';
 import { randomToken, sha256 } from '../../auth/secrets.js';
 import { sessionCookieName } from '../../auth/staffSessions.js';
-import { testDatabaseUrl } from '../../../store/testing/testStores.js';
+import { testDatabaseUrl, dropTestSchema } from '../../../store/testing/testStores.js';
 import { SyncClient } from '../../testing/syncClient.js';
 import type { Ack } from '../../../protocol/ack.js';
 
@@ -52,10 +51,7 @@ describe('a three-node cluster', () => {
     const schema = `t_cluster_${crypto.randomBytes(4).toString('hex')}`;
     const masterKey = crypto.randomBytes(32);
     cleanups.push(async () => {
-      const client = new pg.Client({ connectionString: testDatabaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await dropTestSchema(schema!);
     });
     const setup = await openStore({ databaseUrl: testDatabaseUrl, pgSchema: schema });
     await migrateToLatest(setup);

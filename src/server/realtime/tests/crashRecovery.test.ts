@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import pg from 'pg';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openStore } from '../../../store/database.js';
@@ -16,7 +15,7 @@ import { keyringFrom } from '../../../store/encryption/envelope.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { randomToken, sha256 } from '../../auth/secrets.js';
 import { sessionCookieName } from '../../auth/staffSessions.js';
-import { testDatabaseUrl } from '../../../store/testing/testStores.js';
+import { testDatabaseUrl, dropTestSchema } from '../../../store/testing/testStores.js';
 import { SyncClient } from '../../testing/syncClient.js';
 import type { Ack } from '../../../protocol/ack.js';
 
@@ -58,10 +57,7 @@ describe.each(['sqlite', 'postgres'] as const)('SIGKILL under load on %s', (dial
     const storeOptions = dialect === 'sqlite' ? { dataDir: dir } : { databaseUrl: testDatabaseUrl, pgSchema: schema };
     if (dialect === 'postgres') {
       cleanups.push(async () => {
-        const client = new pg.Client({ connectionString: testDatabaseUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
+        await dropTestSchema(schema!);
       });
     }
     const setup = await openStore(storeOptions);

@@ -33,10 +33,10 @@ describe('two nodes with PostgreSQL and Redis', () => {
 
     const visitor = a.visitor();
     await connected(visitor);
-    const queued = nextEvent<{ waiting: QueueItem[] }>(staff, 'queue:update', (u) => u.waiting.length === 1);
+    const queued = nextEvent<{ upserted: QueueItem[] }>(staff, 'queue:diff', (u) => u.upserted.length === 1);
     const started = unwrap(await request<Ack<VisitorChatSnapshot & { token: string }>>(visitor, 'chat:start', { language: 'en' }));
     const conversationId = started.conversation.id;
-    expect((await queued).waiting[0]?.conversationId).toBe(conversationId);
+    expect((await queued).upserted[0]?.conversationId).toBe(conversationId);
 
     const activeSeen = nextEvent<VisitorConversationView>(visitor, 'chat:state', (c) => c.status === 'active');
     unwrap(await request<Ack<StaffChatSnapshot>>(staff, 'conversation:accept', { conversationId }));

@@ -10,12 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openStore } from '../../../store/database.js';
 import { createRepositories, type Repositories } from '../../../store/repositories.js';
 import { keyringFrom } from '../../../store/encryption/envelope.js';
-import { EventBus } from '../../events/eventBus.js';
-import { QueueCoordinator } from '../../queue/queueCoordinator.js';
-import { ArrivalsBySource, defaultArrivalLimits } from '../../../app/abuse/arrivalsBySource.js';
-import { ConversationService } from '../../conversations/conversationService.js';
-import { createLogger } from '../../logger.js';
-import { TestSocketPair } from '../../testing/testSocketPair.js';
+import { createAppServices, type AppServices } from '../../../app/appServices.js';
+import { TestSocketPair, type TestServerSide } from '../../testing/testSocketPair.js';
 import type { StaffMember } from '../../../store/staffRepository.js';
 
 /** Seeds that once found a bug stay here by name, so the bug can never come back unnoticed. */
@@ -37,7 +33,8 @@ function mulberry32(seed: number) {
 
 interface Server {
   repos: Repositories;
-  service: ConversationService;
+  services: AppServices;
+  side: TestServerSide;
   close(): Promise<void>;
 }
 
@@ -45,19 +42,24 @@ async function startServer(dir: string, key: Buffer, pairs: () => TestSocketPair
   const store = await openStore({ dataDir: dir });
   await migrateToLatest(store);
   const repos = createRepositories(store, keyringFrom([key]));
-  const events = new EventBus();
   const clock = { now: () => Date.now() };
-  const queue = new QueueCoordinator(repos, clock, events, createLogger('silent'));
-  const arrivals = new ArrivalsBySource(clock, defaultArrivalLimits, (ids) => repos.conversations.stillQueued(ids));
-  const service = new ConversationService(repos, clock, events, queue, arrivals);
-  events.on('message.stored', ({ message }) => {
-    for (const pair of pairs()) if (pair.conversationId === message.conversationId) pair.push({ type: 'push', message });
-  });
+  const services = createAppServices({ repos, clock, log: () => undefined, waitingChatsPerSource: 1000 });
+  // Pushes reach the pairs of the conversation, as the broadcaster would send them to its room.
+  const side: TestServerSide = {
+    messages: services.messages,
+    publish(effects) {
+      for (const effect of effects) {
+        if (effect.type !== 'message.stored') continue;
+        for (const pair of pairs()) if (pair.conversationId === effect.message.conversationId) pair.push({ type: 'push', message: effect.message });
+      }
+    },
+  };
   return {
     repos,
-    service,
+    services,
+    side,
     async close() {
-      queue.stop();
+      services.queue.stop();
       await store.close();
     },
   };
@@ -73,11 +75,12 @@ async function runSeed(seed: number, steps: number) {
   try {
     await server.repos.settings.update({ routingMode: 'manual' }, null, 0);
     const staff: StaffMember = await server.repos.staff.create({ id: crypto.randomUUID(), username: 'c', displayName: 'C', passwordHash: 'x', role: 'counsellor', maxChats: 3, now: 0 });
-    const { conversation } = await server.service.startVisitorChat({ nickname: undefined, language: 'nl', preChat: undefined });
-    await server.service.accept(conversation.id, staff);
+    const started = await server.services.visitorChats.start({ nickname: undefined, language: 'nl', preChat: undefined, returnCode: undefined, tabToken: undefined, source: undefined, addressBlocked: false });
+    const conversation = started.value.chat.conversation;
+    await server.services.counsellorChats.accept(staff, conversation.id);
     pairs = [
-      new TestSocketPair('visitor', conversation.id, { kind: 'visitor' }, server.service),
-      new TestSocketPair('counsellor', conversation.id, { kind: 'staff', staff }, server.service),
+      new TestSocketPair('visitor', conversation.id, { kind: 'visitor' }, server.side),
+      new TestSocketPair('counsellor', conversation.id, { kind: 'staff', staff }, server.side),
     ];
     for (const p of pairs) p.connect();
     let typedCount = 0;
@@ -125,13 +128,13 @@ async function runSeed(seed: number, steps: number) {
         for (const p of pairs) p.disconnect();
         await server.close();
         server = await startServer(dir, key, () => pairs);
-        for (const p of pairs) p.attach(server.service);
+        for (const p of pairs) p.attach(server.side);
         log.push('crash after commit + restart');
       } else {
         for (const p of pairs) p.disconnect();
         await server.close();
         server = await startServer(dir, key, () => pairs);
-        for (const p of pairs) p.attach(server.service);
+        for (const p of pairs) p.attach(server.side);
         log.push('restart');
       }
       try {

@@ -23,7 +23,7 @@ describe.each(['sqlite', 'postgres'] as const)('a full conversation on %s', (dia
 
     const visitor = server.visitor();
     await connected(visitor);
-    const queueUpdate = nextEvent<{ waiting: QueueItem[] }>(staff, 'queue:update', (u) => u.waiting.length === 1);
+    const queueUpdate = nextEvent<{ upserted: QueueItem[] }>(staff, 'queue:diff', (u) => u.upserted.length === 1);
     const started = await request<Ack<VisitorChatSnapshot & { token: string }>>(visitor, 'chat:start', { nickname: 'Roos', language: 'nl' });
     if (!started.ok) throw new Error(started.error.message);
     expect(started.data.conversation.status).toBe('waiting');
@@ -31,7 +31,7 @@ describe.each(['sqlite', 'postgres'] as const)('a full conversation on %s', (dia
     const conversationId = started.data.conversation.id;
 
     const waiting = await queueUpdate;
-    expect(waiting.waiting[0]).toMatchObject({ conversationId, nickname: 'Roos', status: 'waiting' });
+    expect(waiting.upserted[0]).toMatchObject({ conversationId, nickname: 'Roos', status: 'waiting' });
 
     // She may type while waiting; the counsellor reads it on accepting.
     const early = await request<Ack<{ message: WireMessage }>>(visitor, 'message:send', { clientId: 'visitor-0001', body: 'hoi, ik wil iets vragen' });

@@ -114,11 +114,14 @@ export class ReturnCodes {
     const row = await this.usable(input);
     if (!row) return { outcome: 'unknown' };
     const now = this.now();
-    const purged = await this.repos.conversations.purgeVisitorHistory(row.visitor_key, now);
-    if (purged.open) return { outcome: 'chat_open' };
-    await this.repos.returnCodes.deleteForVisitor(row.visitor_key);
-    await this.repos.audit.append({ at: now, staffId: null, action: 'visitor.history_deleted', detail: { conversations: purged.conversations } });
-    return { outcome: 'deleted', conversations: purged.conversations };
+    // All of it or nothing: the messages, her codes and the audit entry commit together.
+    return this.repos.transaction(async (tx) => {
+      const purged = await tx.conversations.purgeVisitorHistory(row.visitor_key, now);
+      if (purged.open) return { outcome: 'chat_open' } as const;
+      await tx.returnCodes.deleteForVisitor(row.visitor_key);
+      await tx.audit.append({ at: now, staffId: null, action: 'visitor.history_deleted', detail: { conversations: purged.conversations } });
+      return { outcome: 'deleted', conversations: purged.conversations } as const;
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connected, request, startTestServer, type TestServer } from '../testing/testServer.js';
-import { acceptedChat, sendAs, signedInCounsellor, startVisitorChat, unwrap } from '../testing/chatScenario.js';
+import { connected, request, startTestServer, type TestServer } from '../../server/testing/testServer.js';
+import { acceptedChat, sendAs, signedInCounsellor, startVisitorChat, unwrap } from '../../server/testing/chatScenario.js';
 import { newReturnCode, normaliseReturnCode } from './returnCodes.js';
 import type { Ack } from '../../protocol/ack.js';
 import type { VisitorChatSnapshot } from '../../protocol/visitorProtocol.js';

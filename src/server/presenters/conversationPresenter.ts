@@ -1,7 +1,14 @@
 // What leaves the server about a conversation, per audience. Fields are whitelisted here.
 import type { Conversation } from '../../store/conversationRepository.js';
 import type { VisitorConversationView } from '../../protocol/visitorProtocol.js';
-import type { QueueItem, StaffConversationView, TriageReasonView } from '../../protocol/staffProtocol.js';
+import type { BoardSnapshot, NoteView, QueueItem, StaffChatSnapshot, StaffConversationView, TriageReasonView } from '../../protocol/staffProtocol.js';
+import type { TriageReason } from '../../domain/triage/assessTriage.js';
+import type { QueuedChat } from '../../app/effects.js';
+import type { StaffChat } from '../../app/conversations/counsellorChats.js';
+import type { StoredNote } from '../../store/noteRepository.js';
+import type { BoardData } from '../../app/queue/queueViews.js';
+import type { Availability } from '../../app/queue/serviceAvailability.js';
+import type { ArrivalBurstAlert } from '../../protocol/staffProtocol.js';
 
 export function presentForVisitor(c: Conversation, counsellorName: string | null): VisitorConversationView {
   return {
@@ -18,9 +25,13 @@ export function presentForVisitor(c: Conversation, counsellorName: string | null
 
 /** One line per reason: the same rule matching in two messages says nothing new. */
 function reasons(c: Conversation): TriageReasonView[] {
+  return presentReasons(c.triage?.reasons ?? []);
+}
+
+export function presentReasons(list: readonly TriageReason[]): TriageReasonView[] {
   const seen = new Set<string>();
   const out: TriageReasonView[] = [];
-  for (const r of c.triage?.reasons ?? []) {
+  for (const r of list) {
     if (seen.has(r.reasonKey)) continue;
     seen.add(r.reasonKey);
     out.push({ ruleId: r.ruleId, category: r.category, reasonKey: r.reasonKey, snippet: r.snippet ?? null });
@@ -50,7 +61,7 @@ export function presentForStaff(c: Conversation, counsellorName: string | null):
   };
 }
 
-export function presentQueueItem(c: Conversation, messageCount: number, offerTimeoutMs: number): QueueItem {
+export function presentQueueItem({ conversation: c, messageCount }: QueuedChat, offerTimeoutMs: number): QueueItem {
   return {
     conversationId: c.id,
     nickname: c.nickname,
@@ -67,5 +78,30 @@ export function presentQueueItem(c: Conversation, messageCount: number, offerTim
     messageCount,
     preferredCounsellorId: c.preferredCounsellorId,
     visitorAway: c.visitorAwayUntil !== null,
+  };
+}
+
+export function presentNote(note: StoredNote): NoteView {
+  return { id: note.id, kind: note.kind, body: note.body, author: note.author, createdAt: note.createdAt };
+}
+
+export function presentStaffChat(chat: StaffChat): StaffChatSnapshot {
+  return { conversation: presentForStaff(chat.conversation, chat.counsellorName), messages: chat.messages, notes: chat.notes.map(presentNote) };
+}
+
+export function presentBoard(
+  board: BoardData,
+  names: ReadonlyMap<string, string>,
+  extra: { now: number; offerTimeoutMs: number; availability: Availability & { setting: 'auto' | 'open' | 'closed' }; alerts: ArrivalBurstAlert[] },
+): BoardSnapshot {
+  return {
+    now: extra.now,
+    queue: board.queue.map((q) => presentQueueItem(q, extra.offerTimeoutMs)),
+    counsellors: board.counsellors,
+    active: board.active.map((c) => presentForStaff(c, c.counsellorId ? (names.get(c.counsellorId) ?? null) : null)),
+    abandonedLastHour: board.abandonedLastHour,
+    startedLastHour: board.startedLastHour,
+    availability: { open: extra.availability.open, reason: extra.availability.reason, busy: extra.availability.busy, setting: extra.availability.setting },
+    alerts: extra.alerts,
   };
 }

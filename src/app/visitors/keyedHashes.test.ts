@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connected, request, startTestServer, type TestServer } from '../testing/testServer.js';
-import { startVisitorChat, unwrap } from '../testing/chatScenario.js';
+import { connected, request, startTestServer, type TestServer } from '../../server/testing/testServer.js';
+import { startVisitorChat, unwrap } from '../../server/testing/chatScenario.js';
 import { normaliseReturnCode } from './returnCodes.js';
 import type { Ack } from '../../protocol/ack.js';
 import type { VisitorChatSnapshot } from '../../protocol/visitorProtocol.js';

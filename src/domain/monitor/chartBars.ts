@@ -3,8 +3,8 @@
 // still gets its row, with its marker ("<5", "x") and no bar (a length would give the count
 // away), so a suppressed year shows as suppressed, not as missing. Summary rows (a pooled range
 // of years, "any parent") are left out: a total is not drawn as if it were one more year.
-import type { LocalizedText } from '../domain/codebook/codebookSchema.js';
-import type { ReportTable } from '../domain/monitor/countTable.js';
+import type { LocalizedText } from '../codebook/codebookSchema.js';
+import type { ReportTable } from './countTable.js';
 
 export interface ChartBar {
   readonly key: string;

@@ -1,0 +1,147 @@
+// Messages in a chat: storing one (once, whatever the resends), system lines, and what triage
+// makes of the visitor's words. The hot path: a send costs the write and nothing else, unless
+// she is still waiting (her message count and maybe her priority change in the queue).
+import crypto from 'node:crypto';
+import type { Repositories } from '../../store/repositories.js';
+import type { Conversation } from '../../store/conversationRepository.js';
+import type { StaffMember } from '../../store/staffRepository.js';
+import type { AppendResult, SendRule } from '../../store/messageRepository.js';
+import { acceptsMessages, conversationStatuses } from '../../domain/conversation/conversationLifecycle.js';
+import type { StoredMessage } from '../../domain/conversation/messageLog.js';
+import { assessTriage, TRIAGE_MESSAGE_LIMIT } from '../../domain/triage/assessTriage.js';
+import { preChatAnswersSchema, type PreChatAnswers } from '../../domain/triage/preChatAnswers.js';
+import { priorityRank } from '../../domain/queue/priority.js';
+import type { SystemMessageKey } from '../../protocol/systemMessages.js';
+import type { Clock } from '../clock.js';
+import { ServiceError } from '../serviceError.js';
+import type { Effect } from '../effects.js';
+import type { Queue } from '../queue/queue.js';
+
+export type Sender = { kind: 'visitor' } | { kind: 'staff'; staff: StaffMember };
+
+/** A visitor may write while her chat is open; a counsellor only while she holds it and it is active. */
+const visitorSendStatuses = conversationStatuses.filter(acceptsMessages);
+
+export class ChatMessages {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly queue: Queue,
+  ) {}
+
+  /**
+   * The conversation's state and who holds it are checked by the write itself (on the row,
+   * under its lock), so the common case costs no read beforehand; only a refusal reads the row
+   * to say why.
+   */
+  async send(input: { conversationId: string; sender: Sender; clientId: string; body: string }): Promise<{ result: AppendResult; effects: Effect[] }> {
+    const { sender } = input;
+    const started = performance.now();
+    const rule: SendRule = sender.kind === 'visitor' ? { statuses: visitorSendStatuses } : { statuses: ['active'], counsellorId: sender.staff.id };
+    const result = await this.repos.messages.appendIfAllowed(this.newMessage(input), rule);
+    if (!result) return { result: await this.refused(input), effects: [] };
+    if (result.duplicate) return { result, effects: [] };
+    const effects: Effect[] = [{ type: 'message.stored', message: result.message, commitMs: performance.now() - started }];
+    if (sender.kind === 'visitor') effects.push(...(await this.afterVisitorMessage(input.conversationId, result)));
+    return { result, effects };
+  }
+
+  /** A fixed line (a supervisor joined, a warning) each side reads in its own language. */
+  async postSystemLine(tx: Repositories, conversationId: string, staff: StaffMember, key: SystemMessageKey): Promise<Effect> {
+    const now = this.clock.now();
+    const result = await tx.messages.append({
+      id: crypto.randomUUID(),
+      conversationId,
+      // Opaque: the visitor receives this id, so it must say nothing of who posted the line.
+      clientId: `system-${crypto.randomUUID()}`,
+      sender: 'system',
+      senderStaffId: staff.id,
+      senderName: staff.displayName,
+      body: key,
+      now,
+    });
+    return { type: 'message.stored', message: result.message, commitMs: 0 };
+  }
+
+  messagesAfter(conversationId: string, afterSeq: number): Promise<StoredMessage[]> {
+    return this.repos.messages.listAfter(conversationId, afterSeq);
+  }
+
+  /** Why a message was refused; a resend of something stored before the chat ended is still answered with the original. */
+  private async refused(input: { conversationId: string; sender: Sender; clientId: string }): Promise<AppendResult> {
+    const conversation = await this.repos.conversations.findById(input.conversationId);
+    if (!conversation) throw new ServiceError('not_found', 'no such conversation');
+    if (input.sender.kind === 'staff' && conversation.counsellorId !== input.sender.staff.id) throw new ServiceError('forbidden', 'not your conversation');
+    const stored = await this.repos.messages.findByClientId(input.conversationId, input.clientId);
+    if (stored) return { message: stored, duplicate: true };
+    throw new ServiceError('invalid_state', `conversation is ${conversation.status}`);
+  }
+
+  /**
+   * While she waits, the queue shows how many messages she wrote, and triage reads her first
+   * messages: a raised priority moves her up. In a chat in progress, danger in what she writes
+   * is shown to her counsellor and the supervisors at once.
+   */
+  private async afterVisitorMessage(conversationId: string, result: AppendResult): Promise<Effect[]> {
+    if (result.status === 'active') return this.dangerInChat(conversationId, result.message);
+    if (result.status !== 'waiting' && result.status !== 'offered') return [];
+    const conversation = await this.repos.conversations.findById(conversationId);
+    if (!conversation) return [];
+    const raised = result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2 ? await this.retriage(conversation) : [];
+    if (raised.length > 0) return raised;
+    const counts = await this.repos.messages.countFor([conversationId]);
+    return [{ type: 'queue.changed', upserted: [{ conversation, messageCount: counts.get(conversationId) ?? 0 }], removed: [] }];
+  }
+
+  /** Triage reads her first messages too; a raised priority moves her up the queue. */
+  private async retriage(conversation: Conversation): Promise<Effect[]> {
+    if (conversation.prioritySetBy) return []; // a supervisor's decision stands
+    const first = (await this.repos.messages.listAfter(conversation.id, 0, TRIAGE_MESSAGE_LIMIT * 2))
+      .filter((m) => m.sender === 'visitor')
+      .slice(0, TRIAGE_MESSAGE_LIMIT)
+      .map((m) => m.body);
+    const preChat = preChatAnswersSchema.safeParse(conversation.preChat ?? {});
+    const triage = assessTriage({ preChat: preChat.success ? (preChat.data as PreChatAnswers) : undefined, messages: first });
+    const reasonsChanged = JSON.stringify(triage.reasons) !== JSON.stringify(conversation.triage?.reasons ?? []);
+    if (!reasonsChanged) return [];
+    await this.repos.conversations.updateDetails(conversation, { triage });
+    if (triage.priority === conversation.priority) return [];
+    const { effects } = await this.queue.run({ type: 'priority_changed', conversationId: conversation.id, priority: triage.priority }, { kind: 'system', id: null });
+    return effects;
+  }
+
+  /** Danger words during a chat in progress: raise its priority and tell whoever helps her now. */
+  private async dangerInChat(conversationId: string, message: StoredMessage): Promise<Effect[]> {
+    // The message alone first: most say nothing alarming, and then this costs no read at all.
+    const seen = assessTriage({ messages: [message.body] });
+    if (seen.reasons.length === 0 || priorityRank(seen.priority) < priorityRank('high')) return [];
+    const conversation = await this.repos.conversations.findById(conversationId);
+    if (!conversation) return [];
+    const known = new Set((conversation.triage?.reasons ?? []).map((r) => r.reasonKey));
+    const fresh = seen.reasons.filter((r) => !known.has(r.reasonKey)).map((r) => ({ ...r, messageIndex: message.seq }));
+    if (fresh.length === 0) return [];
+    const previous = conversation.triage;
+    const reasons = [...(previous?.reasons ?? []), ...fresh].slice(0, 20);
+    const priority = priorityRank(seen.priority) > priorityRank(conversation.priority) ? seen.priority : conversation.priority;
+    const categories = [...new Set([...(previous?.categories ?? []), ...seen.categories])];
+    await this.repos.conversations.updateDetails(conversation, { triage: { priority, categories, reasons } });
+    const effects: Effect[] = [{ type: 'danger.seen', conversationId: conversation.id, counsellorId: conversation.counsellorId, priority: seen.priority, reasons: fresh }];
+    if (priority !== conversation.priority && !conversation.prioritySetBy) {
+      effects.push(...(await this.queue.run({ type: 'priority_changed', conversationId: conversation.id, priority }, { kind: 'system', id: null })).effects);
+    }
+    return effects;
+  }
+
+  private newMessage(input: { conversationId: string; sender: Sender; clientId: string; body: string }) {
+    return {
+      id: crypto.randomUUID(),
+      conversationId: input.conversationId,
+      clientId: input.clientId,
+      sender: input.sender.kind === 'visitor' ? ('visitor' as const) : ('counsellor' as const),
+      senderStaffId: input.sender.kind === 'staff' ? input.sender.staff.id : null,
+      senderName: input.sender.kind === 'staff' ? input.sender.staff.displayName : null,
+      body: input.body,
+      now: this.clock.now(),
+    };
+  }
+}
