@@ -43,7 +43,7 @@ describe('the console with a long chat', () => {
     // A long conversation: far more than fits on the screen.
     const line = 'Ik weet niet goed hoe ik het moet zeggen, maar het gaat al een tijd niet goed met me en ik durf het aan niemand te vertellen. ';
     for (let i = 1; i <= 28; i++) unwrap(await sendAs(roos.visitor, { clientId: `long-chat-${String(i).padStart(3, '0')}`, body: `${i}. ${line.repeat(2)}` }));
-    await page.getByText('28. Ik weet niet goed', { exact: false }).waitFor();
+    await page.locator('.plain-text', { hasText: '28. Ik weet niet goed' }).waitFor();
 
     // An offer arrives while she is in the long chat.
     await server.app.ctx.repos.settings.update({ routingMode: 'automatic' }, null, Date.now());

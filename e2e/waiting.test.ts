@@ -7,6 +7,7 @@ import { startVisitorChat as startBySocket } from '../src/server/testing/chatSce
 import { newContext, phone } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { axeViolations } from './support/axe.js';
+import { callApi } from '../src/server/testing/httpCalls.js';
 import { startVisitorChat } from './support/flows.js';
 
 describe('waiting for a counsellor', () => {
@@ -47,8 +48,10 @@ describe('waiting for a counsellor', () => {
     expect(await second.getByText('Ben je nu in gevaar? Bel 112.').isVisible()).toBe(true);
 
     // Busy mode is said honestly.
-    await server.app.ctx.repos.settings.update({ busy: true }, null, Date.now());
-    await startBySocket(server, 'Later'); // any queue step pushes the new state
+    // Busy mode is said at once to everyone waiting, when a supervisor switches it on.
+    const supervisor = await server.createStaff('supervisor');
+    const login = await server.login(supervisor.username, supervisor.password);
+    expect((await callApi(server, login, 'PATCH', '/api/service', { busy: true })).status).toBe(200);
     await second.getByText('Het is nu erg druk.', { exact: false }).waitFor();
     await context.close();
   });

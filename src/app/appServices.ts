@@ -14,6 +14,9 @@ import { ReturnCodes } from './visitors/returnCodes.js';
 import { VisitorBlocks } from './visitors/visitorBlocks.js';
 import { ArrivalsBySource, defaultArrivalLimits } from './abuse/arrivalsBySource.js';
 import { StaffAccounts } from './staff/staffAccounts.js';
+import { CodingUseCases } from './coding/codingUseCases.js';
+import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
+import { StaffSecurity } from './staff/staffSecurity.js';
 
 export interface AppServices {
   queue: Queue;
@@ -26,6 +29,9 @@ export interface AppServices {
   arrivals: ArrivalsBySource;
   names: StaffNames;
   staffAccounts: StaffAccounts;
+  codings: CodingUseCases;
+  settings: ServiceSettingsUseCases;
+  staffSecurity: StaffSecurity;
 }
 
 export interface AppServiceOptions {
@@ -60,5 +66,8 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     arrivals,
     names,
     staffAccounts: new StaffAccounts(repos, clock, queue, names),
+    codings: new CodingUseCases(repos, clock, queue, names),
+    settings: new ServiceSettingsUseCases(repos, clock, queue),
+    staffSecurity: new StaffSecurity(repos, clock),
   };
 }

@@ -99,6 +99,15 @@ export class QueueViews {
     return rows.map((conversation) => ({ conversation, messageCount: counts.get(conversation.id) ?? 0 }));
   }
 
+  /** Every waiting visitor's place, when something all of them see changed (busy mode). */
+  async allPositions(): Promise<{ conversationId: string; status: QueueStatus }[]> {
+    const state = await this.routing.current();
+    const recent = await this.recentHandling();
+    const settings = await this.routing.settings();
+    const slots = dutySlots(routingSnapshot(state).counsellors);
+    return waitingInOrder(state).map((e, i) => ({ conversationId: e.id, status: this.statusWith(i + 1, recent, slots, settings.busy) }));
+  }
+
   /** Her place and the honest estimate, for a visitor who (re)connects while waiting. */
   async positionOf(conversationId: string): Promise<QueueStatus | undefined> {
     const state = await this.routing.current();

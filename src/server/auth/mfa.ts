@@ -57,6 +57,11 @@ export class StaffMfa {
     private readonly clock: Clock,
   ) {}
 
+  /** The same, writing through a use case's transaction. */
+  within(tx: Repositories): StaffMfa {
+    return new StaffMfa(tx, this.clock);
+  }
+
   /**
    * Checks a six-digit code or a recovery code for an enrolled account, and uses it up.
    * Returns which factor matched, or undefined (also for an account without MFA).

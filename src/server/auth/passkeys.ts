@@ -94,6 +94,8 @@ export class StaffPasskeys {
     rp: RelyingParty,
     credential: z.infer<typeof passkeyRegistrationSchema>,
     label: string,
+    /** Written in the same transaction as the passkey (its audit entry). */
+    alsoInTransaction: (tx: Repositories, passkey: StaffPasskey) => Promise<void> = async () => {},
   ): Promise<StaffPasskey | undefined> {
     const now = this.clock.now();
     const challenge = await this.repos.passkeys.takeChallenge(sessionId, 'register', now);
@@ -124,7 +126,10 @@ export class StaffPasskeys {
       createdAt: now,
       lastUsedAt: null,
     };
-    await this.repos.passkeys.add(passkey);
+    await this.repos.transaction(async (tx) => {
+      await tx.passkeys.add(passkey);
+      await alsoInTransaction(tx, passkey);
+    });
     return passkey;
   }
 

@@ -29,6 +29,11 @@ export class StaffSessions {
     private readonly limits: { idleMs: number; maxMs: number },
   ) {}
 
+  /** The same sessions, writing through a use case's transaction. */
+  within(tx: Repositories): StaffSessions {
+    return new StaffSessions(tx, this.clock, this.limits);
+  }
+
   /**
    * The first step of signing in: the account if username and password match and it is not
    * disabled. Undefined for a wrong username or password alike, taking the same time.

@@ -6,13 +6,15 @@ const day = 86_400_000;
 export async function runRetention(ctx: Pick<AppContext, 'repos' | 'clock' | 'logger'>) {
   const now = ctx.clock.now();
   const { retentionDays } = await ctx.repos.settings.get();
-  const purged = await ctx.repos.conversations.purgeTranscriptsEndedBefore(now - retentionDays * day, now);
-  await ctx.repos.sessions.deleteExpired(now, now - day);
-  // Return codes unused for a year go too.
-  await ctx.repos.returnCodes.deleteUnusedSince(now - 365 * day);
-  if (purged.conversations > 0) {
-    ctx.logger.info({ conversations: purged.conversations, messages: purged.messages, retentionDays }, 'retention: transcripts deleted');
-    await ctx.repos.audit.append({ at: now, staffId: null, action: 'retention.purge', detail: { ...purged, retentionDays } });
-  }
+  // What goes and its audit entry commit together: a failed run leaves both as they were.
+  const purged = await ctx.repos.transaction(async (tx) => {
+    const result = await tx.conversations.purgeTranscriptsEndedBefore(now - retentionDays * day, now);
+    await tx.sessions.deleteExpired(now, now - day);
+    // Return codes unused for a year go too.
+    await tx.returnCodes.deleteUnusedSince(now - 365 * day);
+    if (result.conversations > 0) await tx.audit.append({ at: now, staffId: null, action: 'retention.purge', detail: { ...result, retentionDays } });
+    return result;
+  });
+  if (purged.conversations > 0) ctx.logger.info({ conversations: purged.conversations, messages: purged.messages, retentionDays }, 'retention: transcripts deleted');
   return purged;
 }

@@ -24,6 +24,12 @@ export async function signedInCounsellor(server: TestServer, options: { maxChats
   const { cookie, csrfToken } = await server.login(account.username, account.password);
   const socket = server.staff(cookie);
   await connected(socket);
+  // Opening the console puts her on duty; the server does that just after the connection.
+  for (let i = 0; i < 100; i++) {
+    const presence = await server.app.ctx.repos.presence.find(account.id);
+    if (presence && presence.status !== 'offline') break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   return { account, cookie, csrfToken, socket };
 }
 

@@ -108,8 +108,7 @@ export function authRoutes(ctx: AppContext) {
       ctx.loginThrottle.succeed(staff.username, request.ip);
       const passwordStep = await passwordStepIfNeeded(staff);
       if (passwordStep) return passwordStep;
-      const auth = await startSession(reply, { ...staff });
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { factor } });
+      const auth = await startSession(reply, { ...staff }, { action: 'login', detail: { factor } });
       const recoveryCodesLeft = await ctx.repos.staffSecurity.recoveryCodesLeft(staff.id);
       return { ...presentMe(auth), factor, recoveryCodesLeft } satisfies LoginCompleteResponse;
     });
@@ -122,19 +121,23 @@ export function authRoutes(ctx: AppContext) {
       if (!(await ctx.loginThrottle.allow(staff.username, request.ip))) {
         return sendError(reply, 429, 'rate_limited', 'too many attempts; wait a few minutes');
       }
-      const recoveryCodes = await mfa.completeEnrolment(staff.id, input.code);
+      // The enrolment, the used-up sign-in step and the audit entry commit together.
+      const recoveryCodes = await ctx.repos.transaction(async (tx) => {
+        const codes = await mfa.within(tx).completeEnrolment(staff.id, input.code);
+        if (!codes) return undefined;
+        await tx.staffSecurity.deleteChallenge(challenge.id);
+        await tx.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'mfa.enrolled', targetType: 'staff', targetId: staff.id });
+        return codes;
+      });
       if (!recoveryCodes) {
         await failedCode(request, staff.username, challenge.id, staff.id);
         return wrongCode(reply);
       }
-      await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
       ctx.loginThrottle.succeed(staff.username, request.ip);
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'mfa.enrolled', targetType: 'staff', targetId: staff.id });
       // A new account's first password came from an administrator: her own comes first.
       const passwordStep = await passwordStepIfNeeded(staff);
       if (passwordStep) return { ...passwordStep, recoveryCodes } satisfies PasswordStepResponse;
-      const auth = await startSession(reply, { ...staff });
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { factor: 'totp' } });
+      const auth = await startSession(reply, { ...staff }, { action: 'login', detail: { factor: 'totp' } });
       return { ...presentMe(auth), recoveryCodes } satisfies EnrolCompleteResponse;
     });
 
@@ -145,7 +148,7 @@ export function authRoutes(ctx: AppContext) {
       const pending = await pendingLogin(input.challenge, 'password');
       if (!pending) return expired(reply);
       const { challenge, staff } = pending;
-      if (!ctx.loginThrottle.allow(staff.username, request.ip)) return throttled(reply);
+      if (!(await ctx.loginThrottle.allow(staff.username, request.ip))) return throttled(reply);
       if (await refusedNewPassword(reply, staff, input.newPassword)) return reply;
       const now = ctx.clock.now();
       const changed = await ctx.repos.passwords.change({
@@ -159,8 +162,7 @@ export function authRoutes(ctx: AppContext) {
       if (!changed) return expired(reply);
       await ctx.repos.staffSecurity.deleteChallenge(challenge.id);
       ctx.publish(changed.endedSessionIds.map((sessionId) => ({ type: 'session.ended' as const, staffId: staff.id, sessionId })));
-      const auth = await startSession(reply, { ...withoutSecret(staff), mustChangePassword: false });
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login', detail: { afterPasswordChange: true } });
+      const auth = await startSession(reply, { ...withoutSecret(staff), mustChangePassword: false }, { action: 'login', detail: { afterPasswordChange: true } });
       return presentMe(auth);
     });
 
@@ -169,7 +171,7 @@ export function authRoutes(ctx: AppContext) {
     app.post('/api/auth/password', { config: { access: 'staff' }, preHandler: requireRecentAuth(ctx) }, async (request, reply) => {
       const input = parseBody(changePasswordRequestSchema, request.body);
       const auth = request.staffAuth!;
-      if (!ctx.loginThrottle.allow(auth.staff.username, request.ip)) return throttled(reply);
+      if (!(await ctx.loginThrottle.allow(auth.staff.username, request.ip))) return throttled(reply);
       const current = await ctx.sessions.checkPassword(auth.staff.username, input.currentPassword);
       if (!current) {
         ctx.loginThrottle.fail(auth.staff.username, request.ip);
@@ -196,8 +198,10 @@ export function authRoutes(ctx: AppContext) {
 
     app.post('/api/auth/logout', { config: { access: 'staff' } }, async (request, reply) => {
       const auth = request.staffAuth!;
-      await ctx.sessions.logout(request.cookies[sessionCookieName]);
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'logout' });
+      await ctx.repos.transaction(async (tx) => {
+        await ctx.sessions.within(tx).logout(request.cookies[sessionCookieName]);
+        await tx.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'logout' });
+      });
       ctx.publish([{ type: 'session.ended', staffId: auth.staff.id, sessionId: auth.session.id }]);
       reply.clearCookie(sessionCookieName, { path: '/' });
       return { ok: true };
@@ -224,9 +228,11 @@ export function authRoutes(ctx: AppContext) {
       }
       ctx.loginThrottle.succeed(username, request.ip);
       const now = ctx.clock.now();
-      await ctx.repos.sessions.markReauthenticated(auth.session.id, now);
+      await ctx.repos.transaction(async (tx) => {
+        await tx.sessions.markReauthenticated(auth.session.id, now);
+        await tx.audit.append({ at: now, staffId: auth.staff.id, action: 'reauth', detail: { factor } });
+      });
       auth.session.reauthAt = now;
-      await ctx.repos.audit.append({ at: now, staffId: auth.staff.id, action: 'reauth', detail: { factor } });
       return { reauthUntil: recentAuthUntil(now, now) };
     });
 
@@ -245,8 +251,10 @@ export function authRoutes(ctx: AppContext) {
       const auth = request.staffAuth!;
       const target = (await ctx.sessions.listFor(auth.staff.id)).find((s) => sessionHandle(s.id) === request.params.id);
       if (!target) return sendError(reply, 404, 'not_found', 'no such session');
-      await ctx.sessions.end(target.id);
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end', targetType: 'staff', targetId: auth.staff.id });
+      await ctx.repos.transaction(async (tx) => {
+        await tx.sessions.delete(target.id);
+        await tx.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end', targetType: 'staff', targetId: auth.staff.id });
+      });
       ctx.publish([{ type: 'session.ended', staffId: auth.staff.id, sessionId: target.id }]);
       if (target.id === auth.session.id) reply.clearCookie(sessionCookieName, { path: '/' });
       return { ok: true };
@@ -255,18 +263,21 @@ export function authRoutes(ctx: AppContext) {
     app.post('/api/auth/sessions/end-others', { config: { access: 'staff' } }, async (request) => {
       const auth = request.staffAuth!;
       const others = (await ctx.sessions.listFor(auth.staff.id)).filter((s) => s.id !== auth.session.id);
-      for (const s of others) {
-        await ctx.sessions.end(s.id);
-        ctx.publish([{ type: 'session.ended', staffId: auth.staff.id, sessionId: s.id }]);
-      }
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end_others', detail: { count: others.length } });
+      await ctx.repos.transaction(async (tx) => {
+        for (const s of others) await tx.sessions.delete(s.id);
+        await tx.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'session.end_others', detail: { count: others.length } });
+      });
+      ctx.publish(others.map((s) => ({ type: 'session.ended' as const, staffId: auth.staff.id, sessionId: s.id })));
       return { ended: others.length };
     });
 
     app.post('/api/auth/recovery-codes', { config: { access: 'staff' }, preHandler: requireRecentAuth(ctx) }, async (request) => {
       const auth = request.staffAuth!;
-      const recoveryCodes = await mfa.newRecoveryCodes(auth.staff.id);
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'mfa.recovery_codes_renewed', targetType: 'staff', targetId: auth.staff.id });
+      const recoveryCodes = await ctx.repos.transaction(async (tx) => {
+        const codes = await mfa.within(tx).newRecoveryCodes(auth.staff.id);
+        await tx.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'mfa.recovery_codes_renewed', targetType: 'staff', targetId: auth.staff.id });
+        return codes;
+      });
       return { recoveryCodes };
     });
   };

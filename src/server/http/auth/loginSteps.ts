@@ -6,14 +6,20 @@ import { randomToken, sha256 } from '../../auth/secrets.js';
 import type { StaffMember } from '../../../store/staffRepository.js';
 import type { PasswordStepResponse } from '../../../protocol/staffSecurityApi.js';
 import type { AppContext } from '../../appContext.js';
+import type { AuditEntry } from '../../../store/auditRepository.js';
 
 /** How long the pending login between password and second factor lives, and how many tries it takes. */
 export const loginChallengePolicy = { ttlMs: 5 * 60_000, maxAttempts: 5 } as const;
 
 export function loginSteps(ctx: AppContext) {
   return {
-    async startSession(reply: FastifyReply, staff: StaffMember) {
-      const result = await ctx.sessions.start(staff);
+    /** A new session and its audit entry ('login' and how), in one transaction; then the cookie. */
+    async startSession(reply: FastifyReply, staff: StaffMember, audit: Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'detail'>) {
+      const result = await ctx.repos.transaction(async (tx) => {
+        const started = await ctx.sessions.within(tx).start(staff);
+        await tx.audit.append({ at: ctx.clock.now(), staffId: staff.id, ...audit });
+        return started;
+      });
       reply.setCookie(sessionCookieName, result.token, {
         path: '/',
         httpOnly: true,

@@ -43,18 +43,23 @@ export function passkeyRoutes(ctx: AppContext) {
       const input = parseBody(addPasskeyRequestSchema, request.body);
       const auth = request.staffAuth!;
       if ((await ctx.repos.passkeys.countFor(auth.staff.id)) >= passkeyPolicy.maxPerStaff) return tooMany(reply);
-      const added = await passkeys.register(auth.staff, auth.session.id, rp(request), input.credential, input.label);
-      if (!added) return sendError(reply, 400, 'passkey_failed', 'the passkey could not be checked; start again');
       // The label is her own words: it stays out of the audit log.
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'passkey.added', targetType: 'passkey', targetId: added.id });
+      const added = await passkeys.register(auth.staff, auth.session.id, rp(request), input.credential, input.label, (tx, passkey) =>
+        tx.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'passkey.added', targetType: 'passkey', targetId: passkey.id }),
+      );
+      if (!added) return sendError(reply, 400, 'passkey_failed', 'the passkey could not be checked; start again');
       return presentPasskey(added) satisfies PasskeyDto;
     });
 
     app.delete<{ Params: { id: string } }>('/api/auth/passkeys/:id', { config: { access: 'staff' }, preHandler: requireRecentAuth(ctx) }, async (request, reply) => {
       const { id } = parseBody(passkeyParamsSchema, request.params);
       const auth = request.staffAuth!;
-      if (!(await ctx.repos.passkeys.remove(auth.staff.id, id))) return sendError(reply, 404, 'not_found', 'no such passkey');
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'passkey.removed', targetType: 'passkey', targetId: id });
+      const removed = await ctx.repos.transaction(async (tx) => {
+        if (!(await tx.passkeys.remove(auth.staff.id, id))) return false;
+        await tx.audit.append({ at: ctx.clock.now(), staffId: auth.staff.id, action: 'passkey.removed', targetType: 'passkey', targetId: id });
+        return true;
+      });
+      if (!removed) return sendError(reply, 404, 'not_found', 'no such passkey');
       return { ok: true };
     });
 
@@ -83,9 +88,11 @@ export function passkeyRoutes(ctx: AppContext) {
       }
       ctx.loginThrottle.succeed(username, request.ip);
       const now = ctx.clock.now();
-      await ctx.repos.sessions.markReauthenticated(auth.session.id, now);
+      await ctx.repos.transaction(async (tx) => {
+        await tx.sessions.markReauthenticated(auth.session.id, now);
+        await tx.audit.append({ at: now, staffId: auth.staff.id, action: 'reauth', targetType: 'passkey', targetId: used.id, detail: { factor: 'passkey' } });
+      });
       auth.session.reauthAt = now;
-      await ctx.repos.audit.append({ at: now, staffId: auth.staff.id, action: 'reauth', targetType: 'passkey', targetId: used.id, detail: { factor: 'passkey' } });
       return { reauthUntil: recentAuthUntil(now, now) };
     });
 
@@ -117,8 +124,7 @@ export function passkeyRoutes(ctx: AppContext) {
       const passwordStep = await passwordStepIfNeeded(staff);
       if (passwordStep) return passwordStep;
       // A new session counts as freshly authenticated, as after a code.
-      const auth = await startSession(reply, { ...staff });
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: staff.id, action: 'login.passkey', targetType: 'passkey', targetId: used.id, detail: { factor: 'passkey' } });
+      const auth = await startSession(reply, { ...staff }, { action: 'login.passkey', targetType: 'passkey', targetId: used.id, detail: { factor: 'passkey' } });
       const recoveryCodesLeft = await ctx.repos.staffSecurity.recoveryCodesLeft(staff.id);
       return { ...presentMe(auth), factor: 'passkey', recoveryCodesLeft } satisfies LoginCompleteResponse;
     });

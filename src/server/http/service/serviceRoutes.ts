@@ -36,10 +36,8 @@ export function serviceRoutes(ctx: AppContext) {
     // Supervisors open or close the chat by hand, or switch busy mode.
     app.patch('/api/service', { config: { access: 'chat:supervise' } }, async (request) => {
       const patch = parseBody(availabilityPatch, request.body);
-      const updated = await ctx.repos.settings.update(patch, request.staffAuth!.staff.id, ctx.clock.now());
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: request.staffAuth!.staff.id, action: 'service.availability', detail: patch });
-      const availability = serviceAvailability(updated, ctx.clock.now());
-      ctx.publish([{ type: 'service.changed', availability: { open: availability.open, reason: availability.reason, busy: availability.busy, setting: updated.availability } }]);
+      const { value: updated, effects } = await ctx.app.settings.setAvailability(patch, request.staffAuth!.staff);
+      ctx.publish(effects);
       return { availability: updated.availability, busy: updated.busy };
     });
   };

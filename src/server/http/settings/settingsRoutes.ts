@@ -6,14 +6,12 @@ import { parseBody } from '../errors.js';
 
 export function settingsRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    app.get('/api/settings', { config: { access: 'staff:manage' } }, async () => ({ settings: await ctx.repos.settings.get() }));
+    app.get('/api/settings', { config: { access: 'staff:manage' } }, async () => ({ settings: await ctx.app.settings.get() }));
     app.put('/api/settings', { config: { access: 'staff:manage' } }, async (request) => {
       const patch = parseBody(serviceSettingsPatchSchema, request.body);
-      const settings = await ctx.repos.settings.update(patch, request.staffAuth!.staff.id, ctx.clock.now());
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: request.staffAuth!.staff.id, action: 'settings.update', detail: { fields: Object.keys(patch) } });
-      // A new routing mode or offer time takes effect at the next step: take one now.
-      await ctx.app.queue.tick();
-      return { settings };
+      const { value, effects } = await ctx.app.settings.update(patch, request.staffAuth!.staff);
+      ctx.publish(effects);
+      return { settings: value };
     });
   };
 }

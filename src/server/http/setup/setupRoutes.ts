@@ -23,16 +23,12 @@ export function setupRoutes(ctx: AppContext) {
       if (!safeEqual(input.token, expected)) return sendError(reply, 403, 'forbidden', 'this setup link is not valid');
       const weak = refuseWeakPassword(reply, input.password, [input.username, input.displayName]);
       if (weak) return weak;
+      const passwordHash = await hashPassword(input.password);
       ctx.setup.token = undefined;
-      const admin = await ctx.repos.staff.create({
-        id: crypto.randomUUID(),
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        role: 'admin',
-        now: ctx.clock.now(),
+      await ctx.repos.transaction(async (tx) => {
+        const admin = await tx.staff.create({ id: crypto.randomUUID(), username: input.username, displayName: input.displayName, passwordHash, role: 'admin', now: ctx.clock.now() });
+        await tx.audit.append({ at: ctx.clock.now(), staffId: admin.id, action: 'setup.admin_created', targetType: 'staff', targetId: admin.id });
       });
-      await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: admin.id, action: 'setup.admin_created', targetType: 'staff', targetId: admin.id });
       // The new administrator signs in next, which starts the enrolment of her second factor.
       return reply.code(201).send({ ok: true, next: 'enrol' });
     });

@@ -33,19 +33,9 @@ export function staffSecurityRoutes(ctx: AppContext) {
     });
 
     app.delete<{ Params: { id: string } }>('/api/staff/:id/sessions', { config: { access: 'staff:manage' } }, async (request, reply) => {
-      const target = await ctx.repos.staff.findById(request.params.id);
-      if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
-      const count = (await ctx.sessions.listFor(target.id)).length;
-      await ctx.sessions.endAllFor(target.id);
-      ctx.publish([{ type: 'session.ended', staffId: target.id, sessionId: null }]);
-      await ctx.repos.audit.append({
-        at: ctx.clock.now(),
-        staffId: request.staffAuth!.staff.id,
-        action: 'staff.sessions_ended',
-        targetType: 'staff',
-        targetId: target.id,
-        detail: { count },
-      });
+      const live = await ctx.sessions.listFor(request.params.id);
+      const { value: count, effects } = await ctx.app.staffSecurity.endSessions(request.params.id, live, request.staffAuth!.staff);
+      ctx.publish(effects);
       return { ended: count };
     });
 
@@ -55,15 +45,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
       async (request, reply) => {
         const session = (await ctx.sessions.listFor(request.params.id)).find((s) => sessionHandle(s.id) === request.params.sessionId);
         if (!session) return sendError(reply, 404, 'not_found', 'no such session');
-        await ctx.sessions.end(session.id);
-        ctx.publish([{ type: 'session.ended', staffId: session.staffId, sessionId: session.id }]);
-        await ctx.repos.audit.append({
-          at: ctx.clock.now(),
-          staffId: request.staffAuth!.staff.id,
-          action: 'staff.session_ended',
-          targetType: 'staff',
-          targetId: session.staffId,
-        });
+        ctx.publish((await ctx.app.staffSecurity.endSession(session, request.staffAuth!.staff)).effects);
         return { ended: 1 };
       },
     );
@@ -74,13 +56,7 @@ export function staffSecurityRoutes(ctx: AppContext) {
       '/api/staff/:id/mfa/reset',
       { config: { access: 'staff:manage' }, preHandler: requireRecentAuth(ctx) },
       async (request, reply) => {
-        const actor = request.staffAuth!.staff;
-        const target = await ctx.repos.staff.findById(request.params.id);
-        if (!target) return sendError(reply, 404, 'not_found', 'no such staff member');
-        await ctx.repos.staffSecurity.resetMfa(target.id);
-        await ctx.sessions.endAllFor(target.id);
-        ctx.publish([{ type: 'session.ended', staffId: target.id, sessionId: null }]);
-        await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: actor.id, action: 'staff.mfa_reset', targetType: 'staff', targetId: target.id });
+        ctx.publish((await ctx.app.staffSecurity.resetMfa(request.params.id, request.staffAuth!.staff)).effects);
         return { ok: true };
       },
     );
