@@ -30,7 +30,7 @@ export interface CompiledRuleSet {
 /** How many words before a match a negation may stand ("ik ben echt niet in gevaar" → 3). */
 const NEGATION_WINDOW = 3;
 const SNIPPET_CONTEXT_WORDS = 3;
-const SNIPPET_MAX_CHARS = 100;
+export const SNIPPET_MAX_CHARS = 100;
 
 function compilePattern(source: string): RegExp {
   // Letters/digits on either side would mean we are inside a word.

@@ -35,6 +35,8 @@ export const triageRuleSchema = z.object({
    * pre-chat answers): "a boyfriend of 24" matters when she is a minor.
    */
   onlyWith: z.enum(TRIAGE_CATEGORIES).optional(),
+  /** A past marker in the same clause cancels it. Default: true, except for `minor` (a past event still tells her age). */
+  cancelledByPast: z.boolean().optional(),
 });
 
 export const triageRuleSetSchema = z.object({
@@ -45,6 +47,14 @@ export const triageRuleSetSchema = z.object({
   negations: z.array(z.string()),
   /** Words that start a new clause, ending the reach of a negation ("maar", "but"). */
   clauseWords: z.array(z.string()),
+  /**
+   * Phrases that put a clause in the past and over ("jaren geleden", "used
+   * to"): in the same clause they cancel a match of a rule that is
+   * `cancelledByPast` (unless "nog steeds"/"still" says it goes on).
+   */
+  pastMarkers: z.array(z.string()).optional(),
+  /** Words saying something goes on: they undo a past marker in the same clause. */
+  stillWords: z.array(z.string()).optional(),
   rules: z.array(triageRuleSchema),
 });
 
