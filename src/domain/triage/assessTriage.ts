@@ -147,7 +147,10 @@ export function createTriageEngine(ruleSets: readonly TriageRuleSet[], options: 
   const shared = {
     negations: ruleSets.flatMap((s) => s.negations),
     clauseWords: ruleSets.flatMap((s) => s.clauseWords),
+    contrastWords: ruleSets.flatMap((s) => s.contrastWords ?? []),
     pastMarkers: ruleSets.flatMap((s) => s.pastMarkers ?? []),
+    stillWords: ruleSets.flatMap((s) => s.stillWords ?? []),
+    jokeMarkers: ruleSets.flatMap((s) => s.jokeMarkers ?? []),
   };
   const compiled: readonly CompiledRuleSet[] = ruleSets.map((set) => compileRuleSet(set, shared));
   const conditionOf = new Map<string, TriageCategory>();

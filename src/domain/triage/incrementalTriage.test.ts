@@ -83,7 +83,10 @@ function reference(pre: PreChatAnswers | undefined, messages: readonly string[])
   const shared = {
     negations: defaultRuleSets.flatMap((s) => s.negations),
     clauseWords: defaultRuleSets.flatMap((s) => s.clauseWords),
+    contrastWords: defaultRuleSets.flatMap((s) => s.contrastWords ?? []),
     pastMarkers: defaultRuleSets.flatMap((s) => s.pastMarkers ?? []),
+    stillWords: defaultRuleSets.flatMap((s) => s.stillWords ?? []),
+    jokeMarkers: defaultRuleSets.flatMap((s) => s.jokeMarkers ?? []),
   };
   const compiled = defaultRuleSets.map((s) => compileRuleSet(s, shared));
   const found: { category: TriageCategory; priority: Priority; onlyWith?: TriageCategory | undefined }[] = [];

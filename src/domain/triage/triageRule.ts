@@ -37,6 +37,8 @@ export const triageRuleSchema = z.object({
   onlyWith: z.enum(TRIAGE_CATEGORIES).optional(),
   /** A past marker in the same clause cancels it. Default: true, except for `minor` (a past event still tells her age). */
   cancelledByPast: z.boolean().optional(),
+  /** A joke marker right around the match cancels it ("my mum will kill me haha"). Default false. */
+  cancelledByJoke: z.boolean().optional(),
 });
 
 export const triageRuleSetSchema = z.object({
@@ -48,13 +50,17 @@ export const triageRuleSetSchema = z.object({
   /** Words that start a new clause, ending the reach of a negation ("maar", "but"). */
   clauseWords: z.array(z.string()),
   /**
-   * Phrases that put a clause in the past and over ("jaren geleden", "used
-   * to"): in the same clause they cancel a match of a rule that is
-   * `cancelledByPast` (unless "nog steeds"/"still" says it goes on).
+   * Patterns that put a sentence in the past and over ("jaren geleden", "used
+   * to"): in the same sentence (up to a contrast word) they cancel a match of
+   * a rule that is `cancelledByPast` (unless a still word says it goes on).
    */
   pastMarkers: z.array(z.string()).optional(),
   /** Words saying something goes on: they undo a past marker in the same clause. */
   stillWords: z.array(z.string()).optional(),
+  /** Words that end the reach of a past marker: "vroeger wel, maar nu ...". */
+  contrastWords: z.array(z.string()).optional(),
+  /** Markers of a joke or figure of speech ("haha", "jk"): near a match they cancel a `cancelledByJoke` rule. */
+  jokeMarkers: z.array(z.string()).optional(),
   rules: z.array(triageRuleSchema),
 });
 
