@@ -32,7 +32,7 @@ describe('assessTriage: priority and reasons', () => {
   });
 
   it('is normal when nothing matches', () => {
-    expect(one('hallo, ik wil even iets vragen')).toEqual({ priority: 'normal', categories: [], reasons: [] });
+    expect(one('hallo, ik wil even iets vragen')).toMatchObject({ priority: 'normal', categories: [], reasons: [] });
   });
 
   it('reads every message, also late in the chat', () => {

@@ -52,7 +52,7 @@ export interface TriageReason {
   readonly source: 'pre_chat' | 'message';
   /**
    * The matched phrase with a little context (normalised text), for message
-   * rules; for the learned layer the n-grams that weighed most. At most 100 characters.
+   * rules; for the learned layer the words whose n-grams weighed most. At most 100 characters.
    */
   readonly snippet?: string | undefined;
   /** Which of her messages matched (0-based, as passed to assessMessage). */
@@ -134,9 +134,9 @@ function categoriesOf(reasons: readonly TriageReason[]): TriageCategory[] {
   return TRIAGE_CATEGORIES.filter((c) => found.has(c));
 }
 
-function learnedSnippet(ngrams: readonly string[]): string {
-  return ngrams
-    .map((g) => `“${g.trim()}”`)
+function learnedSnippet(words: readonly string[]): string {
+  return words
+    .map((w) => `“${w}”`)
     .join(' ')
     .slice(0, SNIPPET_MAX_CHARS);
 }
@@ -207,7 +207,7 @@ export function createTriageEngine(ruleSets: readonly TriageRuleSet[], options: 
           priority: learned.categories[hit.category].priority,
           reasonKey: LEARNED_REASON_KEY,
           source: 'message',
-          snippet: learnedSnippet(hit.ngrams),
+          snippet: learnedSnippet(hit.words),
           messageIndex: index,
         });
       }

@@ -16,7 +16,7 @@ import {
 } from './assessTriage.js';
 import type { TriageEngine, TriageResult } from './assessTriage.js';
 import { compileRuleSet, matchRuleSet } from './matchRules.js';
-import { defaultLearnedModel } from './learned/index.js';
+import { defaultLearnedModel, trainedLearnedModel } from './learned/index.js';
 import type { LearnedModel } from './learnedLayer.js';
 import { AGE_BANDS, PRE_CHAT_TOPICS } from './preChatAnswers.js';
 import type { PreChatAnswers } from './preChatAnswers.js';
@@ -36,6 +36,8 @@ const toyModel: LearnedModel = {
   minN: 2,
   maxN: 5,
   window: 3,
+  lengthPower: 0.5,
+  lengthReference: 1,
   explainTop: 3,
   trainedOn: 'test',
   categories: {
@@ -49,7 +51,8 @@ const toyModel: LearnedModel = {
 const engines: readonly [string, TriageEngine][] = [
   ['rules', createTriageEngine(defaultRuleSets)],
   ['rules + toy learned layer', createTriageEngine(defaultRuleSets, { learned: toyModel })],
-  ...(defaultLearnedModel ? [['default', createTriageEngine(defaultRuleSets, { learned: defaultLearnedModel })] as [string, TriageEngine]] : []),
+  ['trained learned layer, every category', createTriageEngine(defaultRuleSets, { learned: trainedLearnedModel })],
+  ...(defaultLearnedModel ? [['shipped', createTriageEngine(defaultRuleSets, { learned: defaultLearnedModel })] as [string, TriageEngine]] : []),
 ];
 
 const word = fc.constantFrom('ik', 'ben', 'hij', 'niet', 'maar', 'geen', 'not', 'he', 'me', 'lol', 'haha', 'nu', 'now', '!', '?', ',', '14', '24', '.');
@@ -118,7 +121,7 @@ describe('assessMessage: incremental triage', () => {
           expect(last.categories).toEqual(batch.categories);
           expect(last.reasons).toEqual(batch.reasons);
         }),
-        { numRuns: 150 },
+        { numRuns: 80 },
       );
     }
   });
@@ -147,7 +150,7 @@ describe('assessMessage: incremental triage', () => {
             expect(raised(prev, next)).toBe(up);
           }
         }),
-        { numRuns: 150 },
+        { numRuns: 80 },
       );
     }
   });
@@ -156,7 +159,7 @@ describe('assessMessage: incremental triage', () => {
     const maxReasons = TRIAGE_CATEGORIES.length * TRIAGE_MAX_REASONS_PER_CATEGORY + 1;
     for (const [, engine] of engines) {
       fc.assert(
-        fc.property(preChat, fc.array(message, { minLength: 20, maxLength: 60 }), (pre, messages) => {
+        fc.property(preChat, fc.array(message, { minLength: 20, maxLength: 40 }), (pre, messages) => {
           for (const result of incrementally(engine, pre, messages)) {
             expect(result.reasons.length).toBeLessThanOrEqual(maxReasons);
             for (const c of TRIAGE_CATEGORIES) expect(result.reasons.filter((r) => r.category === c).length).toBeLessThanOrEqual(TRIAGE_MAX_REASONS_PER_CATEGORY);
@@ -166,7 +169,7 @@ describe('assessMessage: incremental triage', () => {
             expect(size(result)).toBeLessThan(12_000);
           }
         }),
-        { numRuns: 40 },
+        { numRuns: 15 },
       );
     }
   });
@@ -282,13 +285,13 @@ describe('assessMessage: examples', () => {
     expect(result.reasons.map((r) => r.category)).not.toContain('information_request');
   });
 
-  it('the learned layer is explained by its strongest n-grams, and only where no rule explains the category', () => {
+  it('the learned layer is explained by the words that weighed most, and only where no rule explains the category', () => {
     const engine = createTriageEngine(defaultRuleSets, { learned: toyModel });
     const result = engine.assessMessage(engine.start(undefined), 'zit nog op school', 0);
     expect(result.reasons).toEqual([
       expect.objectContaining({ ruleId: 'learned.minor', category: 'minor', reasonKey: 'triage.reason.similar_wording', messageIndex: 0 }),
     ]);
-    expect(result.reasons[0]?.snippet).toContain('“schoo”');
+    expect(result.reasons[0]?.snippet).toBe('“school”');
     // A rule explains it: no learned reason besides.
     const ruled = engine.assessMessage(engine.start(undefined), 'ik ben 14 en zit op school', 0);
     expect(ruled.reasons.map((r) => r.ruleId)).toEqual(['nl.minor.stated_age']);

@@ -2,15 +2,16 @@
  * The learned layer: per category, a logistic regression over character
  * n-grams (2–5) of the normalised text. It catches wording the rules do not
  * know yet ("wording similar to: exploitation") and explains itself with the
- * n-grams that contributed most. Trained offline by scripts/trainTriage.ts on
+ * words whose n-grams contributed most. Trained offline by scripts/trainTriage.ts on
  * the development (and old hold-out) corpus only; the weights are data in
  * learned/model.json. Pure code: no I/O, no clock, no randomness.
  *
  * Scoring is additive per message so that triage stays O(1) per message: a
- * message's state is, per category, the sum of weight × count over its
- * n-grams and its number of n-grams. A window of the last `window` messages
- * is scored as bias + Σdot / √Σn, the same as scoring their n-grams together
- * (an example in the corpus is labelled on all its messages together).
+ * message's state is, per category, the sum of the weights of the n-grams
+ * that occur in it, and how many distinct n-grams it has. A window of the last `window` messages
+ * is scored as bias + Σdot / lengthNorm(Σn), the same as scoring their
+ * n-grams together (an example in the corpus is labelled on all its messages
+ * together).
  */
 import { z } from 'zod';
 import { baseNormalise } from './normaliseText.js';
@@ -34,7 +35,10 @@ export const learnedModelSchema = z.object({
   maxN: z.number().int().min(1),
   /** How many consecutive messages are scored together. */
   window: z.number().int().min(1).max(5),
-  /** How many n-grams explain a hit. */
+  /** Score = bias + Σdot / (max(n, lengthReference) / lengthReference)^lengthPower (see lengthNorm). */
+  lengthPower: z.number().min(0).max(1),
+  lengthReference: z.number().positive(),
+  /** How many words explain a hit. */
   explainTop: z.number().int().min(1).max(5),
   trainedOn: z.string(),
   categories: z.object(Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, learnedCategorySchema])) as Record<TriageCategory, typeof learnedCategorySchema>),
@@ -44,11 +48,11 @@ export type LearnedModel = z.infer<typeof learnedModelSchema>;
 
 /** One message's contribution, per category in the order of TRIAGE_CATEGORIES. Small and JSON-safe. */
 export interface LearnedMessageState {
-  /** Number of n-grams in the message. */
+  /** Number of distinct n-grams in the message. */
   readonly n: number;
-  /** Σ weight × count, per category. */
+  /** Σ weight over the message's distinct n-grams, per category. */
   readonly dots: readonly number[];
-  /** The strongest positive n-grams per category: [n-gram, contribution]. */
+  /** The words whose n-grams weigh most for each category: [word, contribution], strongest first. */
   readonly top: readonly (readonly (readonly [string, number])[])[];
 }
 
@@ -80,25 +84,39 @@ export function charNgrams(text: string, minN: number, maxN: number): Map<string
   return counts;
 }
 
+/** Longer words are cut in explanations. */
+const EXPLAIN_WORD_MAX_CHARS = 24;
+
+/**
+ * A message's features: which n-grams occur in it (presence, not counts, so
+ * "ik ik ik …" pasted 500 times weighs no more than "ik" once). A window adds
+ * up the features of its messages.
+ */
+export function messageFeatures(message: string, minN: number, maxN: number): Set<string> {
+  return new Set(charNgrams(learnedText(message), minN, maxN).keys());
+}
+
 export function scoreMessage(model: LearnedModel, message: string): LearnedMessageState {
-  const grams = charNgrams(learnedText(message), model.minN, model.maxN);
-  let n = 0;
-  for (const count of grams.values()) n += count;
+  const text = learnedText(message);
+  const grams = new Set(charNgrams(text, model.minN, model.maxN).keys());
+  const n = grams.size;
+  // For the explanation: each distinct word with the n-grams that lie inside it (with its spaces).
+  const words = [...new Set(text.trim().split(' ').filter(Boolean))].map((word) => [word, charNgrams(` ${word} `, model.minN, model.maxN)] as const);
   const dots: number[] = [];
   const top: (readonly [string, number])[][] = [];
   for (const category of TRIAGE_CATEGORIES) {
     const { weights } = model.categories[category];
     let dot = 0;
-    const positive: [string, number][] = [];
-    for (const [gram, count] of grams) {
-      const w = weights[gram];
-      if (w === undefined) continue;
-      dot += w * count;
-      if (w > 0) positive.push([gram, w * count]);
+    for (const gram of grams) dot += weights[gram] ?? 0;
+    const strongest: [string, number][] = [];
+    for (const [word, inside] of words) {
+      let contribution = 0;
+      for (const gram of inside.keys()) contribution += weights[gram] ?? 0;
+      if (contribution > 0) strongest.push([[...word].slice(0, EXPLAIN_WORD_MAX_CHARS).join(''), contribution]);
     }
-    positive.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    strongest.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     dots.push(dot);
-    top.push(positive.slice(0, model.explainTop));
+    top.push(strongest.slice(0, model.explainTop));
   }
   return { n, dots, top };
 }
@@ -106,8 +124,16 @@ export function scoreMessage(model: LearnedModel, message: string): LearnedMessa
 export interface LearnedVerdict {
   readonly category: TriageCategory;
   readonly probability: number;
-  /** The n-grams that contributed most, strongest first. */
-  readonly ngrams: readonly string[];
+  /** The words whose n-grams contributed most, strongest first. */
+  readonly words: readonly string[];
+}
+
+/**
+ * Long texts are divided by (n / reference)^power; texts shorter than the
+ * reference are not blown up ("hoi" alone must not weigh like a sentence).
+ */
+export function lengthNorm(model: Pick<LearnedModel, 'lengthPower' | 'lengthReference'>, n: number): number {
+  return (Math.max(n, model.lengthReference) / model.lengthReference) ** model.lengthPower;
 }
 
 /** The window's probability per category, and the categories at or above their threshold. */
@@ -115,14 +141,14 @@ export function scoreWindow(model: LearnedModel, window: readonly LearnedMessage
   const n = window.reduce((s, m) => s + m.n, 0);
   return TRIAGE_CATEGORIES.map((category, i) => {
     const dot = window.reduce((s, m) => s + (m.dots[i] ?? 0), 0);
-    const logit = model.categories[category].bias + (n === 0 ? 0 : dot / Math.sqrt(n));
+    const logit = model.categories[category].bias + dot / lengthNorm(model, n);
     const contributions = new Map<string, number>();
     for (const m of window) for (const [gram, c] of m.top[i] ?? []) contributions.set(gram, (contributions.get(gram) ?? 0) + c);
-    const ngrams = [...contributions]
+    const words = [...contributions]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, model.explainTop)
-      .map(([gram]) => gram);
-    return { category, probability: 1 / (1 + Math.exp(-logit)), ngrams };
+      .map(([word]) => word);
+    return { category, probability: 1 / (1 + Math.exp(-logit)), words };
   });
 }
 
