@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTriageEngine } from './assessTriage.js';
-import { evaluateCorpus } from './corpusEvaluation.js';
+import { evaluateBreakdown, evaluateCorpus, formatBreakdown } from './corpusEvaluation.js';
 import { defaultRuleSets } from './rules/index.js';
 import { triageCorpus } from './triageCorpus.js';
 import { TRIAGE_CATEGORIES } from './triageRule.js';
@@ -55,5 +55,25 @@ describe('evaluateCorpus', () => {
     expect(report.perCategory.minor).toMatchObject({ truePositives: 0, falsePositives: 1, falseNegatives: 1, precision: 0, recall: 0 });
     expect(report.priority).toMatchObject({ exact: 1, tooLow: 1, tooHigh: 1 });
     expect(report.mismatches.map((m) => m.id)).toEqual(['b', 'c']);
+  });
+});
+
+describe('evaluateBreakdown', () => {
+  it('scores every set per language and in total, for every engine, and prints a table', () => {
+    const entries = [
+      { id: 'nl-1', messages: ['ik ben in gevaar'], expected: { categories: ['acute_danger' as const], priority: 'critical' as const } },
+      { id: 'en-1', messages: ['hello'], expected: { categories: ['minor' as const], priority: 'high' as const } },
+    ];
+    const rows = evaluateBreakdown([{ name: 'dev', entries }], [{ name: 'rules', engine }]);
+    expect(rows.map((r) => [r.set, r.language, r.engine, r.entries])).toEqual([
+      ['dev', 'en', 'rules', 1],
+      ['dev', 'nl', 'rules', 1],
+      ['dev', 'all', 'rules', 2],
+    ]);
+    expect(rows[0]?.perCategory.minor.recall).toBe(0);
+    expect(rows[1]?.perCategory.acute_danger.recall).toBe(1);
+    const table = formatBreakdown(rows);
+    expect(table).toContain('acute_danger');
+    expect(table.split('\n').filter((l) => l.startsWith('dev'))).toHaveLength(3);
   });
 });

@@ -128,3 +128,91 @@ export function evaluateCorpus(entries: readonly CorpusEntry[], engine: TriageEn
     mismatches,
   };
 }
+
+/** The language of an example, from its id ("nl-001", "enh4-02", "nlb-17" → "nl"/"en"). */
+export function corpusLanguage(entry: Pick<CorpusEntry, 'id'>): string {
+  return entry.id.slice(0, 2);
+}
+
+export interface BreakdownRow {
+  readonly set: string;
+  /** A language code, or "all". */
+  readonly language: string;
+  /** Which engine (e.g. "rules", "rules+learned"). */
+  readonly engine: string;
+  readonly entries: number;
+  readonly perCategory: Readonly<Record<TriageCategory, CategoryScore>>;
+  readonly overall: CategoryScore;
+  readonly criticalRecall: number;
+  readonly tooLow: number;
+}
+
+/** Every set × language (and all languages) × engine: the full table of figures. */
+export function evaluateBreakdown(
+  sets: readonly { readonly name: string; readonly entries: readonly CorpusEntry[] }[],
+  engines: readonly { readonly name: string; readonly engine: TriageEngine }[],
+): BreakdownRow[] {
+  const rows: BreakdownRow[] = [];
+  for (const set of sets) {
+    const languages = [...new Set(set.entries.map(corpusLanguage))].sort();
+    for (const language of [...languages, 'all']) {
+      const entries = language === 'all' ? set.entries : set.entries.filter((e) => corpusLanguage(e) === language);
+      for (const { name, engine } of engines) {
+        const report = evaluateCorpus(entries, engine);
+        rows.push({
+          set: set.name,
+          language,
+          engine: name,
+          entries: report.entries,
+          perCategory: report.perCategory,
+          overall: report.overall,
+          criticalRecall: report.priority.criticalRecall,
+          tooLow: report.priority.tooLow,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+const pr = (s: CategoryScore): string =>
+  s.truePositives + s.falseNegatives === 0 && s.falsePositives === 0
+    ? '   –/–   '
+    : `${s.precision.toFixed(2)}/${s.recall.toFixed(2)}`.padStart(9);
+
+/** A plain-text table: precision/recall per category for each row. */
+export function formatBreakdown(rows: readonly BreakdownRow[]): string {
+  const setWidth = Math.max(4, ...rows.map((r) => r.set.length));
+  const engineWidth = Math.max(6, ...rows.map((r) => r.engine.length));
+  const header = [
+    'set'.padEnd(setWidth),
+    'lang',
+    'engine'.padEnd(engineWidth),
+    '   n',
+    ...TRIAGE_CATEGORIES.map((c) => c.slice(0, 12).padStart(12)),
+    'overall'.padStart(12),
+    'crit.rec',
+    'too low',
+  ].join(' ');
+  const lines = [header, '-'.repeat(header.length)];
+  let previous = '';
+  for (const r of rows) {
+    const group = `${r.set}/${r.language}`;
+    if (previous && previous.split('/')[0] !== r.set) lines.push('');
+    previous = group;
+    lines.push(
+      [
+        r.set.padEnd(setWidth),
+        r.language.padEnd(4),
+        r.engine.padEnd(engineWidth),
+        String(r.entries).padStart(4),
+        ...TRIAGE_CATEGORIES.map((c) => pr(r.perCategory[c]).padStart(12)),
+        pr(r.overall).padStart(12),
+        `${(r.criticalRecall * 100).toFixed(0)}%`.padStart(8),
+        String(r.tooLow).padStart(7),
+      ].join(' '),
+    );
+  }
+  lines.push('', 'cells: precision/recall (1.00 when nothing was predicted / expected); crit.rec: share of critical examples triaged critical');
+  return lines.join('\n');
+}

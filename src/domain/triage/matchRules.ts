@@ -25,12 +25,36 @@ export interface CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
   readonly negations: ReadonlySet<string>;
   readonly clauseWords: ReadonlySet<string>;
+  /** Words that end the reach of a past marker ("maar", "but"). */
+  readonly contrastWords: ReadonlySet<string>;
+  /** One regex over all past markers / still words / joke markers (standard and squeezed spelling), or undefined when there are none. */
+  readonly pastMarkers: MarkerRegexes | undefined;
+  readonly stillWords: MarkerRegexes | undefined;
+  readonly jokeMarkers: MarkerRegexes | undefined;
+}
+
+interface MarkerRegexes {
+  readonly standard: RegExp;
+  readonly squeezed: RegExp;
+}
+
+/** Word lists shared by all rule sets of an engine (visitors mix languages). */
+export interface SharedWords {
+  readonly negations: readonly string[];
+  readonly clauseWords: readonly string[];
+  readonly contrastWords?: readonly string[] | undefined;
+  readonly pastMarkers?: readonly string[] | undefined;
+  readonly stillWords?: readonly string[] | undefined;
+  readonly jokeMarkers?: readonly string[] | undefined;
 }
 
 /** How many words before a match a negation may stand ("ik ben echt niet in gevaar" → 3). */
 const NEGATION_WINDOW = 3;
 const SNIPPET_CONTEXT_WORDS = 3;
-const SNIPPET_MAX_CHARS = 100;
+/** How far around a match a joke marker ("haha", "jk") makes it a figure of speech. */
+const JOKE_WORDS_BEFORE = 3;
+const JOKE_WORDS_AFTER = 6;
+export const SNIPPET_MAX_CHARS = 100;
 
 function compilePattern(source: string): RegExp {
   // Letters/digits on either side would mean we are inside a word.
@@ -39,10 +63,14 @@ function compilePattern(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-export function compileRuleSet(
-  set: TriageRuleSet,
-  shared: { readonly negations: readonly string[]; readonly clauseWords: readonly string[] } = set,
-): CompiledRuleSet {
+function markerRegexes(sources: readonly string[] | undefined): MarkerRegexes | undefined {
+  if (!sources || sources.length === 0) return undefined;
+  const join = (list: readonly string[]) => new RegExp(list.map((p) => compilePattern(p).source).join('|'), 'u');
+  return { standard: join(sources), squeezed: join(sources.map(squeezeLetters)) };
+}
+
+export function compileRuleSet(set: TriageRuleSet, shared: SharedWords = set): CompiledRuleSet {
+  const words = (list: readonly string[] | undefined) => new Set((list ?? []).flatMap((w) => [w, squeezeLetters(w)]));
   return {
     set,
     rules: set.rules.map((rule) => ({
@@ -52,8 +80,45 @@ export function compileRuleSet(
     })),
     // The squeezed forms too, so "geen" still negates in the "gen" variant.
     negations: new Set(shared.negations.flatMap((w) => [w, squeezeLetters(w)])),
-    clauseWords: new Set(shared.clauseWords.flatMap((w) => [w, squeezeLetters(w)])),
+    clauseWords: words(shared.clauseWords),
+    contrastWords: words(shared.contrastWords),
+    pastMarkers: markerRegexes(shared.pastMarkers),
+    stillWords: markerRegexes(shared.stillWords),
+    jokeMarkers: markerRegexes(shared.jokeMarkers),
   };
+}
+
+/**
+ * The stretch of text a past marker reaches: the sentence around the match,
+ * cut at a contrast word ("vroeger wel, maar nu ...").
+ */
+function pastScope(text: string, start: number, end: number, compiled: CompiledRuleSet): string {
+  const ends = (token: string) => /^[.!?;]$/u.test(token) || compiled.contrastWords.has(token);
+  const before = text.slice(0, start).split(' ');
+  let from = before.length;
+  while (from > 0 && !ends(before[from - 1] ?? '')) from--;
+  const after = text.slice(end).split(' ');
+  let to = 0;
+  while (to < after.length && !ends(after[to] ?? '')) to++;
+  return `${before.slice(from).join(' ')}${text.slice(start, end)}${after.slice(0, to).join(' ')}`;
+}
+
+/** Is the match about something past and over ("3 jaar geleden", "i used to") with nothing saying it goes on? */
+function isPastAndOver(text: string, start: number, end: number, compiled: CompiledRuleSet, squeezed: boolean): boolean {
+  if (!compiled.pastMarkers) return false;
+  const scope = pastScope(text, start, end, compiled);
+  const pick = (m: MarkerRegexes) => (squeezed ? m.squeezed : m.standard);
+  if (!pick(compiled.pastMarkers).test(scope)) return false;
+  return !(compiled.stillWords && pick(compiled.stillWords).test(scope));
+}
+
+/** A joke marker right around the match ("my mum will kill me haha", "lol jk"): a figure of speech. */
+function isJoke(text: string, start: number, end: number, compiled: CompiledRuleSet, squeezed: boolean): boolean {
+  if (!compiled.jokeMarkers) return false;
+  const before = text.slice(0, start).split(' ').filter(Boolean).slice(-JOKE_WORDS_BEFORE);
+  const after = text.slice(end).split(' ').filter(Boolean).slice(0, JOKE_WORDS_AFTER);
+  const around = `${before.join(' ')} ${text.slice(start, end)} ${after.join(' ')}`;
+  return (squeezed ? compiled.jokeMarkers.squeezed : compiled.jokeMarkers.standard).test(around);
 }
 
 /** Is there a negation among the last few words of the same clause before `index`? */
@@ -94,17 +159,25 @@ export function matchRuleSet(compiled: CompiledRuleSet, message: string): RuleMa
   const { standard, squeezed } = normalisedVariants(message, compiled.set.spelling);
   const matches: RuleMatch[] = [];
   for (const { rule, regexes, squeezedRegexes } of compiled.rules) {
-    const found = findFirst(rule, regexes, standard, compiled) ?? findFirst(rule, squeezedRegexes, squeezed, compiled);
+    const found = findFirst(rule, regexes, standard, compiled, false) ?? findFirst(rule, squeezedRegexes, squeezed, compiled, true);
     if (found) matches.push(found);
   }
   return matches;
 }
 
-function findFirst(rule: TriageRule, regexes: readonly RegExp[], text: string, compiled: CompiledRuleSet): RuleMatch | undefined {
+/** Past and over cancels these by default; a past event still tells her age. */
+function cancelledByPast(rule: TriageRule): boolean {
+  return rule.cancelledByPast ?? (rule.category === 'self_harm' || rule.category === 'exploitation');
+}
+
+function findFirst(rule: TriageRule, regexes: readonly RegExp[], text: string, compiled: CompiledRuleSet, squeezed: boolean): RuleMatch | undefined {
   for (const regex of regexes) {
     for (const m of text.matchAll(regex)) {
       if (!ageAllows(rule, m)) continue;
       if ((rule.negatable ?? true) && isNegated(text, m.index, compiled)) continue;
+      const end = m.index + m[0].length;
+      if (cancelledByPast(rule) && isPastAndOver(text, m.index, end, compiled, squeezed)) continue;
+      if (rule.cancelledByJoke && isJoke(text, m.index, end, compiled, squeezed)) continue;
       return { rule, snippet: snippetAround(text, m.index, m.index + m[0].length) };
     }
   }

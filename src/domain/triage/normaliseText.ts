@@ -24,6 +24,8 @@ export function baseNormalise(text: string): string {
     .replace(/(\p{L})n['’]t(?!\p{L})/gu, '$1 not')
     .replace(/(?<![\p{L}])(he|she|it|that|what|who|there)['’]s(?!\p{L})/gu, '$1 is')
     .replace(/['’‘`´]/gu, '')
+    // Laughing emoji read as a laugh: "he will kill me 😂" is a figure of speech.
+    .replace(/[😂🤣😹]+/gu, ' haha ')
     .replace(/[^\p{L}\p{N}.,!?;]+/gu, ' ')
     // "13yo", "14jaar": split digits from letters so they are separate words.
     .replace(/(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu, '$1$2 ')

@@ -35,6 +35,10 @@ export const triageRuleSchema = z.object({
    * pre-chat answers): "a boyfriend of 24" matters when she is a minor.
    */
   onlyWith: z.enum(TRIAGE_CATEGORIES).optional(),
+  /** A past marker in the same clause cancels it. Default: true, except for `minor` (a past event still tells her age). */
+  cancelledByPast: z.boolean().optional(),
+  /** A joke marker right around the match cancels it ("my mum will kill me haha"). Default false. */
+  cancelledByJoke: z.boolean().optional(),
 });
 
 export const triageRuleSetSchema = z.object({
@@ -45,6 +49,18 @@ export const triageRuleSetSchema = z.object({
   negations: z.array(z.string()),
   /** Words that start a new clause, ending the reach of a negation ("maar", "but"). */
   clauseWords: z.array(z.string()),
+  /**
+   * Patterns that put a sentence in the past and over ("jaren geleden", "used
+   * to"): in the same sentence (up to a contrast word) they cancel a match of
+   * a rule that is `cancelledByPast` (unless a still word says it goes on).
+   */
+  pastMarkers: z.array(z.string()).optional(),
+  /** Words saying something goes on: they undo a past marker in the same clause. */
+  stillWords: z.array(z.string()).optional(),
+  /** Words that end the reach of a past marker: "vroeger wel, maar nu ...". */
+  contrastWords: z.array(z.string()).optional(),
+  /** Markers of a joke or figure of speech ("haha", "jk"): near a match they cancel a `cancelledByJoke` rule. */
+  jokeMarkers: z.array(z.string()).optional(),
   rules: z.array(triageRuleSchema),
 });
 

@@ -21,9 +21,26 @@ export const enRules: TriageRuleSet = {
     yr: 'year', fone: 'phone', mobile: 'phone', cell: 'phone', cellphone: 'phone', k: 'ok', noone: 'no one',
     twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17',
     gf: 'girlfriend', mum: 'mum', mom: 'mum', pics: 'pictures', pic: 'pictures', photos: 'pictures', nudes: 'nude pictures',
+    // Chat spelling and misspellings teenagers use.
+    imma: 'i am going to', ima: 'i am going to', gona: 'going to', wana: 'want to', finna: 'going to', tryna: 'trying to',
+    dunno: 'do not know', lemme: 'let me', bcoz: 'because', becuz: 'because', becoz: 'because', sum1: 'someone',
+    some1: 'someone', any1: 'anyone', every1: 'everyone', no1: 'no one', n: 'and', nd: 'and', thats: 'that is',
+    whats: 'what is', youre: 'you are', nudez: 'nude pictures', nude: 'nude pictures',
+    vid: 'video', vids: 'videos', selfharm: 'self harm', suicidel: 'suicidal', sucide: 'suicide', suicde: 'suicide',
+    sewerslide: 'suicide', pasport: 'passport',
   },
   negations: ['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor'],
   clauseWords: ['but', 'because', 'if', 'whether', 'or', 'and', 'so', 'when', 'though', 'although', 'except'],
+  contrastWords: ['but', 'however', 'though', 'although', 'except', 'now'],
+  // Past and over: "years ago he made me ...", "i used to cut myself", "i stopped cutting".
+  pastMarkers: [
+    '\\d+ (?:years?|months) ago', '(?:years|months|ages|a long time|long) ago', 'used to', 'back then', 'in the past',
+    'when i was (?:\\d+|little|young|younger|a kid|a child|in year \\d+)', 'is (?:all )?(?:over|behind me) now', 'it is over',
+    '(?:stopped|quit|gave up) (?:cutting|self harming|harming)', 'i got out',
+  ],
+  stillWords: ['still', 'again', 'since', 'every day', 'keeps', 'keep'],
+  // Figures of speech: "my mum will kill me lol".
+  jokeMarkers: ['haha\\w*', 'lol', 'lmao', 'lmfao', 'jk', 'just kidding', 'xd', 'rofl'],
   rules: [
     // ------------------------------------------------------------ acute danger
     {
@@ -43,8 +60,11 @@ export const enRules: TriageRuleSet = {
       category: 'acute_danger',
       priority: 'critical',
       reasonKey: 'triage.reason.threat_to_life',
+      cancelledByJoke: true,
       patterns: [
-        `${HE} (?:is going to|are going to|will|said he will|says he will|said they will|wants to|threatened to|threatens to) (?:kill|hurt|beat|stab|shoot) me`,
+        `${HE} (?:is going to|are going to|will|would|said he will|said he would|says he will|said they will|said they would|wants to|threatened to|threatens to) (?:kill|hurt|beat|stab|shoot|strangle|choke) me`,
+        // Quoted: "he said i will kill you".
+        '(?:i will|i am going to|going to) (?:kill|stab|shoot|murder) you',
         '(?:kill|murder|stab|shoot) me',
         'scared (?:he|they|she) (?:will|is going to|are going to) (?:kill|hurt|find) me',
       ],
@@ -58,6 +78,9 @@ export const enRules: TriageRuleSet = {
         `${HE} (?:is |are |keeps |keep )?(?:hitting|beating|hurting|choking|raping|hits|beats|chokes|rapes) me`,
         '(?:has|have|got) a (?:knife|gun|weapon)',
         'being (?:hit|beaten|held|raped|choked)',
+        // Just now, so he is likely still close.
+        '(?:i was|i have been|i got|he|they) (?:just )?(?:raped|assaulted|attacked|beaten up|beat up)(?: me)? (?:just now|tonight|an hour ago|minutes ago|earlier tonight|right now)',
+        '(?:just|just now) (?:raped|assaulted|attacked|beat|hit) me',
       ],
     },
     {
@@ -69,8 +92,12 @@ export const enRules: TriageRuleSet = {
         'locked (?:me )?(?:in|up)',
         'i am locked',
         'cannot (?:get out|leave|escape|get away)',
-        '(?:will not|do not|does not|never) let me (?:leave|go|out)',
-        'trapped',
+        // Not "my dad won't let me go out with friends": that is control, not being locked in.
+        '(?:will not|do not|does not|never|would not) let me (?:leave|go|out)(?! (?:out|with|to|at|after|on|in|for|clubbing|partying|alone))',
+        '(?:holding|keeping) me (?:here|prisoner|hostage|inside)',
+        '(?:took|has|have|hid|taken) (?:my|the) keys',
+        // Not "i feel trapped in this relationship".
+        '(?<!(?:feel|feeling|feels|felt) )trapped',
         'kidnapped',
       ],
     },
@@ -80,7 +107,8 @@ export const enRules: TriageRuleSet = {
       priority: 'critical',
       reasonKey: 'triage.reason.perpetrator_nearby',
       patterns: [
-        '(?:he is|she is|they are) (?:coming|on (?:his|their|her) way|outside|at the door|downstairs|waiting outside|outside my)',
+        '(?:he is|she is|they are) (?:right |just |now )?(?:coming|on (?:his|their|her) way|outside|at the door|downstairs|waiting outside|outside my)',
+        `${HE} (?:is|are) (?:right )?(?:here|outside|at my (?:door|house|window|school)|in the (?:house|hallway|next room))(?= ?(?:[.,!?;]|$| and| right| now| again))`,
         '(?:he|they) (?:is|are) coming (?:for me|to get me)',
         `${HE} (?:is|are) (?:waiting )?(?:outside|downstairs|at the door)`,
         '(?:can|could) (?:someone|somebody|you) (?:come )?(?:get|pick up|rescue|save|collect) me',
@@ -94,7 +122,8 @@ export const enRules: TriageRuleSet = {
       priority: 'critical',
       reasonKey: 'triage.reason.urgent_help',
       patterns: [
-        'help me(?! (?:understand|with|find|to find|figure|out with|know))',
+        // Not the polite "can you help me ...?" or "help me understand".
+        '(?<!(?:can|could|would|will|might|to|you|u|someone|anyone|somebody|hope) (?:\\w+ )?)help me(?! (?:understand|with|find|to find|figure|out with|know|decide|think|get advice))',
         'please help',
         'need help (?:right now|now|please|asap|fast|quick|urgently)',
         '(?:banging|bangs|kicking|kicks|pounding) on (?:the|my) door',
@@ -108,6 +137,7 @@ export const enRules: TriageRuleSet = {
       category: 'self_harm',
       priority: 'critical',
       reasonKey: 'triage.reason.suicidal',
+      cancelledByJoke: true,
       patterns: [
         'suicid(?:e|al)',
         'kill myself',
@@ -128,6 +158,13 @@ export const enRules: TriageRuleSet = {
         '(?:want to|wanna) (?:disappear|sleep) forever',
         '(?:bought|got|have) a (?:rope|noose)',
         '(?:standing|sitting|i am|i am standing|i am sitting) on (?:the|a) (?:bridge|roof|ledge|tracks|edge)',
+        '(?:everyone|everybody|they|people|the world) (?:would be|will be|is|are) better off without me',
+        'sewer ?slide',
+        '(?:took|taken|swallowed|have taken) (?:a bunch|a lot|loads|lots|all|too many|a whole (?:box|pack|packet|bottle|strip)|\\d{2,3}) (?:of )?(?:my |the |those |these )?(?:pills|tablets|paracetamol|painkillers|meds|sleeping pills)',
+        '(?:wish i (?:was|were) dead|wish i (?:was|were) never born)',
+        '(?:go to sleep and )?never wake up(?! early)',
+        '(?:what is|whats) the point (?:of living|in living|of life|anymore)',
+        'no point (?:in )?(?:living|going on|being alive)',
       ],
     },
     {
@@ -139,6 +176,10 @@ export const enRules: TriageRuleSet = {
         '(?:cut|cutting|hurt|hurting|harm|harming|burn|burning) myself',
         'self ?harm(?:ing)?',
         '(?:cut|cutting|burn|burning|scratch|scratching) my (?:legs|arms|wrists|wrist|skin|thighs|stomach)',
+        '(?:started|been|keep|kept|am|i am) (?:cutting|burning|scratching)(?: again| every day| myself)?',
+        // "sh" is chat shorthand for self-harm.
+        '(?:i|been|started|do|did|to) sh(?:ing)?(?: again)?(?= ?(?:[.,!?;]|$| again| every| a lot| scars| marks))',
+        'sh (?:scars|marks|again)',
       ],
     },
     {
@@ -146,8 +187,10 @@ export const enRules: TriageRuleSet = {
       category: 'self_harm',
       priority: 'high',
       reasonKey: 'triage.reason.cannot_go_on',
+      cancelledByJoke: true,
       patterns: [
-        'cannot (?:do this|take (?:it|this)|go on|cope)(?: anymore)?(?= ?(?:[.,!?;]|$))',
+        'cannot (?:do this|do it|take (?:it|this)|go on|cope|handle (?:it|this))(?: anymore| any more)?(?= ?(?:[.,!?;]|$))',
+        'cannot anymore(?= ?(?:[.,!?;]|$))',
         '(?:give|gave|giving) up on (?:life|everything)',
       ],
     },
@@ -183,7 +226,21 @@ export const enRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.minor_school',
       negatable: false,
-      patterns: ['(?:in )?(?:year|grade) (?:[6-9]|10|11)', 'middle school', 'primary school'],
+      patterns: [
+        '(?:in )?(?:year|grade) (?:[6-9]|10|11)',
+        'middle school',
+        'primary school',
+        '(?:in|at|go to|from) (?:high|secondary) school',
+        '(?:my )?(?:gcses?|mock exams for my gcses)',
+      ],
+    },
+    {
+      id: 'en.minor.says_minor',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_age',
+      negatable: false,
+      patterns: ['(?:i am |am )(?:a minor|underage|under age)', 'under ?(?:18|eighteen)'],
     },
     // ------------------------------------------------------------ exploitation indicators
     {
@@ -215,6 +272,7 @@ export const enRules: TriageRuleSet = {
         'do not get to keep (?:any (?:of )?)?(?:the |my )?money',
         '(?:does not|do not|never|will not|refuses to) pay me',
         '(?:sleep|live) (?:at|in) (?:work|the (?:shop|restaurant|salon|farm|factory|car wash))',
+        '(?:make|makes|made|have|has) me (?:to )?work for (?:him|them) (?:for free|without)',
       ],
     },
     {
@@ -237,6 +295,10 @@ export const enRules: TriageRuleSet = {
         '(?:asking|asks|asked|keeps asking) (?:me )?for (?:nude )?pictures',
         '(?:do it|sleep|sex|go|do stuff|do things|meet)(?: \\w+){0,4} for (?:cash|money)',
         'escort(?:ing)?',
+        '(?:makes|made|make|forces|forced|tells|told|wants) me (?:to )?(?:meet|see|sleep with|have sex with|do stuff with|go with|go on dates with) (?:men|guys|older men|his friends|his mates|strangers|clients|punters)',
+        '(?:sets|set|setting) up (?:\\w+ )?(?:dates|meets|meetings|appointments|bookings) (?:with|for) (?:men|guys|me)',
+        '(?:punters|johns)',
+        '(?:men|guys|clients) (?:come|keep coming|came) (?:to|round to) (?:the|my|our) (?:flat|house|room|hotel)',
       ],
     },
     {
@@ -245,7 +307,7 @@ export const enRules: TriageRuleSet = {
       priority: 'high',
       reasonKey: 'triage.reason.phone_or_id_taken',
       patterns: [
-        '(?:took|takes|take|taken|has|have|keeps|kept|confiscated|smashed) (?:away )?my (?:phone|passport|id)',
+        '(?:took|takes|take|taken|has|have|keeps|kept|holds|holding|hold|confiscated|smashed) (?:away )?my (?:phone|passport|id|papers|documents|visa|residence permit)',
         '(?:my )?(?:phone|passport|id) (?:was |got |has been |is )?(?:taken|confiscated)',
         'not allowed (?:to have |to use )?(?:a |my )?phone',
         '(?:will not|would not|does not|do not|refuses to|refused to) give (?:me )?(?:my|me my) (?:passport|id|phone|papers|documents) back',
@@ -272,6 +334,7 @@ export const enRules: TriageRuleSet = {
       reasonKey: 'triage.reason.debt_bondage',
       patterns: [
         'owe (?:him|them|her)',
+        '(?:i owe|owe) (?:\\w+ ){0,2}(?:money|\\d+|a debt)(?: to)? (?:him|them|her|those guys|his friends)',
         '(?:says|said|say) i owe',
         'in debt to',
         'work off (?:the |my |a )?debt',
@@ -294,6 +357,14 @@ export const enRules: TriageRuleSet = {
         'collect (?:money|debts) (?:from|for)',
         '(?:asks|asked|makes|made|tells|told|wants) me to (?:hold|carry|deliver|sell|move|hide) (?:stuff|things|bags|packages|parcels|drugs|weed)',
         'county lines',
+        // Street words for drug running.
+        'trapping',
+        'trap (?:phone|line)',
+        'bando',
+        'shotting',
+        'going (?:cunch|country|ot)',
+        'cuckoo(?:ing|ed)',
+        '(?:keep|keeping|hide|hiding|store|storing|hold|holding) (?:a |the |some |his |their )?(?:package|parcel|bag|bags|packages|parcels|stuff|things) (?:for (?:him|them) )?(?:at|in) (?:my|our) (?:house|home|flat|room|place)',
         'trap house',
         '(?:drug|drugs) (?:runner|mule)',
         'runner',
@@ -308,6 +379,7 @@ export const enRules: TriageRuleSet = {
       patterns: [
         '(?:use|used|using|uses|borrow|borrowed|took) my (?:bank )?(?:account|card)',
         'money mule',
+        '(?:into|in|through|to) my (?:bank )?account (?:\\w+ ){0,4}(?:send it|transfer it|withdraw|take it out|pass it on|move it|send it on)',
         '(?:give|gave|hand over) (?:him|them) my (?:bank )?(?:card|account)',
       ],
     },
@@ -320,6 +392,7 @@ export const enRules: TriageRuleSet = {
         '(?:share|post|send|leak|spread|show) (?:my |the |those )?(?:nude pictures|pictures|videos|video)',
         '(?:threatens|threatened|threatening) to (?:share|post|send|leak|show|spread)',
         'sextortion',
+        '(?:post|share|send|leak|spread|show) (?:them|it|those|these) (?:to|with) (?:everyone|everybody|my (?:family|parents|mum|dad|school|friends|followers))',
       ],
     },
     {
@@ -332,6 +405,7 @@ export const enRules: TriageRuleSet = {
         '(?:forces|forced|force) me',
         '(?:make|makes|made) me (?:to )?(?:steal|shoplift|rob|sell|deliver|carry)',
         '(?:hurt|harm|kill|go after|come after) my (?:mum|family|sister|brother|parents|little sister|little brother)',
+        'blackmail(?:s|ed|ing)?',
       ],
     },
     {
@@ -345,6 +419,7 @@ export const enRules: TriageRuleSet = {
       patterns: [
         '(?:boyfriend|guy|man|bf) (?:is |who is |of )?(\\d{2})(?! (?:minutes|mins|times|pounds|dollars))',
         'a (\\d{2}) (?:year old|yo|y o)(?! (?:girl|boy|daughter|son|sister|brother))',
+        '(?:he is|he is like|he is about|he is almost) (\\d{2})(?! (?:minutes|mins|times|pounds|dollars|euros))',
       ],
     },
     {

@@ -26,9 +26,26 @@ export const nlRules: TriageRuleSet = {
     twaalf: '12', dertien: '13', veertien: '14', vijftien: '15', zestien: '16', zeventien: '17',
     fotos: 'fotos', foto: 'fotos', filmpje: 'filmpjes', vids: 'videos', suicidaal: 'suicidaal',
     vriendinnetje: 'vriendin', loverbooy: 'loverboy', lovebo: 'loverboy', lovebois: 'loverboys',
+    // Chat spelling: "kzit", "kweet", "egt", "tog"; misspellings of the words rules look for.
+    kzit: 'ik zit', kweet: 'ik weet', kheb: 'ik heb', kmoet: 'ik moet', kwil: 'ik wil', kga: 'ik ga', kzie: 'ik zie',
+    egt: 'echt', ech: 'echt', eg: 'echt', tog: 'toch', wnt: 'want', omdt: 'omdat', nmr: 'nummer',
+    zelfmoort: 'zelfmoord', selfmoord: 'zelfmoord', zelfmord: 'zelfmoord', zelfdoding: 'zelfmoord',
+    suiside: 'suicide', suizide: 'suicide', loverboi: 'loverboy', loverbois: 'loverboys', pooyer: 'pooier',
+    nudes: 'naaktfotos', nude: 'naaktfotos', nudez: 'naaktfotos', naaktfoto: 'naaktfotos', pics: 'fotos', pic: 'fotos',
+    vermoorde: 'vermoorden', vermoort: 'vermoordt', polisie: 'politie', pliesie: 'politie',
   },
   negations: ['niet', 'geen', 'nooit', 'niemand', 'niets', 'niks', 'nergens'],
   clauseWords: ['maar', 'want', 'omdat', 'of', 'als', 'toen', 'en', 'dus', 'alleen', 'behalve'],
+  contrastWords: ['maar', 'alleen', 'behalve', 'nu'],
+  // Past and over: "2 jaar geleden moest ik ...", "vroeger sneed ik mezelf", "ik ben gestopt met snijden".
+  pastMarkers: [
+    '\\d+ (?:jaar|jaren|maanden) geleden', '(?:jaren|maanden|lang|heel lang) geleden', 'vroeger', 'destijds', 'in het verleden',
+    'toen ik (?:\\d+|klein|jong|jonger|een kind|nog op de basisschool)(?: jaar)? (?:was|oud was)', 'is (?:nu |allemaal |al lang )?voorbij',
+    '(?:ben|was) (?:al )?(?:\\d+ (?:jaar|maanden) )?gestopt met', 'ik ben (?:er )?(?:nu )?(?:al )?(?:lang )?(?:uit|weg|vanaf)',
+  ],
+  stillWords: ['nog steeds', 'nog altijd', 'nu nog', 'nog elke', 'weer', 'opnieuw', 'sinds', 'nog (?:\\w+ )?schuldig'],
+  // Figures of speech: "mijn moeder vermoordt me haha".
+  jokeMarkers: ['haha\\w*', 'hihi\\w*', 'lol', 'grapje', 'geintje', 'xd', 'jk', 'lmao'],
   rules: [
     // ------------------------------------------------------------ acute danger
     {
@@ -52,8 +69,14 @@ export const nlRules: TriageRuleSet = {
       category: 'acute_danger',
       priority: 'critical',
       reasonKey: 'triage.reason.threat_to_life',
+      cancelledByJoke: true,
       patterns: [
-        `${HE} (?:gaat|wil|gaan|willen|zal|zullen|dreigt|dreigen|zegt dat hij|zei dat hij) ${ME} (?:te )?(?:vermoorden|doodmaken|dood maken|afmaken|iets aandoen|pijn doen|in elkaar slaan)`,
+        `${HE} (?:gaat|wil|gaan|willen|zal|zullen|zou|zouden|dreigt|dreigen|zegt dat hij|zei dat hij) ${ME} (?:te )?(?:vermoorden|doodmaken|dood maken|afmaken|iets aandoen|pijn doen|in elkaar slaan|neersteken|neer te steken|steken|te steken|doodschieten|dood te schieten)`,
+        // Subordinate order: "(hij zei dat) hij me zou neersteken".
+        `${HE} ${ME} (?:wil|gaat|zal|zou|gaan|willen|zullen|zouden) (?:vermoorden|doodmaken|afmaken|neersteken|doodschieten|iets aandoen)`,
+        // Quoted: "hij zei: ik maak je af".
+        'ik (?:maak|vermoord|steek|schiet) je (?:af|dood|neer)?(?= ?(?:[.,!?;]|als|$))',
+        '(?:ik ga|gaat) je (?:vermoorden|afmaken|neersteken|doodmaken)',
         `(?:vermoordt|vermoorden|vermoord|doodmaken) ${ME}`,
         `bang dat ${HE} ${ME} (?:vermoordt|iets aandoet|vindt|komt halen|pijn doet)`,
         `${ME} (?:vermoorden|afmaken|doodmaken) als`,
@@ -68,6 +91,8 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         `${HE} (?:slaat|schopt|wurgt|verkracht|slaan|schoppen|sloeg|verkrachtte) ${ME}`,
         'ik word (?:nu |steeds )?(?:geslagen|vastgehouden|verkracht|gewurgd|mishandeld)',
+        // Just now, so he is likely still close.
+        '(?:ik ben|ben ik|hij heeft me|hij heeft mij|ze hebben me) (?:net|zojuist|vannacht|net nog|vanavond) (?:verkracht|aangerand|geslagen|mishandeld|gewurgd|in elkaar geslagen)',
         `${HE} (?:heeft|hebben) een (?:mes|wapen|pistool|vuurwapen|gun)`,
       ],
     },
@@ -80,7 +105,10 @@ export const nlRules: TriageRuleSet = {
         '(?:ik zit |ben |word |hebben me |heeft me |heeft mij )?opgesloten',
         '(?:ik )?(?:kan|mag) (?:hier |daar )?niet (?:meer )?(?:weg|ontsnappen|vluchten|naar buiten|naar huis)',
         `${HE} (?:laat|laten) ${ME} niet (?:gaan|weg|naar buiten|naar huis)`,
-        'ik zit (?:hier )?vast',
+        'ik zit (?:hier )?vast(?! (?:aan|in mijn|op school|met))',
+        '(?:ik )?(?:kan|kom) (?:er|hier) niet (?:meer )?uit',
+        `${HE} (?:houdt|houden) ${ME} (?:hier |daar )?(?:vast|binnen|gevangen)`,
+        '(?:deur|kamer|voordeur) (?:is |zit )?(?:op slot|afgesloten)(?: gedaan| gedraaid)?',
         'mag (?:nergens|niet) (?:heen|naartoe)',
         '(?:opgesloten|slapen|slaap|zitten|zit) in (?:een|de) (?:kelder|schuur|kast)',
         'ontvoerd',
@@ -98,6 +126,7 @@ export const nlRules: TriageRuleSet = {
         `${HE} (?:staat|staan|is|zijn|wacht|wachten|zit|zitten) (?:nu |hier |al )?(?:voor|bij|aan|op) (?:de|mijn|ons|het) (?:deur|voordeur|huis|school|raam|stoep|gang)`,
         `${HE} (?:wacht|wachten) (?:daar |hier |buiten |thuis )?op ${ME}`,
         `${HE} (?:zit|zitten|wacht|wachten) (?:erin|in de auto|in een auto|in zijn auto)`,
+        `${HE} (?:is|zijn) (?:nu |al |nu al )?onderweg(?: hierheen| naar (?:mij|me|hier|mijn huis))?`,
         '(?:kan|kun|kunnen) (?:iemand|jullie|je) (?:me|mij) (?:komen )?(?:halen|ophalen|redden)',
         '(?:weet|weet ik) niet waar ik ben',
         '(?:bonkt|bonken|bonst|bonzen|beukt|beuken|schopt|schoppen|slaat|slaan|te bonken) (?:\\w+ )?(?:op|tegen|aan) (?:de|mijn) deur',
@@ -111,7 +140,8 @@ export const nlRules: TriageRuleSet = {
       reasonKey: 'triage.reason.urgent_help',
       patterns: [
         'help (?:me|mij)?(?: nu| snel| alsjeblieft)+',
-        'help (?:me|mij)(?! (?:met|even|bij|aan))',
+        // Not the polite "kun je me helpen" / "can you help me with ...".
+        '(?<!(?:kun|kunnen|kan|wil|wilt|willen|jullie|iemand|can|could|would|will|you|u|someone|anyone|somebody|to) (?:\\w+ )?)help (?:me|mij)(?! (?:met|even|bij|aan|with|understand|find|to find|figure|know|decide))',
         // "help!" on its own, not "... andere jongens help".
         '(?:^|(?<=[.!?,;] ))help(?= ?(?:[.!?,;]|$))',
         '(?:ik heb )?(?:nu|dringend|snel|meteen) hulp nodig',
@@ -124,16 +154,22 @@ export const nlRules: TriageRuleSet = {
       category: 'self_harm',
       priority: 'critical',
       reasonKey: 'triage.reason.suicidal',
+      cancelledByJoke: true,
       patterns: [
         'zelfmoord(?:gedachten)?',
         'suicide',
         'suicidaal',
-        '(?:ik wil|wil ik|ik ga|wil gewoon) (?:gewoon |echt |liever )?(?:dood|sterven|er niet meer zijn|niet meer leven|niet meer bestaan|er niet meer zijn)',
+        // Not "ik ga dood van het lachen".
+        '(?:ik wil|wil ik|ik ga|wil gewoon) (?:gewoon |echt |liever )?(?:dood|sterven|er niet meer zijn|niet meer leven|niet meer bestaan|er niet meer zijn)(?! (?:van|aan) )',
         '(?:wil|ga) (?:er )?(?:een eind|een einde|er een eind) aan maken',
         'wil (?:gewoon |echt |liever |het liefst )?(?:dood|sterven)',
         '(?:wil|wilde) (?:gewoon )?(?:dat alles stopt|voor altijd slapen|verdwijnen)',
         '(?:touw|strop) (?:gekocht|gehaald|klaargelegd|klaar)',
-        '(?:mezelf|mijzelf) (?:van kant maken|ophangen|doodmaken|dood maken|vermoorden|iets aandoen)',
+        '(?:mezelf|mijzelf) (?:van kant maken|ophangen|doodmaken|dood maken|vermoorden|iets aandoen|wat aandoen|iets aan doen|wat aan doen|iets aan te doen|wat aan te doen)',
+        'iedereen (?:is |zou )?(?:\\w+ )?beter af (?:zijn )?zonder (?:mij|me)',
+        'overdosis',
+        '(?:alle|al mijn|een hele (?:strip|doos|pot|pak)|heel veel|te veel|\\d{2,3}) (?:\\w+ )?(?:pillen|paracetamol|paracetamols|tabletten|slaappillen|medicijnen|oxazepam) (?:\\w+ ){0,2}(?:geslikt|ingenomen|genomen|slikken|innemen|nemen)',
+        '(?:ik hoop|hoop) (?:dat ik )?(?:morgen |gewoon )?(?:niet|nooit) meer wakker',
         '(?:van een|van de|van het) (?:brug|flat|dak|gebouw) (?:af )?springen',
         'voor de trein (?:springen|gaan liggen|gaan staan)',
         '(?:alle |al mijn |een hoop )?pillen (?:innemen|slikken|nemen) (?:en|om)',
@@ -162,6 +198,10 @@ export const nlRules: TriageRuleSet = {
         'snij (?:\\w+ ){0,2}(?:mezelf|mijzelf|in mijn|in me)',
         '(?:gesneden|gekrast|gebrand|snijden|krassen) (?:in|op) (?:mijn|me) (?:arm|armen|been|benen|pols|polsen|lichaam|buik)',
         '(?:in|op) (?:mijn|me) (?:arm|armen|benen|polsen|pols) (?:gesneden|gekrast|snijden|krassen|gesnden)',
+        '(?:mezelf|mijzelf) (?:\\w+ ){0,2}(?:gesneden|gekrast|gebrand|verwond|beschadigd)',
+        'ik (?:snij|kras) (?:weer|nog steeds|elke dag|soms|vaak)',
+        '(?:weer |opnieuw )?(?:begonnen|gaan|gestart) met (?:snijden|krassen)',
+        'automutilatie',
       ],
     },
     {
@@ -169,10 +209,14 @@ export const nlRules: TriageRuleSet = {
       category: 'self_harm',
       priority: 'high',
       reasonKey: 'triage.reason.cannot_go_on',
+      cancelledByJoke: true,
       patterns: [
         'ik kan (?:het )?(?:echt |gewoon )?niet meer(?= ?(?:[.,!?;]|$))',
         'ik zie het (?:echt |allemaal )?niet meer zitten',
         'ik wil niet meer(?= ?(?:[.,!?;]|$))',
+        'het hoeft (?:voor mij )?niet meer(?= ?(?:[.,!?;]|$))',
+        '(?:ik zie )?geen uitweg(?: meer)?',
+        'ik hou het (?:echt |gewoon )?niet (?:meer )?vol',
       ],
     },
     // ------------------------------------------------------------ minor
@@ -187,6 +231,9 @@ export const nlRules: TriageRuleSet = {
         '(?:ik ben|ben) (?:pas |net |bijna |nog maar |nog |sinds kort )?(\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|min|keer|euro|kilo|kg|km|cm|jaar geleden))',
         '(?<!(?:al|sinds|voor|ruim|over|geleden|afgelopen|laatste|na|zo|wel|bijna) )(\\d{1,2}) (?:jaar|j)(?: oud)?(?! (?:geleden|lang|ouder|jonger))',
         'leeftijd (?:is )?(\\d{1,2})',
+        '(?:een |n )?(?:meisje|meid|jongen|kind) van (\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|euro|keer))',
+        // "hoi ik 15 en ...", "ik (15)".
+        '(?:^|hoi |hey |hallo |hoii )ik (\\d{1,2})(?= (?:en|maar|jaar|j)|(?: ?[.,!?;])|$)',
         // Someone else's age: "mijn zusje van 12", "mn vriendin (16)".
         `${PERSON} (?:is |van )?(\\d{1,2})(?! (?:dagen|weken|maanden|uur|minuten|euro|keer))`,
       ],
@@ -215,7 +262,26 @@ export const nlRules: TriageRuleSet = {
         'basisschool',
         '(?:ik zit|zit ik) (?:nog )?op (?:de )?(?:middelbare|basisschool|brugklas|vmbo|havo|vwo|mavo)',
         '(?:[1-6]|een|twee|drie|vier|vijf|zes) (?:havo|vwo|vmbo|mavo|gym|atheneum)',
+        '(?:op|naar) (?:de |het )?(?:middelbare|middelbare school|onderbouw)',
+        '(?:ik doe|ik zit op het|ik zit op de|zit op het) (?:havo|vwo|vmbo|mavo|gymnasium|atheneum|lyceum)',
       ],
+    },
+    {
+      id: 'nl.minor.says_minor',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_age',
+      negatable: false,
+      patterns: ['minderjarig', 'onder de (?:18|achttien)'],
+    },
+    {
+      id: 'nl.minor.youth_care',
+      category: 'minor',
+      priority: 'high',
+      reasonKey: 'triage.reason.minor_youth_care',
+      negatable: false,
+      // Youth protection in the Netherlands is for children under 18.
+      patterns: ['jeugdbescherming', 'jeugdzorg(?:instelling|werker|werkster)?', 'jeugdinstelling', 'kinderbescherming', 'jeugdreclassering'],
     },
     // ------------------------------------------------------------ exploitation indicators
     {
@@ -236,6 +302,8 @@ export const nlRules: TriageRuleSet = {
         `(?:${MUST}|laat me|laten me) (?:veel )?(?:geld )?(?:verdienen|werken|binnenhalen|ophalen) voor ${HIM}`,
         `${MUST} (?:elke dag |elke avond |veel )?geld (?:verdienen|binnenhalen|opbrengen)`,
         `voor ${HIM} ${MUST} (?:gaan )?(?:werken|geld verdienen|tippelen|dealen)`,
+        `${MUST} voor ${HIM} (?:gaan )?(?:werken|geld verdienen|tippelen|dealen|lopen)`,
+        '(?:krijg|krijgen|kreeg|kregen) (?:\\w+ ){0,2}(?:nooit|nog steeds geen|geen|niks|niets) (?:\\w+ )?(?:loon|salaris|uitbetaald|betaald)',
         '(?:niet )?genoeg (?:geld )?(?:\\w+ ){0,3}(?:verdien|verdienen|binnenbreng|oplever|mee naar huis|mee terug)',
         '(?:nooit|geen) (?:geld|loon|een cent|salaris) (?:gezien|gekregen|ontvangen)',
         `(?:laat|laten) ${ME} (?:\\w+ ){0,4}(?:slapen|werken|wonen) (?:in|op) (?:een|de) (?:kelder|schuur|zolder|werkplaats|salon|garage)`,
@@ -274,6 +342,9 @@ export const nlRules: TriageRuleSet = {
         `(?:brengt|brengen|rijdt|rijden|bracht) ${ME} (?:naar|langs) (?:hotels|verschillende|andere|mannen|adressen|feestjes)`,
         `${MUST} (?:\\w+ ){0,2}(?:fotos|naaktfotos|filmpjes|videos) (?:van (?:mezelf|mij|me) )?(?:sturen|maken|opsturen)`,
         'mannen betalen (?:hem|hun|ze)',
+        `(?:${MUST}|laat me|laten me) (?:ik )?(?:\\w+ ){0,3}(?:met|voor) (?:mannen|klanten|oudere mannen|vreemde mannen|andere mannen) (?:mee|naar bed|slapen|afspreken|seks)`,
+        '(?:komen|kwamen) (?:er )?(?:steeds |elke dag |elke avond |vaak |allemaal |de hele tijd )?(?:mannen|klanten) (?:langs|naar (?:het|de|mijn|ons) (?:huis|appartement|kamer|hotel))',
+        '(?:hij|ze) (?:regelt|regelen|plant|plannen) (?:\\w+ ){0,2}(?:mannen|klanten|afspraakjes|dates) (?:voor (?:me|mij))?',
       ],
     },
     {
@@ -283,7 +354,7 @@ export const nlRules: TriageRuleSet = {
       reasonKey: 'triage.reason.phone_or_id_taken',
       patterns: [
         '(?:telefoon|paspoort|id kaart|idkaart|identiteitskaart|legitimatie|id) (?:is |zijn |werd )?(?:afgepakt|ingenomen|afgenomen|weggenomen|kapotgemaakt)',
-        '(?:pakt|pakken|pakte|pakten|neemt|nemen|nam|namen|heeft|hebben|houdt|houden) (?:mijn|me|m|steeds mijn) (?:telefoon|paspoort|id kaart|idkaart|id)(?: (?:af|in|weg|afgepakt|ingenomen|afgenomen))?',
+        '(?:pakt|pakken|pakte|pakten|neemt|nemen|nam|namen|heeft|hebben|houdt|houden) (?:mijn|me|m|steeds mijn) (?:telefoon|paspoort|id kaart|idkaart|id|papieren|documenten|verblijfsvergunning)(?: (?:af|in|weg|afgepakt|ingenomen|afgenomen))?',
         'mag (?:mijn |geen |nooit mijn )?telefoon (?:niet )?(?:hebben|gebruiken|houden)',
         '(?:heeft|hebben|houdt|houden) (?:mijn )?(?:sim ?kaart)',
         '(?:krijg|geeft|geven) (?:\\w+ ){0,2}(?:paspoort|id kaart|telefoon|papieren) niet (?:meer )?terug',
@@ -299,6 +370,7 @@ export const nlRules: TriageRuleSet = {
         '(?:ik )?(?:word|wordt) (?:steeds |altijd |overal |de hele tijd )?(?:gevolgd|bespied|in de gaten gehouden|achtervolgd|gecontroleerd)',
         `(?:houdt|houden) ${ME} (?:steeds |altijd |de hele tijd )?in de gaten`,
         'weet (?:altijd |precies |steeds )?waar ik (?:ben|uithang|zit)',
+        '(?:een man|iemand|een auto|die man|die jongen|hij|ze) (?:die )?(?:steeds|elke dag|vaak|altijd|de hele tijd) (?:bij|voor|op) (?:mijn|de|ons) (?:school|huis|werk|deur|stage) (?:staat|staan|wacht|wachten|rijdt|rijden|te wachten)',
         'locatie (?:delen|aan (?:laten )?staan|volgen|bijhouden)',
         '(?:leest|lezen|checkt|checken|controleert|controleren|bekijkt|volgt|volgen) (?:al )?(?:mijn|me) (?:telefoon|berichten|appjes|whatsapp|chats|locatie)',
       ],
@@ -311,11 +383,14 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         `schuld(?:en)? (?:bij ${HIM}|afbetalen|terugbetalen|aflossen|afwerken|inlossen)`,
         'sta (?:bij (?:hem|hun|ze) )?in het krijt',
+        '(?:sta|sta ik) (?:bij (?:hem|hun|ze) )?in de schuld',
+        `${MUST} (?:hem|hun|ze|haar) (?:\\w+ ){0,3}(?:terugbetalen|terug betalen|afbetalen)`,
         '(?:moet|moest) (?:het|alles|dat|die schuld|de schuld|dat geld|het geld) (?:terug)?betalen',
         '(?:terug)?betalen (?:met|door) (?:te )?(?:seks|werken|werk|drugs|dealen)',
         '(?:reis|ticket|vlucht|overtocht|papieren|paspoort) (?:\\w+ ){0,2}(?:terug)?betalen',
         `(?:zegt|zeggen|zei|zeiden) dat ik ${HIM} (?:\\w+ ){0,3}schuldig ben`,
         `ik ben ${HIM} (?:\\w+ ){0,3}schuldig`,
+        `dat ik ${HIM} (?:\\w+ ){0,3}schuldig (?:ben|zou zijn|was)`,
       ],
     },
     {
@@ -328,6 +403,8 @@ export const nlRules: TriageRuleSet = {
         '(?:geld|schulden) (?:\\w+ )?(?:ophalen|halen|innen) (?:bij|voor)',
         `(?:moet|moest|moeten|laat me|laten me) (?:voor ${HIM} )?(?:dealen|drugs verkopen|lopen voor)`,
         `dealen voor ${HIM}`,
+        `${MUST} (?:\\w+ ){0,3}(?:drugs|wiet|coke|cocaine|xtc|hasj|pakketjes|pakketje|pakket|pakketten|bolletjes) (?:\\w+ ){0,3}(?:brengen|wegbrengen|rondbrengen|ophalen|bewaren|verstoppen|vervoeren|afleveren|meenemen|verkopen|opslaan)`,
+        '(?:tas|tassen|tasje|tasjes|spullen|pakketjes|pakketje) (?:\\w+ ){0,2}voor (?:hem|hun|ze) (?:\\w+ ){0,2}(?:brengen|wegbrengen|rondbrengen|bewaren|verstoppen|vervoeren|afleveren|meenemen)',
         'bolletjes (?:slikken)?',
         'drugskoerier',
         'drugsrunner',
@@ -342,6 +419,7 @@ export const nlRules: TriageRuleSet = {
       patterns: [
         '(?:bankpas|pinpas|rekening|bankrekening|bankkaart) (?:uitlenen|afgeven|gebruiken|lenen|gegeven|geleend|afgepakt)',
         'geldezel',
+        '(?:geld|bedragen) (?:\\w+ ){0,3}(?:op|naar) mijn rekening (?:\\w+ ){0,7}(?:doorsturen|doorstorten|overmaken|opnemen|pinnen|afgeven)',
         '(?:gebruiken|gebruikt|gebruikte|hebben|heeft) (?:mijn )?(?:\\w+ ){0,4}(?:bankpas|pinpas|rekening|bankrekening)',
       ],
     },
@@ -358,6 +436,7 @@ export const nlRules: TriageRuleSet = {
         '(?:vraagt|vragen|vroeg) (?:\\w+ ){0,2}(?:om|naar) (?:naakt)?fotos',
         '(?:fotos|filmpjes|videos|naaktfotos|beelden) (?:van (?:me|mij) )?(?:\\w+ ){0,6}(?:naar iedereen|rondsturen|rondstuurt|verspreiden|verspreidt|online zet|online zetten|op internet)',
         '(?:anders|dan) (?:zet|stuurt|verspreidt|deelt) (?:hij|ze) (?:de |mijn |die )?(?:fotos|filmpjes|videos)',
+        '(?:zet|zetten|stuurt|sturen|verspreidt|deelt|delen) (?:\\w+ ){0,2}(?:fotos|filmpjes|videos|naaktfotos|beelden) (?:\\w+ ){0,3}(?:online|rond|door|op internet|aan iedereen|naar iedereen|naar mijn (?:ouders|familie|school|vrienden))',
       ],
     },
     {
@@ -368,7 +447,8 @@ export const nlRules: TriageRuleSet = {
       patterns: ['(?:word|wordt|werd|ben|is) gedwongen', '(?:dwingt|dwingen|dwong|dwongen) (?:me|mij|je|haar|hem|ons)',
         '(?:me|mij|je|haar|hem|ons) (?:dwingt|dwingen|dwong|dwongen)',
         `(?:laat|laten|dwingt|dwingen) ${ME} (?:\\w+ ){0,2}(?:stelen|inbreken|pinnen)`,
-        `${MUST} (?:\\w+ ){0,2}(?:stelen|inbreken)`],
+        `${MUST} (?:\\w+ ){0,2}(?:stelen|inbreken|jatten|pikken)`,
+        '(?:chantage|chanteert|chanteren|chanteerde|gechanteerd|afpersen|afgeperst|perst (?:me|mij) af|perste (?:me|mij) af)'],
     },
     {
       id: 'nl.exploitation.adult_partner_of_minor',
@@ -416,6 +496,8 @@ export const nlRules: TriageRuleSet = {
         `${HE} (?:dreigt|dreigen) (?:mijn )?(?:familie|moeder|zusje|broertje|ouders) (?:iets aan te doen|pijn te doen)`,
         `(?:doet|doen) ${HE} (?:mijn )?(?:familie|moeder|zusje|broertje|ouders) (?:iets|pijn) aan`,
         '(?:gedreigd|dreigt|dreigen|dreigde|dreigden) (?:\\w+ ){0,3}(?:familie|moeder|vader|zusje|broertje|ouders|zus|broer) (?:\\w+ ){0,2}(?:iets aan te doen|pijn te doen|te vermoorden)',
+        // The negation belongs to the condition: "als ik niet betaal doet hij mijn familie iets aan".
+        `als ik (?:niet|nie|geen) (?:\\w+ ){1,3}(?:doet|doen) ${HE} (?:mijn )?(?:familie|moeder|vader|zusje|broertje|ouders|zus|broer|mij|me) (?:iets|pijn) aan`,
       ],
     },
   ],
