@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, use
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
-import type { CounsellorView } from '../../src/protocol/staffProtocol.js';
+import type { CounsellorView, DangerAlert } from '../../src/protocol/staffProtocol.js';
 import { limits } from '../../src/protocol/limits.js';
 import { visibleLength } from '../../src/protocol/visibleText.js';
 import { PlainText } from '../common/PlainText.js';
@@ -14,6 +14,7 @@ import { MessageBody } from '../common/MessageBody.js';
 import { SafetyControl } from './safety/SafetyControl.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
+import { useReasonText } from './queue/triageView.js';
 
 export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
   const { t } = useTranslation();
@@ -105,6 +106,7 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             loadColleagues={loadColleagues}
             onTransfer={(to, note) => client.transfer(selected.view.id, to, note)}
             onNote={(kind, body) => client.addNote(selected.view.id, kind, body)}
+            onDismissDanger={() => client.dismissDanger(selected.view.id)}
           />
         ) : (
           <p className="muted c-pick">{t('chats.pick')}</p>
@@ -127,9 +129,36 @@ interface ChatPanelProps {
   loadColleagues: () => Promise<CounsellorView[]>;
   onTransfer: (toCounsellorId: string | undefined, note: string) => Promise<ErrorCode | null>;
   onNote: (kind: 'note' | 'whisper', body: string) => Promise<ErrorCode | null>;
+  onDismissDanger: () => void;
 }
 
-function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote }: ChatPanelProps) {
+/**
+ * Triage saw danger in what she just wrote. In danger now: the 112 card is one click away, put
+ * into the message box for the counsellor to read and send (never sent by itself).
+ */
+function DangerBanner({ danger, language, onCard, onDismiss }: { danger: DangerAlert; language: string; onCard: (text: string) => void; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const reason = useReasonText();
+  return (
+    <div className="c-danger-banner" role="alert" data-priority={danger.priority}>
+      <p>
+        <strong>{t('danger.title')}</strong> {danger.reasons.map((r) => reason(r.reasonKey)).join(' · ')}
+      </p>
+      <div className="c-row">
+        {danger.priority === 'critical' && (
+          <button type="button" className="btn btn-danger btn-small" onClick={() => onCard(t('danger.card112', { lng: language }))}>
+            {t('danger.card112Button')}
+          </button>
+        )}
+        <button type="button" className="btn btn-secondary btn-small" onClick={onDismiss}>
+          {t('danger.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote, onDismissDanger }: ChatPanelProps) {
   const { t, i18n } = useTranslation();
   const links = useClickableLinks();
   const [draft, setDraft] = useState('');
@@ -231,6 +260,17 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
         <p className="error-text" role="alert">
           {t(`errors.${error}`)}
         </p>
+      )}
+      {chat.danger && (
+        <DangerBanner
+          danger={chat.danger}
+          language={chat.view.language}
+          onCard={(text) => {
+            setDraft((d) => (d.trim() ? `${d.trim()}\n\n${text}` : text));
+            composerRef.current?.focus();
+          }}
+          onDismiss={onDismissDanger}
+        />
       )}
       <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>

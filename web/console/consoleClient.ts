@@ -9,6 +9,7 @@ import type {
   CounsellorStatusName,
   CounsellorView,
   NoteView,
+  DangerAlert,
   QueueDiff,
   QueueItem,
   StaffChatSnapshot,
@@ -44,6 +45,8 @@ export interface HeldChat {
   unread: number;
   visitorTyping: boolean;
   notes: NoteView[];
+  /** Danger triage saw in what she wrote during the chat, until the counsellor has seen it. */
+  danger: DangerAlert | null;
 }
 
 export interface ConsoleState {
@@ -127,6 +130,9 @@ export class ConsoleClient {
     });
     socket.on('session:ended', () => this.endSession());
     socket.on('queue:diff', (diff) => this.onQueueDiff(diff));
+    socket.on('danger', (alert) => {
+      if (this.state.chats[alert.conversationId]) this.patchChat(alert.conversationId, { danger: alert });
+    });
     socket.on('offer', ({ item }) => {
       if (item.offeredTo !== this.staffId) return;
       this.set({ offers: [...this.state.offers.filter((o) => o.conversationId !== item.conversationId), item] });
@@ -200,6 +206,10 @@ export class ConsoleClient {
     if (!ack.ok) return ack.error.code;
     this.set({ status: ack.data.status, missedOffer: ack.data.status === 'available' ? false : this.state.missedOffer });
     return null;
+  }
+
+  dismissDanger(conversationId: string): void {
+    this.patchChat(conversationId, { danger: null });
   }
 
   dismissMissedOffer(): void {
@@ -348,6 +358,7 @@ export class ConsoleClient {
       unread: 0,
       visitorTyping: false,
       notes: snapshot.notes ?? [],
+      danger: null,
     };
     this.set({ chats: { ...this.state.chats, [id]: chat }, order: [...this.state.order, id] });
   }

@@ -3,12 +3,11 @@
 // she is still waiting (her message count and maybe her priority change in the queue).
 import crypto from 'node:crypto';
 import type { Repositories } from '../../store/repositories.js';
-import type { Conversation } from '../../store/conversationRepository.js';
 import type { StaffMember } from '../../store/staffRepository.js';
 import type { AppendResult, SendRule } from '../../store/messageRepository.js';
 import { acceptsMessages, conversationStatuses } from '../../domain/conversation/conversationLifecycle.js';
 import type { StoredMessage } from '../../domain/conversation/messageLog.js';
-import { assessTriage, TRIAGE_MESSAGE_LIMIT } from '../../domain/triage/assessTriage.js';
+import { assessMessage, raised, startTriage } from '../../domain/triage/assessTriage.js';
 import { preChatAnswersSchema, type PreChatAnswers } from '../../domain/triage/preChatAnswers.js';
 import { priorityRank } from '../../domain/queue/priority.js';
 import type { SystemMessageKey } from '../../protocol/systemMessages.js';
@@ -78,58 +77,44 @@ export class ChatMessages {
   }
 
   /**
-   * While she waits, the queue shows how many messages she wrote, and triage reads her first
-   * messages: a raised priority moves her up. In a chat in progress, danger in what she writes
-   * is shown to her counsellor and the supervisors at once.
+   * Triage reads every message she writes, at a bounded cost per message. While she waits, a
+   * raised priority moves her up the queue (and the queue shows how many messages she wrote);
+   * during a chat in progress, danger in what she writes is shown to her counsellor and the
+   * supervisors at once.
    */
   private async afterVisitorMessage(conversationId: string, result: AppendResult): Promise<Effect[]> {
-    if (result.status === 'active') return this.dangerInChat(conversationId, result.message);
-    if (result.status !== 'waiting' && result.status !== 'offered') return [];
+    const waiting = result.status === 'waiting' || result.status === 'offered';
+    if (!waiting && result.status !== 'active') return [];
+    const index = result.message.seq - 1;
+    // The message alone first: most say nothing alarming, and then a chat in progress costs no read.
+    const alone = assessMessage(startTriage(), result.message.body, index);
+    const signals = alone.reasons.length > 0 || (alone.pending?.length ?? 0) > 0;
+    if (!signals && !waiting) return [];
     const conversation = await this.repos.conversations.findById(conversationId);
     if (!conversation) return [];
-    const raised = result.message.seq <= TRIAGE_MESSAGE_LIMIT * 2 ? await this.retriage(conversation) : [];
-    if (raised.length > 0) return raised;
-    const counts = await this.repos.messages.countFor([conversationId]);
-    return [{ type: 'queue.changed', upserted: [{ conversation, messageCount: counts.get(conversationId) ?? 0 }], removed: [] }];
-  }
-
-  /** Triage reads her first messages too; a raised priority moves her up the queue. */
-  private async retriage(conversation: Conversation): Promise<Effect[]> {
-    if (conversation.prioritySetBy) return []; // a supervisor's decision stands
-    const first = (await this.repos.messages.listAfter(conversation.id, 0, TRIAGE_MESSAGE_LIMIT * 2))
-      .filter((m) => m.sender === 'visitor')
-      .slice(0, TRIAGE_MESSAGE_LIMIT)
-      .map((m) => m.body);
-    const preChat = preChatAnswersSchema.safeParse(conversation.preChat ?? {});
-    const triage = assessTriage({ preChat: preChat.success ? (preChat.data as PreChatAnswers) : undefined, messages: first });
-    const reasonsChanged = JSON.stringify(triage.reasons) !== JSON.stringify(conversation.triage?.reasons ?? []);
-    if (!reasonsChanged) return [];
-    await this.repos.conversations.updateDetails(conversation, { triage });
-    if (triage.priority === conversation.priority) return [];
-    const { effects } = await this.queue.run({ type: 'priority_changed', conversationId: conversation.id, priority: triage.priority }, { kind: 'system', id: null });
-    return effects;
-  }
-
-  /** Danger words during a chat in progress: raise its priority and tell whoever helps her now. */
-  private async dangerInChat(conversationId: string, message: StoredMessage): Promise<Effect[]> {
-    // The message alone first: most say nothing alarming, and then this costs no read at all.
-    const seen = assessTriage({ messages: [message.body] });
-    if (seen.reasons.length === 0 || priorityRank(seen.priority) < priorityRank('high')) return [];
-    const conversation = await this.repos.conversations.findById(conversationId);
-    if (!conversation) return [];
-    const known = new Set((conversation.triage?.reasons ?? []).map((r) => r.reasonKey));
-    const fresh = seen.reasons.filter((r) => !known.has(r.reasonKey)).map((r) => ({ ...r, messageIndex: message.seq }));
-    if (fresh.length === 0) return [];
-    const previous = conversation.triage;
-    const reasons = [...(previous?.reasons ?? []), ...fresh].slice(0, 20);
-    const priority = priorityRank(seen.priority) > priorityRank(conversation.priority) ? seen.priority : conversation.priority;
-    const categories = [...new Set([...(previous?.categories ?? []), ...seen.categories])];
-    await this.repos.conversations.updateDetails(conversation, { triage: { priority, categories, reasons } });
-    const effects: Effect[] = [{ type: 'danger.seen', conversationId: conversation.id, counsellorId: conversation.counsellorId, priority: seen.priority, reasons: fresh }];
-    if (priority !== conversation.priority && !conversation.prioritySetBy) {
-      effects.push(...(await this.queue.run({ type: 'priority_changed', conversationId: conversation.id, priority }, { kind: 'system', id: null })).effects);
+    const effects: Effect[] = [];
+    let current = conversation;
+    if (signals) {
+      const preChat = preChatAnswersSchema.safeParse(conversation.preChat ?? {});
+      const previous = conversation.triage ?? startTriage(preChat.success ? (preChat.data as PreChatAnswers) : undefined);
+      const next = assessMessage(previous, result.message.body, index);
+      if (raised(previous, next) || next.reasons.length !== previous.reasons.length) {
+        await this.repos.conversations.updateDetails(conversation, { triage: next });
+        current = { ...conversation, triage: next };
+        if (!waiting && raised(previous, next)) {
+          const known = new Set(previous.reasons.map((r) => `${r.ruleId}:${r.messageIndex ?? ''}`));
+          effects.push({ type: 'danger.seen', conversationId, counsellorId: conversation.counsellorId, priority: next.priority, reasons: next.reasons.filter((r) => !known.has(`${r.ruleId}:${r.messageIndex ?? ''}`)) });
+        }
+        // A supervisor's decision stands; otherwise a raised priority moves her up (or marks the chat).
+        if (!conversation.prioritySetBy && priorityRank(next.priority) > priorityRank(conversation.priority)) {
+          const stepped = await this.queue.run({ type: 'priority_changed', conversationId, priority: next.priority }, { kind: 'system', id: null });
+          return [...effects, ...stepped.effects];
+        }
+      }
     }
-    return effects;
+    if (!waiting) return effects;
+    const counts = await this.repos.messages.countFor([conversationId]);
+    return [...effects, { type: 'queue.changed', upserted: [{ conversation: current, messageCount: counts.get(conversationId) ?? 0 }], removed: [] }];
   }
 
   private newMessage(input: { conversationId: string; sender: Sender; clientId: string; body: string }) {

@@ -52,6 +52,12 @@ export const consoleEn: Shape<typeof consoleNl> = {
     pick: 'Choose a chat from the list.',
     offline: 'No connection to the server. Trying again…',
   },
+  danger: {
+    title: 'Danger in what she writes:',
+    card112Button: 'Put the 112 card in the message box',
+    dismiss: 'Seen',
+    card112: 'Are you in danger right now? Call 112. It is free, also without credit. I will stay here in the chat.',
+  },
   chat: {
     transcript: 'Conversation with {{name}}',
     visitor: 'Visitor',

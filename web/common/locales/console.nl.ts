@@ -48,6 +48,12 @@ export const consoleNl = {
     pick: 'Kies een chat uit de lijst.',
     offline: 'Geen verbinding met de server. We proberen het opnieuw…',
   },
+  danger: {
+    title: 'Let op, gevaar in wat ze schrijft:',
+    card112Button: '112-tekst in het berichtvak zetten',
+    dismiss: 'Gezien',
+    card112: 'Ben je nu in gevaar? Bel 112. Dat is gratis, ook zonder beltegoed. Ik blijf hier in de chat.',
+  },
   chat: {
     transcript: 'Gesprek met {{name}}',
     visitor: 'Bezoeker',

@@ -3,13 +3,13 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Priority } from '../../../src/domain/queue/priority.js';
-import type { BoardSnapshot } from '../../../src/protocol/staffProtocol.js';
+import type { BoardSnapshot, DangerAlert } from '../../../src/protocol/staffProtocol.js';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
 import { useClickableLinks } from '../publicConfig.js';
 import { clockTime } from '../../common/time.js';
 import { api, errorKey } from '../api.js';
 import { NotesPanel } from '../queue/ChatExtras.js';
-import { PriorityBadge, TriageReasons, priorities } from '../queue/triageView.js';
+import { PriorityBadge, TriageReasons, priorities, useReasonText } from '../queue/triageView.js';
 import { useDuration, useNow } from '../queue/QueuePanel.js';
 import { BoardClient } from './boardClient.js';
 import { MessageBody } from '../../common/MessageBody.js';
@@ -146,6 +146,7 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
           <ServiceControls board={board} onPatch={(p) => void patchService(p)} />
           <QueueSummary board={board} now={now} duration={duration} />
           <BurstAlerts board={board} />
+          <DangerAlerts board={board} dangers={state.dangers} onDismiss={(id) => client.dismissDanger(id)} />
           <section className="card c-section" aria-labelledby="board-queue">
             <h2 id="board-queue">
               {t('board.queueTitle')} <span className="c-count">({board.queue.length})</span>
@@ -178,6 +179,31 @@ export function BoardPage({ onSessionEnded }: { onSessionEnded: () => void }) {
         </>
       )}
     </main>
+  );
+}
+
+/** Danger triage saw in what a visitor wrote during a chat in progress. */
+function DangerAlerts({ board, dangers, onDismiss }: { board: BoardSnapshot; dangers: DangerAlert[]; onDismiss: (conversationId: string) => void }) {
+  const { t } = useTranslation();
+  const reason = useReasonText();
+  if (dangers.length === 0) return null;
+  return (
+    <section className="card c-section c-alert" aria-labelledby="board-dangers" role="alert">
+      <h2 id="board-dangers">{t('board.dangerTitle')}</h2>
+      <ul className="c-plain-list">
+        {dangers.map((d) => {
+          const chat = board.active.find((c) => c.id === d.conversationId);
+          return (
+            <li key={d.conversationId} data-conversation={d.conversationId}>
+              {t('board.dangerIn', { name: chat?.nickname ?? t('queue.anonymous'), counsellor: chat?.counsellorName ?? '?' })} {d.reasons.map((r) => reason(r.reasonKey)).join(' · ')}{' '}
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => onDismiss(d.conversationId)}>
+                {t('danger.dismiss')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

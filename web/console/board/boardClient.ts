@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
 import type { WireMessage } from '../../../src/protocol/common.js';
 import type { Priority } from '../../../src/domain/queue/priority.js';
-import type { BoardSnapshot, NoteView, StaffChatSnapshot, StaffClientToServer, StaffServerToClient, staffNamespace } from '../../../src/protocol/staffProtocol.js';
+import type { BoardSnapshot, DangerAlert, NoteView, StaffChatSnapshot, StaffClientToServer, StaffServerToClient, staffNamespace } from '../../../src/protocol/staffProtocol.js';
 import { mergeStored, emptyMessageLog, type MessageLog } from '../../../src/domain/conversation/messageLog.js';
 import { requestAck } from '../../common/ack.js';
 import { applyBoardDiff } from './boardDiff.js';
@@ -24,13 +24,15 @@ export interface Watched {
 export interface BoardState {
   online: boolean;
   board: BoardSnapshot | null;
+  /** Danger triage saw in chats in progress, newest first (until dismissed). */
+  dangers: DangerAlert[];
   error: ErrorCode | null;
   watched: Watched | null;
   sessionEnded: boolean;
 }
 
 export class BoardClient {
-  private state: BoardState = { online: false, board: null, error: null, watched: null, sessionEnded: false };
+  private state: BoardState = { online: false, board: null, dangers: [], error: null, watched: null, sessionEnded: false };
   private listeners = new Set<() => void>();
   private socket: StaffSocket | null = null;
   private figuresTimer: ReturnType<typeof setInterval> | undefined;
@@ -64,6 +66,7 @@ export class BoardClient {
     socket.on('board:diff', (diff) => {
       const board = this.state.board;
       if (board) this.set({ board: applyBoardDiff(board, diff) });
+      if (diff.danger) this.set({ dangers: [diff.danger, ...this.state.dangers.filter((d) => d.conversationId !== diff.danger!.conversationId)].slice(0, 10) });
     });
     socket.on('board:alert', (alert) => {
       const board = this.state.board;
@@ -115,6 +118,10 @@ export class BoardClient {
     if (!ack.ok) return ack.error.code;
     this.set({ watched: { conversationId, visible, snapshot: ack.data, log: mergeStored(emptyMessageLog, ack.data.messages), notes: ack.data.notes } });
     return null;
+  }
+
+  dismissDanger(conversationId: string): void {
+    this.set({ dangers: this.state.dangers.filter((d) => d.conversationId !== conversationId) });
   }
 
   stopWatching(): void {
