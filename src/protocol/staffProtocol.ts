@@ -2,6 +2,7 @@
 // The staff socket is authenticated by the session cookie; every event is authorised by role.
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import { caller } from './socketCalls.js';
 import { clientIdSchema, idSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, Language, TypingEvent, WireMessage } from './common.js';
 import { warningReasons } from './systemMessages.js';
@@ -202,3 +203,6 @@ export interface StaffServerToClient {
   /** Supervisors: what changed on the board since `board:get` (each part only when it changed). */
   'board:diff': (diff: BoardDiff) => void;
 }
+
+/** Every request of the console and the board (and of the tests that play staff), typed by the map above. */
+export const staffCall = caller<StaffClientToServer>();

@@ -3,6 +3,8 @@
 // Each chat's messages are kept by the pure delivery core (chatSync, proven by the server's
 // fuzz test), one state per chat; this class only carries its frames over the shared socket.
 import { io, type Socket } from 'socket.io-client';
+import { staffCall } from '../../src/protocol/staffProtocol.js';
+import { retriedBySelf } from '../../src/protocol/socketCalls.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';
 import type {
@@ -30,7 +32,6 @@ import {
   type ClientFrame,
   type SyncStep,
 } from '../../src/domain/conversation/chatSync.js';
-import { requestAck } from '../common/ack.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { newClientId } from '../common/ids.js';
 
@@ -174,7 +175,7 @@ export class ConsoleClient {
   async accept(conversationId: string): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'conversation:accept', { conversationId });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:accept', { conversationId });
     if (!ack.ok) return ack.error.code;
     this.addSnapshot(ack.data);
     this.select(conversationId);
@@ -185,14 +186,14 @@ export class ConsoleClient {
   async decline(conversationId: string): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:decline', { conversationId });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:decline', { conversationId });
     return ack.ok ? null : ack.error.code;
   }
 
   async pullNext(): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'queue:pullNext');
+    const ack = await staffCall(socket, timeoutMs, 'queue:pullNext');
     if (!ack.ok) return ack.error.code;
     this.addSnapshot(ack.data);
     this.select(ack.data.conversation.id);
@@ -202,7 +203,7 @@ export class ConsoleClient {
   async setStatus(status: CounsellorStatusName): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ status: CounsellorStatusName }>(socket, timeoutMs, 'status:set', { status });
+    const ack = await staffCall(socket, timeoutMs, 'status:set', { status });
     if (!ack.ok) return ack.error.code;
     this.set({ status: ack.data.status, missedOffer: ack.data.status === 'available' ? false : this.state.missedOffer });
     return null;
@@ -219,7 +220,7 @@ export class ConsoleClient {
   async colleagues(): Promise<CounsellorView[]> {
     const socket = this.socket;
     if (!socket?.connected) return [];
-    const ack = await requestAck<{ counsellors: CounsellorView[] }>(socket, timeoutMs, 'colleagues:list');
+    const ack = await staffCall(socket, timeoutMs, 'colleagues:list');
     return ack.ok ? ack.data.counsellors : [];
   }
 
@@ -228,7 +229,7 @@ export class ConsoleClient {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
     const trimmed = note.trim();
-    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:transfer', {
+    const ack = await staffCall(socket, timeoutMs, 'conversation:transfer', {
       conversationId,
       ...(toCounsellorId ? { toCounsellorId } : {}),
       ...(trimmed ? { note: trimmed } : {}),
@@ -241,7 +242,7 @@ export class ConsoleClient {
   async addNote(conversationId: string, kind: 'note' | 'whisper', body: string): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ note: NoteView }>(socket, timeoutMs, 'note:add', { conversationId, kind, body });
+    const ack = await staffCall(socket, timeoutMs, 'note:add', { conversationId, kind, body });
     if (!ack.ok) return ack.error.code;
     const chat = this.state.chats[conversationId];
     if (chat && !chat.notes.some((n) => n.id === ack.data.note.id)) this.patchChat(conversationId, { notes: [...chat.notes, ack.data.note] });
@@ -274,14 +275,14 @@ export class ConsoleClient {
   async warn(conversationId: string, reason: WarningReason): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:warn', { conversationId, reason });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:warn', { conversationId, reason });
     return ack.ok ? null : ack.error.code;
   }
 
   async end(conversationId: string): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ conversation: StaffConversationView }>(socket, timeoutMs, 'conversation:end', { conversationId });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:end', { conversationId });
     if (!ack.ok) return ack.error.code;
     this.onConversation(ack.data.conversation);
     return null;
@@ -289,8 +290,8 @@ export class ConsoleClient {
 
   private async sync(socket: StaffSocket): Promise<void> {
     const [queue, mine] = await Promise.all([
-      requestAck<{ waiting: QueueItem[] }>(socket, timeoutMs, 'queue:list'),
-      requestAck<{ conversations: StaffConversationView[]; status: CounsellorStatusName }>(socket, timeoutMs, 'conversation:mine'),
+      staffCall(socket, timeoutMs, 'queue:list'),
+      staffCall(socket, timeoutMs, 'conversation:mine'),
     ]);
     if (queue.ok) {
       const waiting = queue.data.waiting;
@@ -337,7 +338,7 @@ export class ConsoleClient {
     // One at a time: the answer covers everything after afterSeq.
     if (!socket?.connected || this.resumingOn.get(conversationId) === connection) return;
     this.resumingOn.set(conversationId, connection);
-    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'conversation:resume', { conversationId, afterSeq });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:resume', { conversationId, afterSeq });
     if (this.connection !== connection) return; // that line is gone; the new one asks again
     this.resumingOn.delete(conversationId);
     if (ack.ok) this.addSnapshot(ack.data);
@@ -400,13 +401,13 @@ export class ConsoleClient {
     const socket = this.socket;
     if (!socket?.connected || this.inFlight.has(clientId)) return;
     this.inFlight.add(clientId);
-    const ack = await requestAck<{ message: WireMessage }>(socket, timeoutMs, 'message:send', { conversationId, clientId, body });
+    const ack = await staffCall(socket, timeoutMs, 'message:send', { conversationId, clientId, body });
     this.inFlight.delete(clientId);
     const chat = this.state.chats[conversationId];
     if (!chat) return;
     if (ack.ok) return this.apply(conversationId, received(chat.sync, { type: 'ack', clientId, message: ack.data.message }));
     // No answer: it stays pending and goes again in a moment (same id), or after a reconnect.
-    const retry = ack.error.code === 'unavailable';
+    const retry = retriedBySelf(ack.error.code);
     void this.apply(conversationId, received(chat.sync, { type: 'nack', clientId, retry, reason: ack.error.code }));
     if (retry && socket.connected) setTimeout(() => this.retry(conversationId, clientId), 2000);
   }

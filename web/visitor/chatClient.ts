@@ -3,6 +3,8 @@
 // the pure delivery core (chatSync, proven by the server's fuzz test); this class only carries
 // its frames over the socket, so reconnects resume without gaps and resends are never doubled.
 import { io, type Socket } from 'socket.io-client';
+import { visitorCall } from '../../src/protocol/visitorProtocol.js';
+import { retriedBySelf } from '../../src/protocol/socketCalls.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';
 import type {
@@ -26,7 +28,6 @@ import {
   type ClientFrame,
   type SyncStep,
 } from '../../src/domain/conversation/chatSync.js';
-import { requestAck } from '../common/ack.js';
 import { newClientId } from '../common/ids.js';
 import type { UiLanguage } from '../common/i18n.js';
 import { clearTabState, readTabState, writeTabState } from './tabStorage.js';
@@ -139,7 +140,7 @@ export class VisitorChat {
     const trimmed = nickname.trim();
     const code = returnCode?.trim();
     const request = (withCode: boolean) =>
-      requestAck<VisitorChatSnapshot & { token: string }>(socket, requestTimeoutMs, 'chat:start', {
+      visitorCall(socket, requestTimeoutMs, 'chat:start', {
         ...(trimmed ? { nickname: trimmed } : {}),
         language,
         ...(preChat && Object.keys(preChat).length > 0 ? { preChat } : {}),
@@ -164,7 +165,7 @@ export class VisitorChat {
   async createReturnCode(): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected || this.state.phase !== 'open') return 'unavailable';
-    const ack = await requestAck<{ code: string }>(socket, requestTimeoutMs, 'returnCode:create');
+    const ack = await visitorCall(socket, requestTimeoutMs, 'returnCode:create');
     if (!ack.ok) return ack.error.code;
     if (this.state.phase === 'open') this.set({ returnCode: ack.data.code });
     return null;
@@ -205,7 +206,7 @@ export class VisitorChat {
   async end(): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket || this.state.phase !== 'open') return null;
-    const ack = await requestAck<{ conversation: VisitorConversationView }>(socket, requestTimeoutMs, 'chat:end', { reason: 'visitor' });
+    const ack = await visitorCall(socket, requestTimeoutMs, 'chat:end', { reason: 'visitor' });
     if (ack.ok) {
       this.finish(ack.data.conversation);
       return null;
@@ -236,7 +237,7 @@ export class VisitorChat {
     try {
       if (socket?.connected && wasOpen) {
         await Promise.race([
-          requestAck(socket, quickExitAckMs, 'chat:end', { reason: 'quick_exit' }),
+          visitorCall(socket, quickExitAckMs, 'chat:end', { reason: 'quick_exit' }),
           new Promise((resolve) => setTimeout(resolve, quickExitAckMs)),
         ]);
       }
@@ -308,7 +309,7 @@ export class VisitorChat {
     // One at a time: the answer covers everything after afterSeq.
     if (!socket?.connected || this.resumingOn === connection) return;
     this.resumingOn = connection;
-    const ack = await requestAck<VisitorChatSnapshot>(socket, requestTimeoutMs, 'chat:resume', { afterSeq });
+    const ack = await visitorCall(socket, requestTimeoutMs, 'chat:resume', { afterSeq });
     if (this.state.phase === 'exiting' || this.socket !== socket || this.connection !== connection) return;
     this.resumingOn = null;
     if (!ack.ok) {
@@ -330,12 +331,12 @@ export class VisitorChat {
     const socket = this.socket;
     if (!socket?.connected || this.inFlight.has(clientId)) return; // resent on reconnect
     this.inFlight.add(clientId);
-    const ack = await requestAck<{ message: WireMessage }>(socket, requestTimeoutMs, 'message:send', { clientId, body });
+    const ack = await visitorCall(socket, requestTimeoutMs, 'message:send', { clientId, body });
     this.inFlight.delete(clientId);
     if (this.state.phase !== 'open') return;
     if (ack.ok) return this.apply(received(this.state.sync, { type: 'ack', clientId, message: ack.data.message }));
     // No answer: it stays pending and goes again in a moment (same id), or after a reconnect.
-    const retry = ack.error.code === 'unavailable';
+    const retry = retriedBySelf(ack.error.code);
     this.apply(received(this.state.sync, { type: 'nack', clientId, retry, reason: ack.error.code }));
     if (retry && socket.connected) setTimeout(() => this.apply(retried(this.state.sync, clientId)), 2000);
   }

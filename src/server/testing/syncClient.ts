@@ -1,8 +1,10 @@
 // A real Socket.IO client driven by the pure sync core: what the browser does, without a browser.
 import { io, type Socket } from 'socket.io-client';
-import { connectedStep, disconnectedStep, initialChatSync, received, typed, type ChatSyncState, type ClientFrame } from '../../domain/conversation/chatSync.js';
-import type { Ack } from '../../protocol/ack.js';
+import { connectedStep, disconnectedStep, initialChatSync, received, retried, typed, type ChatSyncState, type ClientFrame } from '../../domain/conversation/chatSync.js';
 import type { WireMessage } from '../../protocol/common.js';
+import { visitorCall } from '../../protocol/visitorProtocol.js';
+import { staffCall } from '../../protocol/staffProtocol.js';
+import { retriedBySelf } from '../../protocol/socketCalls.js';
 
 export class SyncClient {
   state: ChatSyncState = initialChatSync;
@@ -11,16 +13,14 @@ export class SyncClient {
   readonly refusals = new Map<string, number>();
   connectErrors = 0;
   private resuming = false;
-  private readonly resumeEvent: string;
   readonly socket: Socket;
 
   constructor(
     url: string,
-    namespace: '/visitor' | '/staff',
+    private readonly namespace: '/visitor' | '/staff',
     private readonly extra: Record<string, unknown>,
     options: { auth?: Record<string, string>; cookie?: string },
   ) {
-    this.resumeEvent = namespace === '/visitor' ? 'chat:resume' : 'conversation:resume';
     this.socket = io(`${url}${namespace}`, {
       transports: ['websocket'],
       forceNew: true,
@@ -53,28 +53,48 @@ export class SyncClient {
       if (frame.type === 'resume') {
         if (this.resuming) continue; // one at a time; the answer covers everything after afterSeq
         this.resuming = true;
-        this.socket.timeout(5000).emit(this.resumeEvent, { ...this.extra, afterSeq: frame.afterSeq }, (err: Error | null, ack: Ack<{ messages: WireMessage[] }>) => {
-          this.resuming = false;
-          if (!err && ack.ok) this.apply(received(this.state, { type: 'resumed', messages: ack.data.messages }));
-        });
+        void this.resume(frame.afterSeq);
       } else {
-        this.socket.timeout(3000).emit('message:send', { ...this.extra, clientId: frame.clientId, body: frame.body }, (err: Error | null, ack: Ack<{ message: WireMessage }>) => {
-          if (err) return; // lost: stays pending, resent on the next connection
-          if (ack.ok) {
-            this.acked.add(frame.clientId);
-            this.apply(received(this.state, { type: 'ack', clientId: frame.clientId, message: ack.data.message }));
-          } else {
-            this.refusals.set(ack.error.code, (this.refusals.get(ack.error.code) ?? 0) + 1);
-            this.state = received(this.state, { type: 'nack', clientId: frame.clientId, retry: ack.error.code === 'rate_limited' || ack.error.code === 'internal', reason: ack.error.code }).state;
-          }
-        });
+        void this.transmit(frame.clientId, frame.body);
       }
     }
   }
 
-  /** Resend what is still pending (as a browser does on its next chance). */
+  // The same typed calls and the same retry rule as the browser pages.
+  private async resume(afterSeq: number): Promise<void> {
+    const ack =
+      this.namespace === '/visitor'
+        ? await visitorCall(this.socket, 5000, 'chat:resume', { afterSeq })
+        : await staffCall(this.socket, 5000, 'conversation:resume', { conversationId: String(this.extra.conversationId), afterSeq });
+    this.resuming = false;
+    if (ack.ok) this.apply(received(this.state, { type: 'resumed', messages: ack.data.messages }));
+  }
+
+  private async transmit(clientId: string, body: string): Promise<void> {
+    const ack =
+      this.namespace === '/visitor'
+        ? await visitorCall(this.socket, 3000, 'message:send', { clientId, body })
+        : await staffCall(this.socket, 3000, 'message:send', { conversationId: String(this.extra.conversationId), clientId, body });
+    if (ack.ok) {
+      this.acked.add(clientId);
+      this.apply(received(this.state, { type: 'ack', clientId, message: ack.data.message }));
+      return;
+    }
+    // No answer: it stays pending and goes again on the next connection (retryPending).
+    if (ack.error.code === 'unavailable') return;
+    this.refusals.set(ack.error.code, (this.refusals.get(ack.error.code) ?? 0) + 1);
+    this.state = received(this.state, { type: 'nack', clientId, retry: retriedBySelf(ack.error.code), reason: ack.error.code }).state;
+  }
+
+  /**
+   * Resend what is still pending, and what was refused for now (the rate limit), as a browser
+   * does: by itself for a lost answer, by her hand ("try again") for a refusal.
+   */
   retryPending(): void {
-    if (this.socket.connected) this.apply({ state: this.state, send: this.state.log.pending.map((p) => ({ type: 'send' as const, clientId: p.clientId, body: p.body })) });
+    if (!this.socket.connected) return;
+    let state = this.state;
+    for (const clientId of Object.keys(state.failed)) state = retried(state, clientId).state;
+    this.apply({ state, send: state.log.pending.map((p) => ({ type: 'send' as const, clientId: p.clientId, body: p.body })) });
   }
 
   close(): void {

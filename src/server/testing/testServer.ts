@@ -151,8 +151,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
-/** Emit with an acknowledgement and wait for it (socket.io's own timeout guards a lost ack). */
-export function request<T>(socket: Socket, event: string, ...args: unknown[]): Promise<T> {
+/**
+ * Emit with an acknowledgement and wait for it, as `call` does for the clients (untyped here:
+ * tests also send what no client would, to see it refused).
+ */
+export async function request<T>(socket: Socket, event: string, ...args: unknown[]): Promise<T> {
   return socket.timeout(5000).emitWithAck(event, ...args) as Promise<T>;
 }
 

@@ -14,6 +14,7 @@ import {
 import type { ChatMessages, Sender } from '../../app/conversations/chatMessages.js';
 import type { Effect } from '../../app/effects.js';
 import { ServiceError } from '../../app/serviceError.js';
+import { retriedBySelf } from '../../protocol/socketCalls.js';
 
 /** What a server does with a use case's effects; the test decides where pushes go. */
 export interface TestServerSide {
@@ -98,8 +99,9 @@ export class TestSocketPair {
       this.server.publish(effects);
       return { type: 'ack', clientId: frame.clientId, message: result.message };
     } catch (error) {
-      const retry = !(error instanceof ServiceError) || error.code === 'rate_limited' || error.code === 'internal';
-      return { type: 'nack', clientId: frame.clientId, retry, reason: error instanceof ServiceError ? error.code : 'internal' };
+      // What the transport turns an error into, and the rule every client follows for it.
+      const code = error instanceof ServiceError ? error.code : 'internal';
+      return { type: 'nack', clientId: frame.clientId, retry: retriedBySelf(code), reason: code };
     }
   }
 }

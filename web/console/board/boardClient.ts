@@ -1,12 +1,12 @@
 // The supervisor's live board: its own socket to /staff, board:get once, then board:diff
 // pushes. Also the supervisor's actions: priority, join (silently or visibly), whisper.
 import { io, type Socket } from 'socket.io-client';
+import { staffCall } from '../../../src/protocol/staffProtocol.js';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
 import type { WireMessage } from '../../../src/protocol/common.js';
 import type { Priority } from '../../../src/domain/queue/priority.js';
 import type { BoardSnapshot, DangerAlert, NoteView, StaffChatSnapshot, StaffClientToServer, StaffServerToClient, staffNamespace } from '../../../src/protocol/staffProtocol.js';
 import { mergeStored, emptyMessageLog, type MessageLog } from '../../../src/domain/conversation/messageLog.js';
-import { requestAck } from '../../common/ack.js';
 import { applyBoardDiff } from './boardDiff.js';
 
 const namespace: typeof staffNamespace = '/staff';
@@ -97,7 +97,7 @@ export class BoardClient {
   async refresh(): Promise<void> {
     const socket = this.socket;
     if (!socket?.connected) return;
-    const ack = await requestAck<BoardSnapshot>(socket, timeoutMs, 'board:get');
+    const ack = await staffCall(socket, timeoutMs, 'board:get');
     if (ack.ok) this.set({ board: ack.data, error: null });
     else this.set({ error: ack.error.code });
   }
@@ -105,7 +105,7 @@ export class BoardClient {
   async setPriority(conversationId: string, priority: Priority): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ ok: true }>(socket, timeoutMs, 'conversation:setPriority', { conversationId, priority });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:setPriority', { conversationId, priority });
     if (!ack.ok) return ack.error.code;
     await this.refresh();
     return null;
@@ -114,7 +114,7 @@ export class BoardClient {
   async join(conversationId: string, visible: boolean): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<StaffChatSnapshot>(socket, timeoutMs, 'conversation:join', { conversationId, visible });
+    const ack = await staffCall(socket, timeoutMs, 'conversation:join', { conversationId, visible });
     if (!ack.ok) return ack.error.code;
     this.set({ watched: { conversationId, visible, snapshot: ack.data, log: mergeStored(emptyMessageLog, ack.data.messages), notes: ack.data.notes } });
     return null;
@@ -131,7 +131,7 @@ export class BoardClient {
   async addNote(conversationId: string, kind: 'note' | 'whisper', body: string): Promise<ErrorCode | null> {
     const socket = this.socket;
     if (!socket?.connected) return 'unavailable';
-    const ack = await requestAck<{ note: NoteView }>(socket, timeoutMs, 'note:add', { conversationId, kind, body });
+    const ack = await staffCall(socket, timeoutMs, 'note:add', { conversationId, kind, body });
     if (!ack.ok) return ack.error.code;
     const w = this.state.watched;
     if (w && w.conversationId === conversationId && !w.notes.some((n) => n.id === ack.data.note.id)) this.set({ watched: { ...w, notes: [...w.notes, ack.data.note] } });
