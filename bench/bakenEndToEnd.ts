@@ -28,14 +28,20 @@ export interface BakenTarget {
 }
 
 /** Starts `nodes` Baken processes on one database (and Redis when more than one), with staff made beforehand. */
-export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; counsellors: number; nodes?: number }): Promise<BakenTarget & { urls: string[] }> {
+export async function startBaken(options: {
+  dialect: 'sqlite' | 'postgres';
+  counsellors: number;
+  nodes?: number;
+  routingMode?: 'manual' | 'automatic';
+  maxChats?: number;
+}): Promise<BakenTarget & { urls: string[]; metricsUrls: string[] }> {
   const masterKey = crypto.randomBytes(32).toString('base64');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-bench-'));
   const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {
     MASTER_KEY: masterKey,
     LOG_LEVEL: 'warn',
-    METRICS_PORT: '0',
+    METRICS_HOST: '127.0.0.1',
     // The load generator's visitors all come from 127.0.0.1.
     WAITING_CHATS_PER_SOURCE: '1000000',
     COOKIE_SECURE: 'false',
@@ -49,11 +55,11 @@ export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; coun
   const password = 'benchmark password';
   const passwordHash = await hashPassword(password);
   // Manual routing: each benchmark counsellor takes exactly the chats the benchmark gives her.
-  await repos.settings.update({ routingMode: 'manual' }, null, Date.now());
+  await repos.settings.update({ routingMode: options.routingMode ?? 'manual' }, null, Date.now());
   const counsellors = [];
   for (let i = 0; i < options.counsellors; i++) {
     const username = `bench-${i}`;
-    const staff = await repos.staff.create({ id: crypto.randomUUID(), username, displayName: `C${i}`, passwordHash, role: 'counsellor', maxChats: chatsPerCounsellor, now: Date.now() });
+    const staff = await repos.staff.create({ id: crypto.randomUUID(), username, displayName: `C${i}`, passwordHash, role: 'counsellor', maxChats: options.maxChats ?? chatsPerCounsellor, now: Date.now() });
     // A session made directly (sign-in with two steps is not what is measured here).
     const token = randomToken();
     const now = Date.now();
@@ -64,16 +70,20 @@ export async function startBaken(options: { dialect: 'sqlite' | 'postgres'; coun
 
   const children: import('node:child_process').ChildProcess[] = [];
   const urls = [];
+  const metricsUrls = [];
   for (let n = 0; n < (options.nodes ?? 1); n++) {
     const port = await freePort();
-    const child = startNode(['dist/server/server/main.js'], { ...env, PORT: String(port) });
+    const metricsPort = await freePort();
+    const child = startNode(['dist/server/server/main.js'], { ...env, PORT: String(port), METRICS_PORT: String(metricsPort) });
     children.push(child);
     urls.push(`http://127.0.0.1:${port}`);
+    metricsUrls.push(`http://127.0.0.1:${metricsPort}/metrics`);
   }
   await Promise.all(urls.map((u) => waitForReady(u)));
   return {
     url: urls[0]!,
     urls,
+    metricsUrls,
     pids: children.map((c) => c.pid!),
     counsellors,
     async close() {
@@ -178,9 +188,12 @@ export async function runBakenLoad(options: { dialect: 'sqlite' | 'postgres'; co
   }
 }
 
-/** Benchmark 3: idle visitors connected to one process, and the memory each one costs. */
-export async function runIdleConnections(count: number) {
-  const target = await startBaken({ dialect: 'sqlite', counsellors: 0 });
+/**
+ * Benchmark 3: idle visitors connected to one process, the memory each one costs, and one chat
+ * among them (a visitor and her counsellor, four messages a second each way) and its latency.
+ */
+export async function runIdleConnections(count: number, chatSeconds = 10) {
+  const target = await startBaken({ dialect: 'sqlite', counsellors: 1 });
   const sockets: Socket[] = [];
   try {
     const before = rssMiB(target.pids[0]!);
@@ -189,7 +202,37 @@ export async function runIdleConnections(count: number) {
     });
     await new Promise((r) => setTimeout(r, 1000));
     const after = rssMiB(target.pids[0]!);
-    return { connections: sockets.length, rssMiB: after, kibPerConnection: ((after - before) * 1024) / sockets.length };
+
+    const recorder = new LatencyRecorder();
+    const sentAt = new Map<string, number>();
+    const onMessage = (side: string) => (m: { clientId: string; sender: string }) => {
+      if (m.sender === side) return;
+      const t = sentAt.get(m.clientId);
+      if (t !== undefined) recorder.record(performance.now() - t);
+      sentAt.delete(m.clientId);
+    };
+    const visitor = await connect(target.url, '/visitor', {});
+    sockets.push(visitor);
+    visitor.on('message', onMessage('visitor'));
+    const started = (await visitor.emitWithAck('chat:start', { language: 'nl' })) as { ok: boolean; data: { conversation: { id: string } } };
+    const conversationId = started.data.conversation.id;
+    const counsellor = await connect(target.url, '/staff', { extraHeaders: { cookie: target.counsellors[0]!.cookie } });
+    sockets.push(counsellor);
+    counsellor.on('message', onMessage('counsellor'));
+    await counsellor.emitWithAck('conversation:accept', { conversationId });
+    let n = 0;
+    const send = (socket: Socket, payload: Record<string, unknown>) => {
+      const clientId = `idle-chat-${n++}`;
+      sentAt.set(clientId, performance.now());
+      socket.emit('message:send', { ...payload, clientId, body: 'a message among the idle visitors' }, () => undefined);
+    };
+    for (let s = 0; s < chatSeconds * 4; s++) {
+      send(visitor, {});
+      send(counsellor, { conversationId });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    return { connections: count, rssMiB: after, kibPerConnection: ((after - before) * 1024) / count, chat: recorder.summary(), lost: sentAt.size };
   } finally {
     for (const s of sockets) s.disconnect();
     await target.close();

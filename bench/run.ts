@@ -7,6 +7,7 @@ import { round } from './latency.js';
 import { runRelayBaseline, type LoadResult } from './relayBaseline.js';
 import { runBakenLoad, runIdleConnections } from './bakenEndToEnd.js';
 import { runMonitorBench } from './monitorBench.js';
+import { formatSurge, runSurge } from './surge.js';
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     idle: { type: 'string' },
     rows: { type: 'string' },
+    arrivals: { type: 'string' },
     only: { type: 'string' },
   },
 });
@@ -65,6 +67,13 @@ if (wanted('idle')) {
   const r = await runIdleConnections(idle);
   results.idle = r;
   console.log(`\n3 idle visitors on one process: ${r.connections} connected, RSS ${round(r.rssMiB, 0)} MiB, ${round(r.kibPerConnection, 1)} KiB per connection`);
+  console.log(`  one chat among them: p50 ${round(r.chat.p50)} ms, p99 ${round(r.chat.p99)} ms, max ${round(r.chat.max)} ms, ${r.chat.count} messages, ${r.lost} lost`);
+}
+if (wanted('surge')) {
+  const arrivals = Number(values.arrivals ?? (values.full ? 1000 : 300));
+  const r = await runSurge({ dialect: 'sqlite', arrivals, seconds: values.full ? 60 : 20, counsellors: 50, chatsEach: 3, window: values.full ? 100 : 50 });
+  results.surge = r;
+  console.log(`\n${formatSurge(r)}`);
 }
 if (wanted('monitor')) {
   const r = await runMonitorBench(rows);

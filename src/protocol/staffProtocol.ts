@@ -2,7 +2,6 @@
 // The staff socket is authenticated by the session cookie; every event is authorised by role.
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
-import { caller } from './socketCalls.js';
 import { clientIdSchema, idSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, Language, TypingEvent, WireMessage } from './common.js';
 import { warningReasons } from './systemMessages.js';
@@ -204,5 +203,3 @@ export interface StaffServerToClient {
   'board:diff': (diff: BoardDiff) => void;
 }
 
-/** Every request of the console and the board (and of the tests that play staff), typed by the map above. */
-export const staffCall = caller<StaffClientToServer>();

@@ -3,7 +3,6 @@
 // uses the same types, so the two ends cannot drift apart.
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
-import { caller } from './socketCalls.js';
 import { clientIdSchema, languageSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, TypingEvent, WireMessage } from './common.js';
 import { limits } from './limits.js';
@@ -102,5 +101,3 @@ export interface ServiceStatus {
   alternatives: { name: string; phone?: string | undefined; url?: string | undefined; description?: string | undefined }[];
 }
 
-/** Every request of the visitor page (and of the tests that play her), typed by the map above. */
-export const visitorCall = caller<VisitorClientToServer>();

@@ -152,6 +152,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const io = sockets.io;
   broadcaster = sockets.broadcaster;
   services.queue.publish = (effects) => broadcaster?.dispatch(effects);
+  services.queue.observe((step) => ctx.metrics.routingStepSeconds.observe(step.durationMs / 1000));
   const scheduler = new Scheduler(ctx);
 
   const metricsListener = config.metricsListen ? createMetricsListener(ctx) : undefined;

@@ -3,7 +3,7 @@
 // Each chat's messages are kept by the pure delivery core (chatSync, proven by the server's
 // fuzz test), one state per chat; this class only carries its frames over the shared socket.
 import { io, type Socket } from 'socket.io-client';
-import { staffCall } from '../../src/protocol/staffProtocol.js';
+import { staffCall } from '../../src/protocol/staffCalls.js';
 import { retriedBySelf } from '../../src/protocol/socketCalls.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';

@@ -3,7 +3,7 @@
 // the pure delivery core (chatSync, proven by the server's fuzz test); this class only carries
 // its frames over the socket, so reconnects resume without gaps and resends are never doubled.
 import { io, type Socket } from 'socket.io-client';
-import { visitorCall } from '../../src/protocol/visitorProtocol.js';
+import { visitorCall } from '../../src/protocol/visitorCalls.js';
 import { retriedBySelf } from '../../src/protocol/socketCalls.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { WireMessage } from '../../src/protocol/common.js';

@@ -41,6 +41,8 @@ export interface RoutingStep {
   /** Conversations and counsellors the step changed (ended ones included). */
   changed: { conversations: readonly string[]; counsellors: readonly string[] };
   settings: ServiceSettings;
+  /** How long the step took, from asking for the lock to the commit. */
+  durationMs: number;
 }
 
 const rejections: Record<string, [ServiceError['code'], string]> = {
@@ -90,6 +92,7 @@ export class RoutingSteps {
    * reducer (a race between two tabs, a full queue) rolls everything back and becomes a typed error.
    */
   async step(input: QueueEventInput, actor: QueueActor, before?: (tx: Repositories) => Promise<void>): Promise<RoutingStep> {
+    const started = performance.now();
     const settings = await this.settings();
     const config = queueConfigFrom(settings);
     let step: RoutingStep & { version: number };
@@ -113,13 +116,14 @@ export class RoutingSteps {
         for (const effect of effects) {
           if (effect.type === 'removed' && effect.abandoned) await tx.queueState.markEnded(effect.conversationId, 'abandoned', { kind: 'system' }, event.at);
         }
-        return { event, before: loaded, after, effects, changed, settings, version: next };
+        return { event, before: loaded, after, effects, changed, settings, version: next, durationMs: 0 };
       });
     } catch (error) {
       // Whatever this node held may not match the database after a failed write.
       if (!(error instanceof ServiceError)) this.cache = undefined;
       throw error;
     }
+    step.durationMs = performance.now() - started;
     if (!this.cache || this.cache.version < step.version) this.cache = { version: step.version, state: step.after };
     this.schedule(nextDeadline(step.after, config));
     return step;

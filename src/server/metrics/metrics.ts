@@ -1,11 +1,15 @@
 // Prometheus metrics. Counts and timings only: nothing that identifies a visitor, no text.
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
   socketRequestSeconds: Histogram<'event'>;
   messageCommitSeconds: Histogram;
   socketConnections: Gauge<'side'>;
+  /** One routing step, lock to commit: it must not grow with the queue. */
+  routingStepSeconds: Histogram;
+  /** Pushes sent, by kind: what a step costs on the wire. */
+  pushes: Counter<'kind'>;
 }
 
 export interface RoutingFigures {
@@ -31,6 +35,18 @@ export function createMetrics(
     name: 'baken_message_commit_seconds',
     help: 'Database commit time of one message',
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+    registers: [registry],
+  });
+  const routingStepSeconds = new Histogram({
+    name: 'baken_routing_step_seconds',
+    help: 'Time of one routing step on this node, from taking the lock to commit',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5],
+    registers: [registry],
+  });
+  const pushes = new Counter({
+    name: 'baken_pushes_total',
+    help: 'Messages pushed to sockets by this node, by kind',
+    labelNames: ['kind'],
     registers: [registry],
   });
   const socketConnections = new Gauge({
@@ -85,5 +101,5 @@ export function createMetrics(
       for (const [status, n] of Object.entries((await routingOnce()).counsellorsByStatus)) this.set({ status }, n);
     },
   });
-  return { registry, socketRequestSeconds, messageCommitSeconds, socketConnections };
+  return { registry, socketRequestSeconds, messageCommitSeconds, socketConnections, routingStepSeconds, pushes };
 }

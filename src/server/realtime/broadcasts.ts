@@ -38,6 +38,7 @@ export function createBroadcaster(deps: {
     const board: BoardDiff = { now: deps.now() };
     let boardChanged = false;
     for (const effect of effects) {
+      metrics.pushes.inc({ kind: effect.type }, effect.type === 'queue.positions' ? effect.positions.length : 1);
       switch (effect.type) {
         case 'message.stored': {
           const room = rooms.conversation(effect.message.conversationId);

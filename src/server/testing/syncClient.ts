@@ -2,8 +2,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { connectedStep, disconnectedStep, initialChatSync, received, retried, typed, type ChatSyncState, type ClientFrame } from '../../domain/conversation/chatSync.js';
 import type { WireMessage } from '../../protocol/common.js';
-import { visitorCall } from '../../protocol/visitorProtocol.js';
-import { staffCall } from '../../protocol/staffProtocol.js';
+import { visitorCall } from '../../protocol/visitorCalls.js';
+import { staffCall } from '../../protocol/staffCalls.js';
 import { retriedBySelf } from '../../protocol/socketCalls.js';
 
 export class SyncClient {

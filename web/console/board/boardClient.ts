@@ -1,7 +1,7 @@
 // The supervisor's live board: its own socket to /staff, board:get once, then board:diff
 // pushes. Also the supervisor's actions: priority, join (silently or visibly), whisper.
 import { io, type Socket } from 'socket.io-client';
-import { staffCall } from '../../../src/protocol/staffProtocol.js';
+import { staffCall } from '../../../src/protocol/staffCalls.js';
 import type { ErrorCode } from '../../../src/protocol/ack.js';
 import type { WireMessage } from '../../../src/protocol/common.js';
 import type { Priority } from '../../../src/domain/queue/priority.js';

@@ -15,7 +15,7 @@ interface Tally {
   toSupervisor: number;
 }
 
-describe.each(['sqlite', 'postgres'] as const)('the cost of one arrival (%s)', (dialect) => {
+describe.each(['sqlite'] as const)('the cost of one arrival (%s)', (dialect) => {
   let server: TestServer;
   afterEach(async () => {
     await server.close();
