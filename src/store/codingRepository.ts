@@ -11,7 +11,8 @@ import { amsterdamYear, amsterdamYearBounds } from '../domain/monitor/amsterdamY
 import { CodingPacking } from '../domain/monitor/packedCodings.js';
 import type { CodingTable } from './codingSchema.js';
 import type { Database } from './schema.js';
-import type { Dialect } from './migrations/migrationContext.js';
+import type { Dialect, Store } from './database.js';
+import { copyOutBinary, forEachCopyRow, readCopyInteger, sqlInteger } from './pgCopyBinary.js';
 
 export interface StoredCoding {
   conversationId: string;
@@ -64,8 +65,35 @@ export interface PackedCodings {
 }
 
 const IMPORT_BATCH = 400;
-/** A year's uncached tail of at least this many records is kept as a new cached part. */
+/** A year's uncached tail of at least this many records is kept as new cached parts. */
 const BLOCK_MIN_RECORDS = 20_000;
+/** Records per cached part at most (3.5 MB with the default codebook): an edit rewrites one part. */
+const BLOCK_MAX_RECORDS = 65_536;
+
+export interface CodingRepositoryOptions {
+  codebook?: Codebook;
+  /** A year's uncached tail of at least this many records is kept as new cached parts. */
+  blockMinRecords?: number;
+  /** Records per cached part at most. */
+  blockMaxRecords?: number;
+}
+
+/** One cached part of a year: the packed records with seq in (the previous part's throughSeq, throughSeq], in seq order. */
+interface CachedPart {
+  year: number;
+  throughSeq: number;
+  count: number;
+  versions: string[];
+  data: Uint8Array;
+}
+
+/** Consecutive records of a year's uncached tail, in seq order. */
+interface TailChunk {
+  data: Uint8Array;
+  count: number;
+  lastSeq: number;
+  versions: string[];
+}
 
 function toCoding(row: Selectable<CodingTable>): StoredCoding {
   return {
@@ -105,18 +133,30 @@ export function diffValues(before: CodingValues, after: CodingValues): FieldChan
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return asBuffer(a).equals(asBuffer(b));
+}
+
 export class CodingRepository {
   readonly packing: CodingPacking;
+  readonly codebook: Codebook;
+  private readonly db: Kysely<Database>;
+  private readonly dialect: Dialect;
+  private readonly pgPool: Store['pgPool'];
+  private readonly blockMinRecords: number;
+  private readonly blockMaxRecords: number;
   private repackChecked = false;
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
-    readonly codebook: Codebook = defaultCodebook,
-    /** A year's uncached tail of at least this many records is kept as a new cached part. */
-    private readonly blockMinRecords = BLOCK_MIN_RECORDS,
-  ) {
-    this.packing = new CodingPacking(codebook);
+  constructor(store: Pick<Store, 'db' | 'dialect' | 'pgPool'>, options: CodingRepositoryOptions = {}) {
+    this.db = store.db;
+    this.dialect = store.dialect;
+    this.pgPool = store.pgPool;
+    if (this.dialect === 'postgres' && this.pgPool === undefined) throw new Error('CodingRepository on PostgreSQL needs the store\'s pool');
+    this.codebook = options.codebook ?? defaultCodebook;
+    this.blockMinRecords = options.blockMinRecords ?? BLOCK_MIN_RECORDS;
+    this.blockMaxRecords = options.blockMaxRecords ?? BLOCK_MAX_RECORDS;
+    if (!(this.blockMinRecords >= 1 && this.blockMaxRecords >= this.blockMinRecords)) throw new Error('need 1 <= blockMinRecords <= blockMaxRecords');
+    this.packing = new CodingPacking(this.codebook);
   }
 
   async get(conversationId: string): Promise<StoredCoding | undefined> {
@@ -143,13 +183,15 @@ export class CodingRepository {
       const before = existing ? (JSON.parse(existing.values_json) as CodingValues) : {};
       const changes = diffValues(before, values);
       if (existing) {
-        const visitorNo = existing.visitor_no;
+        const year = Number(existing.year);
+        await this.touchYear(trx, year);
+        const packed = this.packing.pack(Number(existing.closed_at), existing.visitor_no, values);
         const row = await trx
           .updateTable('codings')
           .set({
             values_json: JSON.stringify(values),
             codebook_version: input.codebookVersion,
-            packed: asBuffer(this.packing.pack(Number(existing.closed_at), visitorNo, values)),
+            packed: asBuffer(packed),
             packed_with: this.codebook.version,
             updated_at: input.now,
             updated_by: input.staffId,
@@ -159,17 +201,19 @@ export class CodingRepository {
           .executeTakeFirstOrThrow();
         if (Object.keys(changes).length > 0) {
           await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'update', input.codebookVersion, changes);
-          // An edited record sits inside a cached part: that year's monitor cache is rebuilt on next read.
-          await trx.deleteFrom('coding_blocks').where('year', '=', existing.year).execute();
         }
+        const versionChanged = existing.codebook_version !== input.codebookVersion;
+        if (versionChanged || !sameBytes(existing.packed, packed)) await this.patchCachedRecord(trx, year, Number(existing.seq), existing.packed, packed, versionChanged);
         return { coding: toCoding(row), created: false, changedFields: Object.keys(changes) };
       }
+      const year = amsterdamYear(input.closedAt);
+      await this.touchYear(trx, year);
       const visitorNo = input.visitorKey ? await this.visitorNo(trx, input.visitorKey) : 0;
       const row = await trx
         .insertInto('codings')
         .values({
           conversation_id: input.conversationId,
-          year: amsterdamYear(input.closedAt),
+          year,
           closed_at: input.closedAt,
           visitor_key: input.visitorKey,
           visitor_no: visitorNo,
@@ -188,6 +232,63 @@ export class CodingRepository {
       await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'create', input.codebookVersion, changes);
       return { coding: toCoding(row), created: true, changedFields: Object.keys(changes) };
     });
+  }
+
+  /**
+   * Bumps the year's write counter. Every write of a coding does this first in its transaction,
+   * so a reader that read the counter before the rows can tell whether what it read may be kept
+   * as cached parts (see keepParts and migration 010).
+   */
+  private async touchYear(trx: Kysely<Database>, year: number): Promise<void> {
+    await trx
+      .insertInto('coding_years')
+      .values({ year, generation: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ generation: (eb) => eb('coding_years.generation', '+', 1) }))
+      .execute();
+  }
+
+  /**
+   * An edited record inside a cached part is rewritten in place (the part's other records and
+   * their order stay), so an edit does not send the year's cache back to the rows. A record not
+   * in any part is in the tail, which is read from the rows anyway.
+   */
+  private async patchCachedRecord(trx: Kysely<Database>, year: number, seq: number, before: Uint8Array, after: Uint8Array, versionChanged: boolean): Promise<void> {
+    const part = await trx
+      .selectFrom('coding_blocks')
+      .select(['part', 'through_seq', 'count', 'versions'])
+      .where('year', '=', year)
+      .where('through_seq', '>=', seq)
+      .orderBy('through_seq')
+      .limit(1)
+      .executeTakeFirst();
+    if (part === undefined) return;
+    const previous = await trx.selectFrom('coding_blocks').select((eb) => eb.fn.max('through_seq').as('through')).where('year', '=', year).where('through_seq', '<', seq).executeTakeFirst();
+    const low = previous?.through == null ? 0 : Number(previous.through);
+    const position = await trx.selectFrom('codings').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).where('seq', '>', low).where('seq', '<', seq).executeTakeFirstOrThrow();
+    const width = this.packing.width;
+    const offset = Number(position.n) * width;
+    const stored =
+      Number(position.n) < Number(part.count)
+        ? await trx.selectFrom('coding_blocks').select(sql<Uint8Array>`substr(data, ${offset + 1}, ${width})`.as('record')).where('year', '=', year).where('part', '=', part.part).executeTakeFirst()
+        : undefined;
+    if (stored === undefined || !sameBytes(stored.record, before)) {
+      // The part does not hold the record where it should: drop it and the parts after it, rebuilt from the rows on the next read.
+      await trx.deleteFrom('coding_blocks').where('year', '=', year).where('through_seq', '>', low).execute();
+      return;
+    }
+    let versions = part.versions;
+    if (versionChanged) {
+      const rows = await trx.selectFrom('codings').select('codebook_version').distinct().where('year', '=', year).where('seq', '>', low).where('seq', '<=', Number(part.through_seq)).execute();
+      versions = JSON.stringify(rows.map((r) => r.codebook_version).sort());
+    }
+    if (this.dialect === 'postgres') {
+      await sql`update coding_blocks set data = overlay(data placing ${asBuffer(after)} from ${offset + 1}), versions = ${versions} where year = ${year} and part = ${part.part}`.execute(trx);
+    } else {
+      const { data } = await trx.selectFrom('coding_blocks').select('data').where('year', '=', year).where('part', '=', part.part).executeTakeFirstOrThrow();
+      const patched = Buffer.from(data);
+      patched.set(after, offset);
+      await trx.updateTable('coding_blocks').set({ data: patched, versions }).where('year', '=', year).where('part', '=', part.part).execute();
+    }
   }
 
   private async addHistory(trx: Transaction<Database>, conversationId: string, coding: 'primary' | 'second', staffId: string | null, at: number, kind: CodingHistoryEntry['kind'], codebookVersion: string, changes: FieldChanges): Promise<void> {
@@ -275,7 +376,10 @@ export class CodingRepository {
             updated_by: staffId,
           });
         }
-        if (rows.length > 0) await trx.insertInto('codings').values(rows).execute();
+        if (rows.length > 0) {
+          for (const year of [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)) await this.touchYear(trx, year);
+          await trx.insertInto('codings').values(rows).execute();
+        }
         inserted += rows.length;
       });
     }
@@ -418,6 +522,7 @@ export class CodingRepository {
         return repacked;
       }
       await this.db.transaction().execute(async (trx) => {
+        await trx.updateTable('coding_years').set((eb) => ({ generation: eb('generation', '+', 1) })).execute();
         await trx.deleteFrom('coding_blocks').execute();
         for (const r of rows) {
           const packed = asBuffer(this.packing.pack(Number(r.closed_at), r.visitor_no, JSON.parse(r.values_json) as CodingValues));
@@ -431,20 +536,37 @@ export class CodingRepository {
   /**
    * Every coding closed in [fromMs, toMs) as one buffer of packed records: year by year, each
    * year in insertion (seq) order, which is all the monitor's tie rule needs (ties are within a
-   * year). Each year is read from its cached parts plus the few records added since, so a
-   * million codings cross the wire as a handful of large values instead of a million rows.
+   * year). Each year is read from its cached parts plus the records not in a part yet (the
+   * tail), and a tail of at least blockMinRecords is kept as new parts; so a million codings
+   * cross the wire as a few dozen large values instead of a million rows.
    */
   async loadPacked(fromMs: number, toMs: number): Promise<PackedCodings> {
     await this.repackStale();
     const fromYear = amsterdamYear(fromMs);
     const toYear = amsterdamYear(toMs - 1);
     const width = this.packing.width;
+    // Each year's write counter and newest record first: keepParts relies on this order.
+    const heads: { year: number; generation: number; last: number }[] = [];
+    for (let year = fromYear; year <= toYear; year += 1) heads.push({ year, ...(await this.yearHead(year)) });
+    const parts = heads.some((h) => h.last > 0) ? await this.readParts(fromYear, toYear) : [];
     const chunks: Uint8Array[] = [];
     const yearVersions = new Set<string>();
-    for (let year = fromYear; year <= toYear; year += 1) {
-      const loaded = await this.loadYear(year);
-      chunks.push(...loaded.chunks);
-      for (const v of loaded.versions) yearVersions.add(v);
+    for (const head of heads) {
+      let through = 0;
+      for (const part of parts) {
+        if (part.year !== head.year) continue;
+        if (part.data.byteLength !== part.count * width) throw new Error(`cached part of ${head.year} through ${part.throughSeq} is damaged`);
+        chunks.push(part.data);
+        for (const v of part.versions) yearVersions.add(v);
+        through = Math.max(through, part.throughSeq);
+      }
+      if (head.last <= through) continue;
+      const tail = await this.readTail(head.year, through);
+      for (const chunk of tail) {
+        chunks.push(chunk.data);
+        for (const v of chunk.versions) yearVersions.add(v);
+      }
+      await this.keepParts(head.year, head.generation, through, tail);
     }
     const total = chunks.reduce((n, c) => n + c.byteLength, 0);
     let all: Uint8Array;
@@ -486,44 +608,166 @@ export class CodingRepository {
     return { data, count: data.byteLength / width, versions: versions.map((v) => v.codebook_version), packing: this.packing };
   }
 
-  private async loadYear(year: number): Promise<{ chunks: Uint8Array[]; versions: string[] }> {
-    const parts =
-      this.dialect === 'postgres'
-        ? (
-            await sql<{ part: number; through_seq: number; versions: string; data: string }>`select part, through_seq, versions, encode(data, 'base64') as data from coding_blocks where year = ${year} order by part`.execute(this.db)
-          ).rows.map((p) => ({ ...p, data: Buffer.from(p.data, 'base64') }))
-        : await this.db.selectFrom('coding_blocks').select(['part', 'through_seq', 'versions', 'data']).where('year', '=', year).orderBy('part').execute();
-    const through = parts.reduce((m, p) => Math.max(m, Number(p.through_seq)), 0);
-    const tail = await this.tailSince(year, through);
-    const chunks = parts.map((p) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength));
-    const versions = new Set<string>(parts.flatMap((p) => JSON.parse(p.versions) as string[]));
-    for (const v of tail.versions) versions.add(v);
-    if (tail.count > 0) chunks.push(tail.data);
-    if (tail.count >= this.blockMinRecords) {
-      // Keep the tail as a new part; another node doing the same at once just loses the race.
-      await this.db
-        .insertInto('coding_blocks')
-        .values({ year, part: parts.length === 0 ? 0 : Math.max(...parts.map((p) => Number(p.part))) + 1, through_seq: tail.lastSeq, count: tail.count, versions: JSON.stringify(tail.versions), data: asBuffer(tail.data) })
-        .onConflict((oc) => oc.columns(['year', 'part']).doNothing())
-        .execute()
-        .catch(() => undefined);
-    }
-    return { chunks, versions: [...versions] };
+  /** The year's write counter (0 before any write) and its newest record's seq (0 without records), both from an index. */
+  private async yearHead(year: number): Promise<{ generation: number; last: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('coding_years').select('generation').where('year', '=', year).as('generation'),
+        eb.selectFrom('codings').select((e) => e.fn.max('seq').as('last')).where('year', '=', year).as('last'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { generation: row.generation == null ? 0 : Number(row.generation), last: row.last == null ? 0 : Number(row.last) };
   }
 
-  private async tailSince(year: number, afterSeq: number): Promise<{ data: Uint8Array; count: number; lastSeq: number; versions: string[] }> {
-    const split = (text: string | null): string[] => (text ? text.split(',') : []);
-    // The usual case, nothing added since the cache was built, answered from the (year, seq) index.
-    const newest = await this.db.selectFrom('codings').select((eb) => eb.fn.max('seq').as('last')).where('year', '=', year).executeTakeFirst();
-    if (newest?.last == null || Number(newest.last) <= afterSeq) return { data: new Uint8Array(0), count: 0, lastSeq: afterSeq, versions: [] };
+  /**
+   * The cached parts of these years, by year and then seq: parts are numbered in seq order (a new
+   * part follows every part of its year, and only the last parts are ever dropped), so the
+   * primary key gives the order without sorting megabytes of data. On PostgreSQL as raw bytes through COPY.
+   */
+  private async readParts(fromYear: number, toYear: number): Promise<CachedPart[]> {
     if (this.dialect === 'postgres') {
-      const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, string_agg(distinct codebook_version, ',') as versions, encode(string_agg(packed, ''::bytea order by seq), 'base64') as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
-      const row = r.rows[0];
-      return { data: row?.data ? Buffer.from(row.data, 'base64') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq), versions: split(row?.versions ?? null) };
+      const parts: CachedPart[] = [];
+      const stream = await copyOutBinary(
+        this.pgPool!,
+        `select year, through_seq, count, versions, data from coding_blocks where year >= ${sqlInteger(fromYear)} and year <= ${sqlInteger(toYear)} order by year, part`,
+      );
+      forEachCopyRow(stream, 5, (d, start, length) => {
+        parts.push({
+          year: readCopyInteger(d, start[0]!, length[0]!),
+          throughSeq: readCopyInteger(d, start[1]!, length[1]!),
+          count: readCopyInteger(d, start[2]!, length[2]!),
+          versions: JSON.parse(d.toString('utf8', start[3]!, start[3]! + length[3]!)) as string[],
+          data: d.subarray(start[4]!, start[4]! + length[4]!),
+        });
+      });
+      return parts;
     }
-    const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, group_concat(distinct codebook_version) as versions, group_concat(hex(packed), '' order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
-    const row = r.rows[0];
-    return { data: row?.data ? Buffer.from(row.data, 'hex') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq), versions: split(row?.versions ?? null) };
+    const rows = await this.db
+      .selectFrom('coding_blocks')
+      .select(['year', 'through_seq', 'count', 'versions', 'data'])
+      .where('year', '>=', fromYear)
+      .where('year', '<=', toYear)
+      .orderBy('year')
+      .orderBy('part')
+      .execute();
+    return rows.map((r) => ({ year: Number(r.year), throughSeq: Number(r.through_seq), count: Number(r.count), versions: JSON.parse(r.versions) as string[], data: r.data }));
+  }
+
+  /** The year's records with seq > afterSeq, in seq order, in chunks of blockMaxRecords (the last one shorter). */
+  private async readTail(year: number, afterSeq: number): Promise<TailChunk[]> {
+    const width = this.packing.width;
+    const max = this.blockMaxRecords;
+    if (this.dialect === 'postgres') {
+      // One COPY of the rows in whatever order the scan gives (an ORDER BY here can make the
+      // server sort a million rows on disk when its statistics are fresh out of an import); the
+      // records are put in seq order here.
+      const stream = await copyOutBinary(this.pgPool!, `select seq, codebook_version, packed from codings where year = ${sqlInteger(year)} and seq > ${sqlInteger(afterSeq)}`);
+      let seqs = new Float64Array(1024);
+      let starts = new Int32Array(1024);
+      let versionOf = new Int32Array(1024);
+      const versionBytes: Buffer[] = [];
+      const versionNames: string[] = [];
+      let n = 0;
+      let sorted = true;
+      let previous = -1;
+      let lastVersion = -1;
+      forEachCopyRow(stream, 3, (d, start, length) => {
+        if (length[2] !== width) throw new Error(`coding ${readCopyInteger(d, start[0]!, length[0]!)} is packed with another width`);
+        if (n === seqs.length) {
+          const grow = <T extends Float64Array | Int32Array>(a: T, make: (size: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          seqs = grow(seqs, (k) => new Float64Array(k));
+          starts = grow(starts, (k) => new Int32Array(k));
+          versionOf = grow(versionOf, (k) => new Int32Array(k));
+        }
+        const seq = readCopyInteger(d, start[0]!, length[0]!);
+        if (seq < previous) sorted = false;
+        previous = seq;
+        // A version is nearly always the one before: compare bytes, decode only a new one.
+        const vs = start[1]!;
+        const vn = length[1]!;
+        const same = (k: number): boolean => versionBytes[k]!.length === vn && d.compare(versionBytes[k]!, 0, vn, vs, vs + vn) === 0;
+        if (lastVersion < 0 || !same(lastVersion)) {
+          lastVersion = versionBytes.findIndex((_, k) => same(k));
+          if (lastVersion < 0) {
+            lastVersion = versionBytes.length;
+            versionBytes.push(Buffer.from(d.subarray(vs, vs + vn)));
+            versionNames.push(d.toString('utf8', vs, vs + vn));
+          }
+        }
+        seqs[n] = seq;
+        starts[n] = start[2]!;
+        versionOf[n] = lastVersion;
+        n += 1;
+      });
+      const order = Int32Array.from({ length: n }, (_, i) => i);
+      if (!sorted) order.sort((a, b) => seqs[a]! - seqs[b]!);
+      const tail: TailChunk[] = [];
+      for (let first = 0; first < n; first += max) {
+        const count = Math.min(max, n - first);
+        const data = new Uint8Array(count * width);
+        const versions = new Set<number>();
+        for (let j = 0; j < count; j += 1) {
+          const i = order[first + j]!;
+          stream.copy(data, j * width, starts[i]!, starts[i]! + width);
+          versions.add(versionOf[i]!);
+        }
+        tail.push({ data, count, lastSeq: seqs[order[first + count - 1]!]!, versions: [...versions].map((v) => versionNames[v]!) });
+      }
+      return tail;
+    }
+    const tail: TailChunk[] = [];
+    let after = afterSeq;
+    for (;;) {
+      const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, json_group_array(distinct codebook_version) as versions, group_concat(hex(packed), '' order by seq) as data from (select seq, codebook_version, packed from codings where year = ${year} and seq > ${after} order by seq limit ${max})`.execute(this.db);
+      const row = r.rows[0];
+      const count = Number(row?.n ?? 0);
+      if (count === 0) return tail;
+      const data = Buffer.from(row!.data!, 'hex');
+      if (data.byteLength !== count * width) throw new Error(`codings of ${year} after ${after} are packed with another width`);
+      after = Number(row!.last);
+      tail.push({ data, count, lastSeq: after, versions: JSON.parse(row!.versions!) as string[] });
+      if (count < max) return tail;
+    }
+  }
+
+  /**
+   * Keeps the leading chunks of a tail as new cached parts: every full chunk, and a last one of
+   * at least blockMinRecords. `generation` is the year's write counter read before the tail (and
+   * `through` the end of the parts the tail follows). Under the counter row's lock, and only if
+   * the counter has not moved since: no write came between (a writer bumps it before writing, so
+   * one still in flight holds the lock until it commits, and one after sees and patches these
+   * parts), and no other reader kept parts meanwhile (a keep bumps it too).
+   */
+  private async keepParts(year: number, generation: number, through: number, tail: readonly TailChunk[]): Promise<void> {
+    const keep = tail.filter((c) => c.count === this.blockMaxRecords || c.count >= this.blockMinRecords);
+    if (keep.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      if (generation === 0) await trx.insertInto('coding_years').values({ year, generation: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+      const locked = await trx
+        .updateTable('coding_years')
+        .set((eb) => ({ generation: eb('generation', '+', 1) }))
+        .where('year', '=', year)
+        .where('generation', '=', generation)
+        .executeTakeFirst();
+      if (Number(locked.numUpdatedRows) !== 1) return;
+      const top = await trx
+        .selectFrom('coding_blocks')
+        .select((eb) => [eb.fn.max('part').as('part'), eb.fn.max('through_seq').as('through')])
+        .where('year', '=', year)
+        .executeTakeFirstOrThrow();
+      if ((top.through == null ? 0 : Number(top.through)) !== through) return;
+      let part = top.part == null ? 0 : Number(top.part) + 1;
+      for (const chunk of keep) {
+        await trx
+          .insertInto('coding_blocks')
+          .values({ year, part: part++, through_seq: chunk.lastSeq, count: chunk.count, versions: JSON.stringify([...chunk.versions].sort()), data: asBuffer(chunk.data) })
+          .execute();
+      }
+    });
   }
 
   /** Coded conversations (optionally for a range of years) in insertion order, for export. */

@@ -44,7 +44,7 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
     audit: new AuditRepository(store.db, store.dialect),
     settings: new SettingsRepository(store.db),
     jobLeases: new JobLeaseRepository(store.db),
-    codings: new CodingRepository(store.db, store.dialect),
+    codings: new CodingRepository(store),
     staffSecurity: new StaffSecurityRepository(store.db, keyring),
     passkeys: new StaffPasskeyRepository(store.db),
     returnCodes: new ReturnCodeRepository(store.db),

@@ -9,6 +9,7 @@ import { staffPasskeys } from './006_staff_passkeys.js';
 import { sealedVisitorDetails } from './007_sealed_visitor_details.js';
 import { installationSecrets } from './008_installation_secrets.js';
 import { visitorAway } from './009_visitor_away.js';
+import { codingGenerations } from './010_coding_generations.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -25,6 +26,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '007_sealed_visitor_details': sealedVisitorDetails,
         '008_installation_secrets': installationSecrets,
         '009_visitor_away': visitorAway,
+        '010_coding_generations': codingGenerations,
       };
     },
   };
