@@ -654,7 +654,7 @@ export class CodingRepository {
   }
 
   /** The year's records with seq > afterSeq, in seq order, in chunks of blockMaxRecords (the last one shorter). */
-  private async readTail(year: number, afterSeq: number): Promise<TailChunk[]> {
+  protected async readTail(year: number, afterSeq: number): Promise<TailChunk[]> {
     const width = this.packing.width;
     const max = this.blockMaxRecords;
     if (this.dialect === 'postgres') {
