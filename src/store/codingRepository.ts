@@ -12,7 +12,8 @@ import { CodingPacking } from '../domain/monitor/packedCodings.js';
 import type { CodingTable } from './codingSchema.js';
 import type { Database } from './schema.js';
 import type { Dialect, Store } from './database.js';
-import { copyOutBinary, forEachCopyRow, readCopyInteger, sqlInteger } from './pgCopyBinary.js';
+import { copyOutRows, readCopyInteger, sqlInteger } from './pgCopyBinary.js';
+import { TailCollector, type TailChunk } from './packedTail.js';
 
 export interface StoredCoding {
   conversationId: string;
@@ -78,22 +79,21 @@ export interface CodingRepositoryOptions {
   blockMaxRecords?: number;
 }
 
-/** One cached part of a year: the packed records with seq in (the previous part's throughSeq, throughSeq], in seq order. */
-interface CachedPart {
-  year: number;
-  throughSeq: number;
-  count: number;
+/** Where a cached part goes in the buffer loadPacked fills, and how much of it has arrived. */
+interface PartSlot {
+  offset: number;
+  size: number;
+  filled: number;
   versions: string[];
-  data: Uint8Array;
 }
 
-/** Consecutive records of a year's uncached tail, in seq order. */
-interface TailChunk {
-  data: Uint8Array;
-  count: number;
-  lastSeq: number;
-  versions: string[];
-}
+const partKey = (year: number, part: number): string => `${year}:${part}`;
+
+/** Bytes per row when PostgreSQL sends cached parts (see readPartData). */
+const PG_SLICE_BYTES = 256 * 1024;
+
+/** The cached parts changed between reading their list and their data. */
+class CacheMovedError extends Error {}
 
 function toCoding(row: Selectable<CodingTable>): StoredCoding {
   return {
@@ -542,44 +542,61 @@ export class CodingRepository {
    */
   async loadPacked(fromMs: number, toMs: number): Promise<PackedCodings> {
     await this.repackStale();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.loadPackedOnce(fromMs, toMs);
+      } catch (error) {
+        // Another node dropped a part between our reading the list and the data: read again.
+        if (!(error instanceof CacheMovedError) || attempt === 3) throw error;
+      }
+    }
+  }
+
+  private async loadPackedOnce(fromMs: number, toMs: number): Promise<PackedCodings> {
     const fromYear = amsterdamYear(fromMs);
     const toYear = amsterdamYear(toMs - 1);
     const width = this.packing.width;
     // Each year's write counter and newest record first: keepParts relies on this order.
     const heads: { year: number; generation: number; last: number }[] = [];
     for (let year = fromYear; year <= toYear; year += 1) heads.push({ year, ...(await this.yearHead(year)) });
-    const parts = heads.some((h) => h.last > 0) ? await this.readParts(fromYear, toYear) : [];
-    const chunks: Uint8Array[] = [];
-    const yearVersions = new Set<string>();
+    const list = heads.some((h) => h.last > 0)
+      ? await this.db.selectFrom('coding_blocks').select(['year', 'part', 'through_seq', 'count']).where('year', '>=', fromYear).where('year', '<=', toYear).orderBy('year').orderBy('part').execute()
+      : [];
+    // Lay the years out one after the other, each its parts (numbered in seq order: a new part
+    // follows every part of its year, and only the last parts are ever dropped), then its tail.
+    const parts = new Map<string, PartSlot>();
+    const tails: { year: number; generation: number; through: number; tail: TailChunk[]; offset: number }[] = [];
+    let total = 0;
     for (const head of heads) {
       let through = 0;
-      for (const part of parts) {
-        if (part.year !== head.year) continue;
-        if (part.data.byteLength !== part.count * width) throw new Error(`cached part of ${head.year} through ${part.throughSeq} is damaged`);
-        chunks.push(part.data);
-        for (const v of part.versions) yearVersions.add(v);
-        through = Math.max(through, part.throughSeq);
+      for (const p of list) {
+        if (Number(p.year) !== head.year) continue;
+        const size = Number(p.count) * width;
+        parts.set(partKey(head.year, Number(p.part)), { offset: total, size, filled: 0, versions: [] });
+        total += size;
+        through = Math.max(through, Number(p.through_seq));
       }
       if (head.last <= through) continue;
       const tail = await this.readTail(head.year, through);
+      tails.push({ year: head.year, generation: head.generation, through, tail, offset: total });
+      for (const chunk of tail) total += chunk.data.byteLength;
+    }
+    const all = new Uint8Array(total);
+    if (parts.size > 0) await this.readPartData(fromYear, toYear, parts, all);
+    const yearVersions = new Set<string>();
+    for (const slot of parts.values()) {
+      if (slot.filled !== slot.size) throw new CacheMovedError();
+      for (const v of slot.versions) yearVersions.add(v);
+    }
+    for (const { tail, offset } of tails) {
+      let at = offset;
       for (const chunk of tail) {
-        chunks.push(chunk.data);
+        all.set(chunk.data, at);
+        at += chunk.data.byteLength;
         for (const v of chunk.versions) yearVersions.add(v);
       }
-      await this.keepParts(head.year, head.generation, through, tail);
     }
-    const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-    let all: Uint8Array;
-    if (chunks.length === 1) {
-      all = chunks[0]!;
-    } else {
-      all = new Uint8Array(total);
-      let at = 0;
-      for (const c of chunks) {
-        all.set(c, at);
-        at += c.byteLength;
-      }
-    }
+    for (const t of tails) await this.keepParts(t.year, t.generation, t.through, t.tail);
     // Years are whole; trim records outside [fromMs, toMs) (only when a caller asks for part of a year).
     let data = all;
     const [yearStart] = amsterdamYearBounds(fromYear);
@@ -620,37 +637,37 @@ export class CodingRepository {
   }
 
   /**
-   * The cached parts of these years, by year and then seq: parts are numbered in seq order (a new
-   * part follows every part of its year, and only the last parts are ever dropped), so the
-   * primary key gives the order without sorting megabytes of data. On PostgreSQL as raw bytes through COPY.
+   * Copies the data (and versions) of the listed parts into their slots of `into`; parts not
+   * listed (kept meanwhile) are skipped, and a listed part that is gone leaves its slot unfilled.
+   * On PostgreSQL as raw bytes through COPY, in slices, so no message is larger than a slice.
    */
-  private async readParts(fromYear: number, toYear: number): Promise<CachedPart[]> {
+  private async readPartData(fromYear: number, toYear: number, parts: ReadonlyMap<string, PartSlot>, into: Uint8Array): Promise<void> {
+    const place = (slot: PartSlot | undefined, at: number, source: Uint8Array, start: number, length: number): void => {
+      if (slot === undefined) return;
+      if (at + length > slot.size) throw new CacheMovedError();
+      into.set(source.subarray(start, start + length), slot.offset + at);
+      slot.filled += length;
+    };
     if (this.dialect === 'postgres') {
-      const parts: CachedPart[] = [];
-      const stream = await copyOutBinary(
+      const slice = PG_SLICE_BYTES;
+      await copyOutRows(
         this.pgPool!,
-        `select year, through_seq, count, versions, data from coding_blocks where year >= ${sqlInteger(fromYear)} and year <= ${sqlInteger(toYear)} order by year, part`,
+        `select year, part, g, case when g = 0 then versions end, substring(data from g * ${slice} + 1 for ${slice}) from coding_blocks, generate_series(0, (length(data) - 1) / ${slice}) g where year >= ${sqlInteger(fromYear)} and year <= ${sqlInteger(toYear)}`,
+        5,
+        (d, start, length) => {
+          const slot = parts.get(partKey(readCopyInteger(d, start[0]!, length[0]!), readCopyInteger(d, start[1]!, length[1]!)));
+          if (slot !== undefined && length[3]! >= 0) slot.versions = JSON.parse(d.toString('utf8', start[3]!, start[3]! + length[3]!)) as string[];
+          place(slot, readCopyInteger(d, start[2]!, length[2]!) * slice, d, start[4]!, length[4]!);
+        },
       );
-      forEachCopyRow(stream, 5, (d, start, length) => {
-        parts.push({
-          year: readCopyInteger(d, start[0]!, length[0]!),
-          throughSeq: readCopyInteger(d, start[1]!, length[1]!),
-          count: readCopyInteger(d, start[2]!, length[2]!),
-          versions: JSON.parse(d.toString('utf8', start[3]!, start[3]! + length[3]!)) as string[],
-          data: d.subarray(start[4]!, start[4]! + length[4]!),
-        });
-      });
-      return parts;
+      return;
     }
-    const rows = await this.db
-      .selectFrom('coding_blocks')
-      .select(['year', 'through_seq', 'count', 'versions', 'data'])
-      .where('year', '>=', fromYear)
-      .where('year', '<=', toYear)
-      .orderBy('year')
-      .orderBy('part')
-      .execute();
-    return rows.map((r) => ({ year: Number(r.year), throughSeq: Number(r.through_seq), count: Number(r.count), versions: JSON.parse(r.versions) as string[], data: r.data }));
+    const rows = await this.db.selectFrom('coding_blocks').select(['year', 'part', 'versions', 'data']).where('year', '>=', fromYear).where('year', '<=', toYear).execute();
+    for (const r of rows) {
+      const slot = parts.get(partKey(Number(r.year), Number(r.part)));
+      if (slot !== undefined) slot.versions = JSON.parse(r.versions) as string[];
+      place(slot, 0, r.data, 0, r.data.byteLength);
+    }
   }
 
   /** The year's records with seq > afterSeq, in seq order, in chunks of blockMaxRecords (the last one shorter). */
@@ -660,64 +677,14 @@ export class CodingRepository {
     if (this.dialect === 'postgres') {
       // One COPY of the rows in whatever order the scan gives (an ORDER BY here can make the
       // server sort a million rows on disk when its statistics are fresh out of an import); the
-      // records are put in seq order here.
-      const stream = await copyOutBinary(this.pgPool!, `select seq, codebook_version, packed from codings where year = ${sqlInteger(year)} and seq > ${sqlInteger(afterSeq)}`);
-      let seqs = new Float64Array(1024);
-      let starts = new Int32Array(1024);
-      let versionOf = new Int32Array(1024);
-      const versionBytes: Buffer[] = [];
-      const versionNames: string[] = [];
-      let n = 0;
-      let sorted = true;
-      let previous = -1;
-      let lastVersion = -1;
-      forEachCopyRow(stream, 3, (d, start, length) => {
-        if (length[2] !== width) throw new Error(`coding ${readCopyInteger(d, start[0]!, length[0]!)} is packed with another width`);
-        if (n === seqs.length) {
-          const grow = <T extends Float64Array | Int32Array>(a: T, make: (size: number) => T): T => {
-            const b = make(a.length * 2);
-            b.set(a);
-            return b;
-          };
-          seqs = grow(seqs, (k) => new Float64Array(k));
-          starts = grow(starts, (k) => new Int32Array(k));
-          versionOf = grow(versionOf, (k) => new Int32Array(k));
-        }
+      // collector puts them in seq order.
+      const tail = new TailCollector(width);
+      await copyOutRows(this.pgPool!, `select seq, codebook_version, packed from codings where year = ${sqlInteger(year)} and seq > ${sqlInteger(afterSeq)}`, 3, (d, start, length) => {
         const seq = readCopyInteger(d, start[0]!, length[0]!);
-        if (seq < previous) sorted = false;
-        previous = seq;
-        // A version is nearly always the one before: compare bytes, decode only a new one.
-        const vs = start[1]!;
-        const vn = length[1]!;
-        const same = (k: number): boolean => versionBytes[k]!.length === vn && d.compare(versionBytes[k]!, 0, vn, vs, vs + vn) === 0;
-        if (lastVersion < 0 || !same(lastVersion)) {
-          lastVersion = versionBytes.findIndex((_, k) => same(k));
-          if (lastVersion < 0) {
-            lastVersion = versionBytes.length;
-            versionBytes.push(Buffer.from(d.subarray(vs, vs + vn)));
-            versionNames.push(d.toString('utf8', vs, vs + vn));
-          }
-        }
-        seqs[n] = seq;
-        starts[n] = start[2]!;
-        versionOf[n] = lastVersion;
-        n += 1;
+        if (length[2] !== width) throw new Error(`coding ${seq} is packed with another width`);
+        tail.add(seq, d, start[2]!, d, start[1]!, length[1]!);
       });
-      const order = Int32Array.from({ length: n }, (_, i) => i);
-      if (!sorted) order.sort((a, b) => seqs[a]! - seqs[b]!);
-      const tail: TailChunk[] = [];
-      for (let first = 0; first < n; first += max) {
-        const count = Math.min(max, n - first);
-        const data = new Uint8Array(count * width);
-        const versions = new Set<number>();
-        for (let j = 0; j < count; j += 1) {
-          const i = order[first + j]!;
-          stream.copy(data, j * width, starts[i]!, starts[i]! + width);
-          versions.add(versionOf[i]!);
-        }
-        tail.push({ data, count, lastSeq: seqs[order[first + count - 1]!]!, versions: [...versions].map((v) => versionNames[v]!) });
-      }
-      return tail;
+      return tail.chunks(max);
     }
     const tail: TailChunk[] = [];
     let after = afterSeq;
