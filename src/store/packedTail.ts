@@ -39,21 +39,17 @@ export class TailCollector {
     }
     if (n > 0 && seq <= this.seqs[n - 1]!) this.sorted = false;
     this.seqs[n] = seq;
-    // Byte by byte: a record is a few dozen bytes, where a view per record would cost more than the copy.
-    const data = this.data;
-    const to = n * this.width;
-    for (let b = 0; b < this.width; b += 1) data[to + b] = source[at + b]!;
+    this.data.set(source.subarray(at, at + this.width), n * this.width);
     this.versionOf[n] = this.versionIndex(versionSource, versionAt, versionLength);
     this.count = n + 1;
   }
 
   /** A version is nearly always the one before: compare bytes, decode only a new one. */
   private versionIndex(source: Buffer, at: number, length: number): number {
-    const same = (k: number): boolean => this.versionBytes[k]!.length === length && source.compare(this.versionBytes[k]!, 0, length, at, at + length) === 0;
-    if (this.lastVersion >= 0 && same(this.lastVersion)) return this.lastVersion;
-    let k = this.versionBytes.findIndex((_, i) => same(i));
-    if (k < 0) {
-      k = this.versionBytes.length;
+    if (this.lastVersion >= 0 && sameBytes(this.versionBytes[this.lastVersion]!, source, at, length)) return this.lastVersion;
+    let k = 0;
+    while (k < this.versionBytes.length && !sameBytes(this.versionBytes[k]!, source, at, length)) k += 1;
+    if (k === this.versionBytes.length) {
       this.versionBytes.push(Buffer.from(source.subarray(at, at + length)));
       this.versionNames.push(source.toString('utf8', at, at + length));
     }
@@ -65,8 +61,7 @@ export class TailCollector {
   chunks(max: number): TailChunk[] {
     const n = this.count;
     const width = this.width;
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    if (!this.sorted) order.sort((a, b) => this.seqs[a]! - this.seqs[b]!);
+    const order = this.sorted ? identity(n) : sortedOrder(this.seqs, n);
     const out: TailChunk[] = [];
     for (let first = 0; first < n; first += max) {
       const count = Math.min(max, n - first);
@@ -75,11 +70,9 @@ export class TailCollector {
         data = this.data.subarray(first * width, (first + count) * width);
       } else {
         data = new Uint8Array(count * width);
-        const from = this.data;
         for (let j = 0; j < count; j += 1) {
           const i = order[first + j]! * width;
-          const to = j * width;
-          for (let b = 0; b < width; b += 1) data[to + b] = from[i + b]!;
+          data.set(this.data.subarray(i, i + width), j * width);
         }
       }
       const versions = new Set<number>();
@@ -88,4 +81,40 @@ export class TailCollector {
     }
     return out;
   }
+}
+
+function sameBytes(known: Buffer, source: Buffer, at: number, length: number): boolean {
+  if (known.length !== length) return false;
+  for (let i = 0; i < length; i += 1) if (known[i] !== source[at + i]) return false;
+  return true;
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = i;
+  return order;
+}
+
+/**
+ * Indices 0..n-1 ordered by seqs (distinct integers). Seqs below 2^32 (all of them in practice)
+ * go through a two-pass radix sort, linear in n; others through a comparison sort.
+ */
+export function sortedOrder(seqs: Float64Array, n: number): Int32Array {
+  let max = 0;
+  for (let i = 0; i < n; i += 1) if (seqs[i]! > max) max = seqs[i]!;
+  if (max >= 2 ** 32) return identity(n).sort((a, b) => seqs[a]! - seqs[b]!);
+  let from: Int32Array = identity(n);
+  let to: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(65_537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i += 1) counts[((seqs[i]! >>> shift) & 0xffff) + 1]! += 1;
+    for (let d = 1; d <= 65_536; d += 1) counts[d]! += counts[d - 1]!;
+    for (let j = 0; j < n; j += 1) {
+      const i = from[j]!;
+      to[counts[(seqs[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
