@@ -203,7 +203,12 @@ export class CodingRepository {
           await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'update', input.codebookVersion, changes);
         }
         const versionChanged = existing.codebook_version !== input.codebookVersion;
-        if (versionChanged || !sameBytes(existing.packed, packed)) await this.patchCachedRecord(trx, year, Number(existing.seq), existing.packed, packed, versionChanged);
+        if (existing.packed_with !== this.codebook.version) {
+          // Laid out by another codebook version: so is the part holding it; repackStale rebuilds the cache.
+          await trx.deleteFrom('coding_blocks').where('year', '=', year).execute();
+        } else if (versionChanged || !sameBytes(existing.packed, packed)) {
+          await this.patchCachedRecord(trx, year, Number(existing.seq), existing.packed, packed, versionChanged);
+        }
         return { coding: toCoding(row), created: false, changedFields: Object.keys(changes) };
       }
       const year = amsterdamYear(input.closedAt);
@@ -271,7 +276,7 @@ export class CodingRepository {
       Number(position.n) < Number(part.count)
         ? await trx.selectFrom('coding_blocks').select(sql<Uint8Array>`substr(data, ${offset + 1}, ${width})`.as('record')).where('year', '=', year).where('part', '=', part.part).executeTakeFirst()
         : undefined;
-    if (stored === undefined || !sameBytes(stored.record, before)) {
+    if (stored === undefined || before.byteLength !== width || after.byteLength !== width || !sameBytes(stored.record, before)) {
       // The part does not hold the record where it should: drop it and the parts after it, rebuilt from the rows on the next read.
       await trx.deleteFrom('coding_blocks').where('year', '=', year).where('through_seq', '>', low).execute();
       return;

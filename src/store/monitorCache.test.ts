@@ -4,6 +4,7 @@
 // and every cached part holds exactly the rows' packed records of its range.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Codebook } from '../domain/codebook/codebookSchema.js';
 import type { CodedConversation } from '../domain/codebook/codedConversation.js';
 import { defaultCodebook } from '../domain/codebook/defaultCodebook.js';
 import { amsterdamYearBounds } from '../domain/monitor/amsterdamYear.js';
@@ -145,6 +146,22 @@ describe.each(testStoreFactories())('the monitor read cache on $name', (factory)
     await repo.loadPacked(from, to);
     await expectPartsMatchRows(store);
     await expectSameReport(repo);
+  });
+
+  it('rebuilds the cache in the new layout after a codebook upgrade, with an edit before the first report', async () => {
+    await resetCodings(store);
+    const before = new CodingRepository(store, small);
+    await before.importMany(pool.slice(0, 60), null, 1);
+    await expectSameReport(before); // parts in the old layout
+    // A new first field moves every other field's place in a packed record.
+    const upgraded = { ...defaultCodebook, version: '2.0.0', fields: [{ id: 'extraCheck', kind: 'boolean', label: { nl: 'Extra', en: 'Extra' }, required: false, allowUnknown: true }, ...defaultCodebook.fields] } as Codebook;
+    const repo = new CodingRepository(store, { ...small, codebook: upgraded });
+    expect(repo.packing.width).not.toBe(before.packing.width);
+    const edited = pool[10]!;
+    await repo.savePrimary({ conversationId: edited.conversationId, closedAt: edited.closedAt, visitorKey: edited.visitorKey ?? null, codebookVersion: '2.0.0', values: { ...pool[20]!.values, extraCheck: true }, staffId: 's', now: 6 });
+    const upgradedOptions = { codebook: upgraded, year: 2022 };
+    expect(computeMonitorPacked(await repo.loadPacked(from, to), upgradedOptions)).toEqual(computeMonitor(await repo.exportCoded(), upgradedOptions));
+    await expectPartsMatchRows(store);
   });
 
   it('drops a damaged part when an edit finds its record out of place, and rebuilds it from the rows', async () => {
