@@ -338,11 +338,13 @@ export class CodingRepository {
 
   /**
    * Adds coded conversations from an import. Conversations already stored are left alone and
-   * returned as skipped (an import never overwrites a coding).
+   * returned as skipped (an import never overwrites a coding). A large import ends by keeping
+   * its years' new records as cached parts, so the first report after it does not build them.
    */
   async importMany(conversations: readonly CodedConversation[], staffId: string | null, now: number): Promise<{ inserted: number; skipped: string[] }> {
     const skipped: string[] = [];
     let inserted = 0;
+    const years = new Set<number>();
     for (let start = 0; start < conversations.length; start += IMPORT_BATCH) {
       const batch = conversations.slice(start, start + IMPORT_BATCH);
       await this.db.transaction().execute(async (trx) => {
@@ -382,11 +384,18 @@ export class CodingRepository {
           });
         }
         if (rows.length > 0) {
-          for (const year of [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)) await this.touchYear(trx, year);
+          for (const year of [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)) {
+            await this.touchYear(trx, year);
+            years.add(year);
+          }
           await trx.insertInto('codings').values(rows).execute();
         }
         inserted += rows.length;
       });
+    }
+    if (inserted >= this.blockMinRecords) {
+      await this.repackStale();
+      for (const year of [...years].sort((a, b) => a - b)) await this.cacheTail(year);
     }
     return { inserted, skipped };
   }
@@ -628,6 +637,14 @@ export class CodingRepository {
       .where('closed_at', '<', toMs)
       .execute();
     return { data, count: data.byteLength / width, versions: versions.map((v) => v.codebook_version), packing: this.packing };
+  }
+
+  /** Reads the year's records not in a cached part yet and keeps them as parts (when there are enough). */
+  private async cacheTail(year: number): Promise<void> {
+    const head = await this.yearHead(year);
+    const top = await this.db.selectFrom('coding_blocks').select((eb) => eb.fn.max('through_seq').as('through')).where('year', '=', year).executeTakeFirstOrThrow();
+    const through = top.through == null ? 0 : Number(top.through);
+    if (head.last > through) await this.keepParts(year, head.generation, through, await this.readTail(year, through));
   }
 
   /** The year's write counter (0 before any write) and its newest record's seq (0 without records), both from an index. */

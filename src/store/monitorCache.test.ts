@@ -118,11 +118,23 @@ describe.each(testStoreFactories())('the monitor read cache on $name', (factory)
     }
   }
 
+  /** Imports without caching: too few records for the importing repository to keep them as parts. */
+  const importUncached = (data: readonly CodedConversation[]) => new CodingRepository(store, { blockMinRecords: 10_000, blockMaxRecords: 10_000 }).importMany(data, null, 1);
+
+  it('keeps a large import as cached parts at once', async () => {
+    await resetCodings(store);
+    const repo = new CodingRepository(store, small);
+    await repo.importMany(pool.slice(0, 30), null, 1);
+    expect((await store.db.selectFrom('coding_blocks').select('part').execute()).length).toBeGreaterThan(0);
+    await expectPartsMatchRows(store);
+    await expectSameReport(repo);
+  });
+
   it('does not cache a record that was edited after the reader read it', async () => {
     await resetCodings(store);
     const repo = new PausingRepository(store, small);
     const data = pool.filter((c) => c.closedAt >= amsterdamYearBounds(2022)[0]).slice(0, 20);
-    await repo.importMany(data, null, 1);
+    await importUncached(data);
     const edited = data[3]!;
     repo.during = async () => {
       await repo.savePrimary({ conversationId: edited.conversationId, closedAt: edited.closedAt, visitorKey: edited.visitorKey ?? null, codebookVersion: '1.1.0', values: { contactType: 'victim', traffickingQuestion: 'yes', age: 14 }, staffId: 's', now: 4 });
@@ -139,11 +151,12 @@ describe.each(testStoreFactories())('the monitor read cache on $name', (factory)
     await resetCodings(store);
     const repo = new PausingRepository(store, small);
     const other = new CodingRepository(store, small);
-    await repo.importMany(pool.slice(0, 40), null, 1);
+    await importUncached(pool.slice(0, 40));
     repo.during = async () => {
       await other.loadPacked(from, to);
     };
     await repo.loadPacked(from, to);
+    expect(repo.during).toBeUndefined();
     await expectPartsMatchRows(store);
     await expectSameReport(repo);
   });
