@@ -36,11 +36,13 @@ export function benchData(rows: number): CodedConversation[] {
   return data.length > rows ? data.slice(0, rows) : data;
 }
 
-async function importInto(store: Store, data: readonly CodedConversation[], log: (s: string) => void): Promise<void> {
+async function importInto(store: Store, data: readonly CodedConversation[], log: (s: string) => void): Promise<number> {
   const repo = new CodingRepository(store);
   const t0 = performance.now();
   await repo.importMany(data, null, Date.now());
-  log(`    imported ${data.length} rows into ${store.dialect} in ${Math.round(performance.now() - t0)} ms`);
+  const ms = performance.now() - t0;
+  log(`    imported ${data.length} rows into ${store.dialect} in ${Math.round(ms)} ms`);
+  return ms;
 }
 
 async function databaseTimings(store: Store): Promise<{ cold: number; load: number; total: number; afterAdd: number; afterEdit: number }> {
@@ -105,11 +107,11 @@ export async function runMonitorBench(rows: number, log: (s: string) => void = (
   let postgres: Store | null = null;
   try {
     await migrateToLatest(sqlite);
-    await importInto(sqlite, data, log);
+    timingsMs['SQLite: import (one call)'] = await importInto(sqlite, data, log);
     try {
       postgres = await openStore({ databaseUrl: testDatabaseUrl, pgSchema: schema, poolSize: 4 });
       await migrateToLatest(postgres);
-      await importInto(postgres, data, log);
+      timingsMs['PostgreSQL: import (one call)'] = await importInto(postgres, data, log);
     } catch (error) {
       log(`  PostgreSQL skipped: ${(error as Error).message}`);
       await postgres?.close();
