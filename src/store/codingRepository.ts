@@ -12,7 +12,9 @@ import { amsterdamYear, amsterdamYearBounds } from '../domain/monitor/amsterdamY
 import { CodingPacking } from '../domain/monitor/packedCodings.js';
 import type { CodingTable } from './codingSchema.js';
 import type { Database } from './schema.js';
-import type { Dialect } from './migrations/migrationContext.js';
+import type { Dialect, Store } from './database.js';
+import { copyOutRows, readCopyInteger, sqlInteger } from './pgCopyBinary.js';
+import { TailCollector, type TailChunk } from './packedTail.js';
 
 export interface StoredCoding {
   conversationId: string;
@@ -65,8 +67,34 @@ export interface PackedCodings {
 }
 
 const IMPORT_BATCH = 400;
-/** A year's uncached tail of at least this many records is kept as a new cached part. */
+/** A year's uncached tail of at least this many records is kept as new cached parts. */
 const BLOCK_MIN_RECORDS = 20_000;
+/** Records per cached part at most (3.5 MB with the default codebook): an edit rewrites one part. */
+const BLOCK_MAX_RECORDS = 65_536;
+
+export interface CodingRepositoryOptions {
+  codebook?: Codebook;
+  /** A year's uncached tail of at least this many records is kept as new cached parts. */
+  blockMinRecords?: number;
+  /** Records per cached part at most. */
+  blockMaxRecords?: number;
+}
+
+/** Where a cached part goes in the buffer loadPacked fills, and how much of it has arrived. */
+interface PartSlot {
+  offset: number;
+  size: number;
+  filled: number;
+  versions: string[];
+}
+
+const partKey = (year: number, part: number): string => `${year}:${part}`;
+
+/** Bytes per row when PostgreSQL sends cached parts (see readPartData). */
+const PG_SLICE_BYTES = 256 * 1024;
+
+/** The cached parts changed between reading their list and their data. */
+class CacheMovedError extends Error {}
 
 function toCoding(row: Selectable<CodingTable>): StoredCoding {
   return {
@@ -106,26 +134,39 @@ export function diffValues(before: CodingValues, after: CodingValues): FieldChan
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return asBuffer(a).equals(asBuffer(b));
+}
+
 export class CodingRepository {
   readonly packing: CodingPacking;
+  readonly codebook: Codebook;
+  private readonly db: Kysely<Database>;
+  private readonly dialect: Dialect;
+  private readonly pgPool: Store['pgPool'];
+  private readonly blockMinRecords: number;
+  private readonly blockMaxRecords: number;
   /** Shared with the transaction views: whether stale cached parts were checked since start. */
   private readonly repack: { checked: boolean };
+  private readonly options: CodingRepositoryOptions;
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
-    readonly codebook: Codebook = defaultCodebook,
-    /** A year's uncached tail of at least this many records is kept as a new cached part. */
-    private readonly blockMinRecords = BLOCK_MIN_RECORDS,
-    shared?: { packing: CodingPacking; repack: { checked: boolean } },
-  ) {
-    this.packing = shared?.packing ?? new CodingPacking(codebook);
+  constructor(store: Pick<Store, 'db' | 'dialect' | 'pgPool'>, options: CodingRepositoryOptions = {}, shared?: { packing: CodingPacking; repack: { checked: boolean } }) {
+    this.options = options;
+    this.db = store.db;
+    this.dialect = store.dialect;
+    this.pgPool = store.pgPool;
+    if (this.dialect === 'postgres' && this.pgPool === undefined) throw new Error('CodingRepository on PostgreSQL needs the store\'s pool');
+    this.codebook = options.codebook ?? defaultCodebook;
+    this.blockMinRecords = options.blockMinRecords ?? BLOCK_MIN_RECORDS;
+    this.blockMaxRecords = options.blockMaxRecords ?? BLOCK_MAX_RECORDS;
+    if (!(this.blockMinRecords >= 1 && this.blockMaxRecords >= this.blockMinRecords)) throw new Error('need 1 <= blockMinRecords <= blockMaxRecords');
+    this.packing = shared?.packing ?? new CodingPacking(this.codebook);
     this.repack = shared?.repack ?? { checked: false };
   }
 
-  /** The same repository writing through a transaction. */
+  /** The same repository writing through a transaction (the PostgreSQL pool stays the store's). */
   within(db: Kysely<Database>): CodingRepository {
-    return new CodingRepository(db, this.dialect, this.codebook, this.blockMinRecords, { packing: this.packing, repack: this.repack });
+    return new CodingRepository({ db, dialect: this.dialect, pgPool: this.pgPool }, this.options, { packing: this.packing, repack: this.repack });
   }
 
   async get(conversationId: string): Promise<StoredCoding | undefined> {
@@ -152,13 +193,15 @@ export class CodingRepository {
       const before = existing ? (JSON.parse(existing.values_json) as CodingValues) : {};
       const changes = diffValues(before, values);
       if (existing) {
-        const visitorNo = existing.visitor_no;
+        const year = Number(existing.year);
+        await this.touchYear(trx, year);
+        const packed = this.packing.pack(Number(existing.closed_at), existing.visitor_no, values);
         const row = await trx
           .updateTable('codings')
           .set({
             values_json: JSON.stringify(values),
             codebook_version: input.codebookVersion,
-            packed: asBuffer(this.packing.pack(Number(existing.closed_at), visitorNo, values)),
+            packed: asBuffer(packed),
             packed_with: this.codebook.version,
             updated_at: input.now,
             updated_by: input.staffId,
@@ -168,17 +211,24 @@ export class CodingRepository {
           .executeTakeFirstOrThrow();
         if (Object.keys(changes).length > 0) {
           await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'update', input.codebookVersion, changes);
-          // An edited record sits inside a cached part: that year's monitor cache is rebuilt on next read.
-          await trx.deleteFrom('coding_blocks').where('year', '=', existing.year).execute();
+        }
+        const versionChanged = existing.codebook_version !== input.codebookVersion;
+        if (existing.packed_with !== this.codebook.version) {
+          // Laid out by another codebook version: so is the part holding it; repackStale rebuilds the cache.
+          await trx.deleteFrom('coding_blocks').where('year', '=', year).execute();
+        } else if (versionChanged || !sameBytes(existing.packed, packed)) {
+          await this.patchCachedRecord(trx, year, Number(existing.seq), existing.packed, packed, versionChanged);
         }
         return { coding: toCoding(row), created: false, changedFields: Object.keys(changes) };
       }
+      const year = amsterdamYear(input.closedAt);
+      await this.touchYear(trx, year);
       const visitorNo = input.visitorKey ? await this.visitorNo(trx, input.visitorKey) : 0;
       const row = await trx
         .insertInto('codings')
         .values({
           conversation_id: input.conversationId,
-          year: amsterdamYear(input.closedAt),
+          year,
           closed_at: input.closedAt,
           visitor_key: input.visitorKey,
           visitor_no: visitorNo,
@@ -197,6 +247,63 @@ export class CodingRepository {
       await this.addHistory(trx, input.conversationId, 'primary', input.staffId, input.now, 'create', input.codebookVersion, changes);
       return { coding: toCoding(row), created: true, changedFields: Object.keys(changes) };
     });
+  }
+
+  /**
+   * Bumps the year's write counter. Every write of a coding does this first in its transaction,
+   * so a reader that read the counter before the rows can tell whether what it read may be kept
+   * as cached parts (see keepParts and migration 010).
+   */
+  private async touchYear(trx: Kysely<Database>, year: number): Promise<void> {
+    await trx
+      .insertInto('coding_years')
+      .values({ year, generation: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ generation: (eb) => eb('coding_years.generation', '+', 1) }))
+      .execute();
+  }
+
+  /**
+   * An edited record inside a cached part is rewritten in place (the part's other records and
+   * their order stay), so an edit does not send the year's cache back to the rows. A record not
+   * in any part is in the tail, which is read from the rows anyway.
+   */
+  private async patchCachedRecord(trx: Kysely<Database>, year: number, seq: number, before: Uint8Array, after: Uint8Array, versionChanged: boolean): Promise<void> {
+    const part = await trx
+      .selectFrom('coding_blocks')
+      .select(['part', 'through_seq', 'count', 'versions'])
+      .where('year', '=', year)
+      .where('through_seq', '>=', seq)
+      .orderBy('through_seq')
+      .limit(1)
+      .executeTakeFirst();
+    if (part === undefined) return;
+    const previous = await trx.selectFrom('coding_blocks').select((eb) => eb.fn.max('through_seq').as('through')).where('year', '=', year).where('through_seq', '<', seq).executeTakeFirst();
+    const low = previous?.through == null ? 0 : Number(previous.through);
+    const position = await trx.selectFrom('codings').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).where('seq', '>', low).where('seq', '<', seq).executeTakeFirstOrThrow();
+    const width = this.packing.width;
+    const offset = Number(position.n) * width;
+    const stored =
+      Number(position.n) < Number(part.count)
+        ? await trx.selectFrom('coding_blocks').select(sql<Uint8Array>`substr(data, ${offset + 1}, ${width})`.as('record')).where('year', '=', year).where('part', '=', part.part).executeTakeFirst()
+        : undefined;
+    if (stored === undefined || before.byteLength !== width || after.byteLength !== width || !sameBytes(stored.record, before)) {
+      // The part does not hold the record where it should: drop it and the parts after it, rebuilt from the rows on the next read.
+      await trx.deleteFrom('coding_blocks').where('year', '=', year).where('through_seq', '>', low).execute();
+      return;
+    }
+    let versions = part.versions;
+    if (versionChanged) {
+      const rows = await trx.selectFrom('codings').select('codebook_version').distinct().where('year', '=', year).where('seq', '>', low).where('seq', '<=', Number(part.through_seq)).execute();
+      versions = JSON.stringify(rows.map((r) => r.codebook_version).sort());
+    }
+    if (this.dialect === 'postgres') {
+      await sql`update coding_blocks set data = overlay(data placing ${asBuffer(after)} from ${offset + 1}), versions = ${versions} where year = ${year} and part = ${part.part}`.execute(trx);
+    } else {
+      const { data } = await trx.selectFrom('coding_blocks').select('data').where('year', '=', year).where('part', '=', part.part).executeTakeFirstOrThrow();
+      const patched = Buffer.from(data);
+      patched.set(after, offset);
+      await trx.updateTable('coding_blocks').set({ data: patched, versions }).where('year', '=', year).where('part', '=', part.part).execute();
+    }
   }
 
   private async addHistory(trx: Transaction<Database>, conversationId: string, coding: 'primary' | 'second', staffId: string | null, at: number, kind: CodingHistoryEntry['kind'], codebookVersion: string, changes: FieldChanges): Promise<void> {
@@ -241,11 +348,13 @@ export class CodingRepository {
 
   /**
    * Adds coded conversations from an import. Conversations already stored are left alone and
-   * returned as skipped (an import never overwrites a coding).
+   * returned as skipped (an import never overwrites a coding). A large import ends by keeping
+   * its years' new records as cached parts, so the first report after it does not build them.
    */
   async importMany(conversations: readonly CodedConversation[], staffId: string | null, now: number): Promise<{ inserted: number; skipped: string[] }> {
     const skipped: string[] = [];
     let inserted = 0;
+    const years = new Set<number>();
     for (let start = 0; start < conversations.length; start += IMPORT_BATCH) {
       const batch = conversations.slice(start, start + IMPORT_BATCH);
       await inTransaction(this.db, async (trx) => {
@@ -284,9 +393,19 @@ export class CodingRepository {
             updated_by: staffId,
           });
         }
-        if (rows.length > 0) await trx.insertInto('codings').values(rows).execute();
+        if (rows.length > 0) {
+          for (const year of [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)) {
+            await this.touchYear(trx, year);
+            years.add(year);
+          }
+          await trx.insertInto('codings').values(rows).execute();
+        }
         inserted += rows.length;
       });
+    }
+    if (inserted >= this.blockMinRecords) {
+      await this.repackStale();
+      for (const year of [...years].sort((a, b) => a - b)) await this.cacheTail(year);
     }
     return { inserted, skipped };
   }
@@ -427,6 +546,7 @@ export class CodingRepository {
         return repacked;
       }
       await inTransaction(this.db, async (trx) => {
+        await trx.updateTable('coding_years').set((eb) => ({ generation: eb('generation', '+', 1) })).execute();
         await trx.deleteFrom('coding_blocks').execute();
         for (const r of rows) {
           const packed = asBuffer(this.packing.pack(Number(r.closed_at), r.visitor_no, JSON.parse(r.values_json) as CodingValues));
@@ -440,33 +560,67 @@ export class CodingRepository {
   /**
    * Every coding closed in [fromMs, toMs) as one buffer of packed records: year by year, each
    * year in insertion (seq) order, which is all the monitor's tie rule needs (ties are within a
-   * year). Each year is read from its cached parts plus the few records added since, so a
-   * million codings cross the wire as a handful of large values instead of a million rows.
+   * year). Each year is read from its cached parts plus the records not in a part yet (the
+   * tail), and a tail of at least blockMinRecords is kept as new parts; so a million codings
+   * cross the wire as a few dozen large values instead of a million rows.
    */
   async loadPacked(fromMs: number, toMs: number): Promise<PackedCodings> {
     await this.repackStale();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.loadPackedOnce(fromMs, toMs);
+      } catch (error) {
+        // Another node dropped a part between our reading the list and the data: read again.
+        if (!(error instanceof CacheMovedError) || attempt === 3) throw error;
+      }
+    }
+  }
+
+  private async loadPackedOnce(fromMs: number, toMs: number): Promise<PackedCodings> {
     const fromYear = amsterdamYear(fromMs);
     const toYear = amsterdamYear(toMs - 1);
     const width = this.packing.width;
-    const chunks: Uint8Array[] = [];
-    const yearVersions = new Set<string>();
-    for (let year = fromYear; year <= toYear; year += 1) {
-      const loaded = await this.loadYear(year);
-      chunks.push(...loaded.chunks);
-      for (const v of loaded.versions) yearVersions.add(v);
+    // Each year's write counter and newest record first: keepParts relies on this order.
+    const heads: { year: number; generation: number; last: number }[] = [];
+    for (let year = fromYear; year <= toYear; year += 1) heads.push({ year, ...(await this.yearHead(year)) });
+    const list = heads.some((h) => h.last > 0)
+      ? await this.db.selectFrom('coding_blocks').select(['year', 'part', 'through_seq', 'count']).where('year', '>=', fromYear).where('year', '<=', toYear).orderBy('year').orderBy('part').execute()
+      : [];
+    // Lay the years out one after the other, each its parts (numbered in seq order: a new part
+    // follows every part of its year, and only the last parts are ever dropped), then its tail.
+    const parts = new Map<string, PartSlot>();
+    const tails: { year: number; generation: number; through: number; tail: TailChunk[]; offset: number }[] = [];
+    let total = 0;
+    for (const head of heads) {
+      let through = 0;
+      for (const p of list) {
+        if (Number(p.year) !== head.year) continue;
+        const size = Number(p.count) * width;
+        parts.set(partKey(head.year, Number(p.part)), { offset: total, size, filled: 0, versions: [] });
+        total += size;
+        through = Math.max(through, Number(p.through_seq));
+      }
+      if (head.last <= through) continue;
+      const tail = await this.readTail(head.year, through);
+      tails.push({ year: head.year, generation: head.generation, through, tail, offset: total });
+      for (const chunk of tail) total += chunk.data.byteLength;
     }
-    const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-    let all: Uint8Array;
-    if (chunks.length === 1) {
-      all = chunks[0]!;
-    } else {
-      all = new Uint8Array(total);
-      let at = 0;
-      for (const c of chunks) {
-        all.set(c, at);
-        at += c.byteLength;
+    const all = new Uint8Array(total);
+    if (parts.size > 0) await this.readPartData(fromYear, toYear, parts, all);
+    const yearVersions = new Set<string>();
+    for (const slot of parts.values()) {
+      if (slot.filled !== slot.size) throw new CacheMovedError();
+      for (const v of slot.versions) yearVersions.add(v);
+    }
+    for (const { tail, offset } of tails) {
+      let at = offset;
+      for (const chunk of tail) {
+        all.set(chunk.data, at);
+        at += chunk.data.byteLength;
+        for (const v of chunk.versions) yearVersions.add(v);
       }
     }
+    for (const t of tails) await this.keepParts(t.year, t.generation, t.through, t.tail);
     // Years are whole; trim records outside [fromMs, toMs) (only when a caller asks for part of a year).
     let data = all;
     const [yearStart] = amsterdamYearBounds(fromYear);
@@ -495,44 +649,124 @@ export class CodingRepository {
     return { data, count: data.byteLength / width, versions: versions.map((v) => v.codebook_version), packing: this.packing };
   }
 
-  private async loadYear(year: number): Promise<{ chunks: Uint8Array[]; versions: string[] }> {
-    const parts =
-      this.dialect === 'postgres'
-        ? (
-            await sql<{ part: number; through_seq: number; versions: string; data: string }>`select part, through_seq, versions, encode(data, 'base64') as data from coding_blocks where year = ${year} order by part`.execute(this.db)
-          ).rows.map((p) => ({ ...p, data: Buffer.from(p.data, 'base64') }))
-        : await this.db.selectFrom('coding_blocks').select(['part', 'through_seq', 'versions', 'data']).where('year', '=', year).orderBy('part').execute();
-    const through = parts.reduce((m, p) => Math.max(m, Number(p.through_seq)), 0);
-    const tail = await this.tailSince(year, through);
-    const chunks = parts.map((p) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength));
-    const versions = new Set<string>(parts.flatMap((p) => JSON.parse(p.versions) as string[]));
-    for (const v of tail.versions) versions.add(v);
-    if (tail.count > 0) chunks.push(tail.data);
-    if (tail.count >= this.blockMinRecords) {
-      // Keep the tail as a new part; another node doing the same at once just loses the race.
-      await this.db
-        .insertInto('coding_blocks')
-        .values({ year, part: parts.length === 0 ? 0 : Math.max(...parts.map((p) => Number(p.part))) + 1, through_seq: tail.lastSeq, count: tail.count, versions: JSON.stringify(tail.versions), data: asBuffer(tail.data) })
-        .onConflict((oc) => oc.columns(['year', 'part']).doNothing())
-        .execute()
-        .catch(() => undefined);
-    }
-    return { chunks, versions: [...versions] };
+  /** Reads the year's records not in a cached part yet and keeps them as parts (when there are enough). */
+  private async cacheTail(year: number): Promise<void> {
+    const head = await this.yearHead(year);
+    const top = await this.db.selectFrom('coding_blocks').select((eb) => eb.fn.max('through_seq').as('through')).where('year', '=', year).executeTakeFirstOrThrow();
+    const through = top.through == null ? 0 : Number(top.through);
+    if (head.last > through) await this.keepParts(year, head.generation, through, await this.readTail(year, through));
   }
 
-  private async tailSince(year: number, afterSeq: number): Promise<{ data: Uint8Array; count: number; lastSeq: number; versions: string[] }> {
-    const split = (text: string | null): string[] => (text ? text.split(',') : []);
-    // The usual case, nothing added since the cache was built, answered from the (year, seq) index.
-    const newest = await this.db.selectFrom('codings').select((eb) => eb.fn.max('seq').as('last')).where('year', '=', year).executeTakeFirst();
-    if (newest?.last == null || Number(newest.last) <= afterSeq) return { data: new Uint8Array(0), count: 0, lastSeq: afterSeq, versions: [] };
+  /** The year's write counter (0 before any write) and its newest record's seq (0 without records), both from an index. */
+  private async yearHead(year: number): Promise<{ generation: number; last: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('coding_years').select('generation').where('year', '=', year).as('generation'),
+        eb.selectFrom('codings').select((e) => e.fn.max('seq').as('last')).where('year', '=', year).as('last'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { generation: row.generation == null ? 0 : Number(row.generation), last: row.last == null ? 0 : Number(row.last) };
+  }
+
+  /**
+   * Copies the data (and versions) of the listed parts into their slots of `into`; parts not
+   * listed (kept meanwhile) are skipped, and a listed part that is gone leaves its slot unfilled.
+   * On PostgreSQL as raw bytes through COPY, in slices, so no message is larger than a slice.
+   */
+  private async readPartData(fromYear: number, toYear: number, parts: ReadonlyMap<string, PartSlot>, into: Uint8Array): Promise<void> {
+    const place = (slot: PartSlot | undefined, at: number, source: Uint8Array, start: number, length: number): void => {
+      if (slot === undefined) return;
+      if (at + length > slot.size) throw new CacheMovedError();
+      into.set(source.subarray(start, start + length), slot.offset + at);
+      slot.filled += length;
+    };
     if (this.dialect === 'postgres') {
-      const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, string_agg(distinct codebook_version, ',') as versions, encode(string_agg(packed, ''::bytea order by seq), 'base64') as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
-      const row = r.rows[0];
-      return { data: row?.data ? Buffer.from(row.data, 'base64') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq), versions: split(row?.versions ?? null) };
+      const slice = PG_SLICE_BYTES;
+      await copyOutRows(
+        this.pgPool!,
+        `select year, part, g, case when g = 0 then versions end, substring(data from g * ${slice} + 1 for ${slice}) from coding_blocks, generate_series(0, (length(data) - 1) / ${slice}) g where year >= ${sqlInteger(fromYear)} and year <= ${sqlInteger(toYear)}`,
+        5,
+        (d, start, length) => {
+          const slot = parts.get(partKey(readCopyInteger(d, start[0]!, length[0]!), readCopyInteger(d, start[1]!, length[1]!)));
+          if (slot !== undefined && length[3]! >= 0) slot.versions = JSON.parse(d.toString('utf8', start[3]!, start[3]! + length[3]!)) as string[];
+          place(slot, readCopyInteger(d, start[2]!, length[2]!) * slice, d, start[4]!, length[4]!);
+        },
+      );
+      return;
     }
-    const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, group_concat(distinct codebook_version) as versions, group_concat(hex(packed), '' order by seq) as data from codings where year = ${year} and seq > ${afterSeq}`.execute(this.db);
-    const row = r.rows[0];
-    return { data: row?.data ? Buffer.from(row.data, 'hex') : new Uint8Array(0), count: Number(row?.n ?? 0), lastSeq: Number(row?.last ?? afterSeq), versions: split(row?.versions ?? null) };
+    const rows = await this.db.selectFrom('coding_blocks').select(['year', 'part', 'versions', 'data']).where('year', '>=', fromYear).where('year', '<=', toYear).execute();
+    for (const r of rows) {
+      const slot = parts.get(partKey(Number(r.year), Number(r.part)));
+      if (slot !== undefined) slot.versions = JSON.parse(r.versions) as string[];
+      place(slot, 0, r.data, 0, r.data.byteLength);
+    }
+  }
+
+  /** The year's records with seq > afterSeq, in seq order, in chunks of blockMaxRecords (the last one shorter). */
+  protected async readTail(year: number, afterSeq: number): Promise<TailChunk[]> {
+    const width = this.packing.width;
+    const max = this.blockMaxRecords;
+    if (this.dialect === 'postgres') {
+      // One COPY of the rows in whatever order the scan gives (an ORDER BY here can make the
+      // server sort a million rows on disk when its statistics are fresh out of an import); the
+      // collector puts them in seq order.
+      const tail = new TailCollector(width);
+      await copyOutRows(this.pgPool!, `select seq, codebook_version, packed from codings where year = ${sqlInteger(year)} and seq > ${sqlInteger(afterSeq)}`, 3, (d, start, length) => {
+        const seq = readCopyInteger(d, start[0]!, length[0]!);
+        if (length[2] !== width) throw new Error(`coding ${seq} is packed with another width`);
+        tail.add(seq, d, start[2]!, d, start[1]!, length[1]!);
+      });
+      return tail.chunks(max);
+    }
+    const tail: TailChunk[] = [];
+    let after = afterSeq;
+    for (;;) {
+      const r = await sql<{ n: number; last: number | null; versions: string | null; data: string | null }>`select count(*) as n, max(seq) as last, json_group_array(distinct codebook_version) as versions, group_concat(hex(packed), '' order by seq) as data from (select seq, codebook_version, packed from codings where year = ${year} and seq > ${after} order by seq limit ${max})`.execute(this.db);
+      const row = r.rows[0];
+      const count = Number(row?.n ?? 0);
+      if (count === 0) return tail;
+      const data = Buffer.from(row!.data!, 'hex');
+      if (data.byteLength !== count * width) throw new Error(`codings of ${year} after ${after} are packed with another width`);
+      after = Number(row!.last);
+      tail.push({ data, count, lastSeq: after, versions: JSON.parse(row!.versions!) as string[] });
+      if (count < max) return tail;
+    }
+  }
+
+  /**
+   * Keeps the leading chunks of a tail as new cached parts: every full chunk, and a last one of
+   * at least blockMinRecords. `generation` is the year's write counter read before the tail (and
+   * `through` the end of the parts the tail follows). Under the counter row's lock, and only if
+   * the counter has not moved since: no write came between (a writer bumps it before writing, so
+   * one still in flight holds the lock until it commits, and one after sees and patches these
+   * parts), and no other reader kept parts meanwhile (a keep bumps it too).
+   */
+  private async keepParts(year: number, generation: number, through: number, tail: readonly TailChunk[]): Promise<void> {
+    const keep = tail.filter((c) => c.count === this.blockMaxRecords || c.count >= this.blockMinRecords);
+    if (keep.length === 0) return;
+    await inTransaction(this.db, async (trx) => {
+      if (generation === 0) await trx.insertInto('coding_years').values({ year, generation: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+      const locked = await trx
+        .updateTable('coding_years')
+        .set((eb) => ({ generation: eb('generation', '+', 1) }))
+        .where('year', '=', year)
+        .where('generation', '=', generation)
+        .executeTakeFirst();
+      if (Number(locked.numUpdatedRows) !== 1) return;
+      const top = await trx
+        .selectFrom('coding_blocks')
+        .select((eb) => [eb.fn.max('part').as('part'), eb.fn.max('through_seq').as('through')])
+        .where('year', '=', year)
+        .executeTakeFirstOrThrow();
+      if ((top.through == null ? 0 : Number(top.through)) !== through) return;
+      let part = top.part == null ? 0 : Number(top.part) + 1;
+      for (const chunk of keep) {
+        await trx
+          .insertInto('coding_blocks')
+          .values({ year, part: part++, through_seq: chunk.lastSeq, count: chunk.count, versions: JSON.stringify([...chunk.versions].sort()), data: asBuffer(chunk.data) })
+          .execute();
+      }
+    });
   }
 
   /** Coded conversations (optionally for a range of years) in insertion order, for export. */

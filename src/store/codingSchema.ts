@@ -66,3 +66,9 @@ export interface CodingBlockTable {
   versions: string;
   data: Uint8Array;
 }
+
+export interface CodingYearTable {
+  year: number;
+  /** Bumped by every write of a coding of this year and by every new cached part (migration 010). */
+  generation: number;
+}

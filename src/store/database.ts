@@ -25,6 +25,8 @@ export interface Store {
   dialect: Dialect;
   /** PostgreSQL schema holding Baken's tables (default public). */
   schema?: string;
+  /** The pool under `db` on PostgreSQL, for the few bulk reads Kysely cannot express (COPY; see pgCopyBinary.ts). */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
       }
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', schema: options.pgSchema ?? 'public', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: options.pgSchema ?? 'public', pgPool: pool, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? './data';
   let file = ':memory:';

@@ -68,7 +68,7 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
   // State shared by every view of the repositories (caches, the message committer).
   const cipher = new TranscriptCipher(store.db, keyring);
   const messages = new MessageRepository(store.db, cipher);
-  const codings = new CodingRepository(store.db, store.dialect);
+  const codings = new CodingRepository(store);
   const secrets = new InstallationSecretRepository(store.db, keyring);
 
   const bind = (db: Kysely<Database>, top: boolean): Repositories => {

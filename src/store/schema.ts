@@ -1,7 +1,7 @@
 // Table types for Kysely. Portable column types only: text ids, integer epoch-ms times,
 // 0/1 integers for booleans, JSON as text. The same types serve SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
-import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, SecondCodingTable } from './codingSchema.js';
+import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, CodingYearTable, SecondCodingTable } from './codingSchema.js';
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
 
@@ -199,6 +199,7 @@ export interface Database {
   coding_history: CodingHistoryTable;
   second_codings: SecondCodingTable;
   coding_blocks: CodingBlockTable;
+  coding_years: CodingYearTable;
   staff_mfa: StaffMfaTable;
   staff_recovery_codes: StaffRecoveryCodeTable;
   staff_login_challenges: StaffLoginChallengeTable;
