@@ -75,13 +75,15 @@ export async function runSurge(options: { dialect: 'sqlite' | 'postgres'; arriva
           count(socket);
           const t0 = performance.now();
           // Her first place on screen: the position push, or straight away an offer or a counsellor.
+          let counted = false;
           const seen = new Promise<void>((resolve) => {
             socket.once('chat:queue', () => resolve());
             socket.on('chat:state', (c: { status: string }) => {
-              if (c.status !== 'waiting') {
+              if (c.status === 'active' && !counted) {
+                counted = true;
                 taken++;
-                resolve();
               }
+              if (c.status !== 'waiting') resolve();
             });
           });
           const ack = (await socket.timeout(30_000).emitWithAck('chat:start', { language: 'nl' })) as { ok: boolean };
@@ -100,7 +102,7 @@ export async function runSurge(options: { dialect: 'sqlite' | 'postgres'; arriva
         const steps = step.count - windowStart.step.count;
         windows.push({
           arrivals: i + 1,
-          queueLength: i + 1 - refused - Math.min(taken, options.counsellors * options.chatsEach),
+          queueLength: i + 1 - refused - taken,
           messagesPerArrival: (received - windowStart.received) / options.window,
           routingStepMs: steps > 0 ? ((step.sum - windowStart.step.sum) / steps) * 1000 : NaN,
         });

@@ -31,6 +31,11 @@ export interface CompiledRuleSet {
   readonly pastMarkers: MarkerRegexes | undefined;
   readonly stillWords: MarkerRegexes | undefined;
   readonly jokeMarkers: MarkerRegexes | undefined;
+  /**
+   * Every pattern of every rule in one regex (each spelling): when neither finds anything, no rule
+   * can fire, and the message costs two scans instead of one per pattern. Most messages end here.
+   */
+  readonly anyPattern: MarkerRegexes;
 }
 
 interface MarkerRegexes {
@@ -56,11 +61,23 @@ const JOKE_WORDS_BEFORE = 3;
 const JOKE_WORDS_AFTER = 6;
 export const SNIPPET_MAX_CHARS = 100;
 
+/** " ?" is an optional space; any other space is one or more. */
+function spacedPattern(source: string): string {
+  return source.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+');
+}
+
 function compilePattern(source: string): RegExp {
   // Letters/digits on either side would mean we are inside a word.
-  // " ?" is an optional space; any other space is one or more.
-  const spaced = source.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spaced})(?![\\p{L}\\p{N}])`, 'gu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spacedPattern(source)})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/**
+ * All these patterns in one regex, the word-edge checks taken out of the alternation, so the
+ * engine checks them once per position and throws the alternatives at the text together.
+ */
+function anyPatternOf(sources: readonly string[]): RegExp {
+  if (sources.length === 0) return /(?!)/u;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((p) => `(?:${spacedPattern(p)})`).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
 function markerRegexes(sources: readonly string[] | undefined): MarkerRegexes | undefined {
@@ -71,13 +88,16 @@ function markerRegexes(sources: readonly string[] | undefined): MarkerRegexes | 
 
 export function compileRuleSet(set: TriageRuleSet, shared: SharedWords = set): CompiledRuleSet {
   const words = (list: readonly string[] | undefined) => new Set((list ?? []).flatMap((w) => [w, squeezeLetters(w)]));
+  const rules = set.rules.map((rule) => ({
+    rule,
+    regexes: rule.patterns.map(compilePattern),
+    squeezedRegexes: rule.patterns.map((p) => compilePattern(squeezeLetters(p))),
+  }));
+  const sources = set.rules.flatMap((rule) => rule.patterns);
   return {
     set,
-    rules: set.rules.map((rule) => ({
-      rule,
-      regexes: rule.patterns.map(compilePattern),
-      squeezedRegexes: rule.patterns.map((p) => compilePattern(squeezeLetters(p))),
-    })),
+    rules,
+    anyPattern: { standard: anyPatternOf(sources), squeezed: anyPatternOf(sources.map(squeezeLetters)) },
     // The squeezed forms too, so "geen" still negates in the "gen" variant.
     negations: new Set(shared.negations.flatMap((w) => [w, squeezeLetters(w)])),
     clauseWords: words(shared.clauseWords),
@@ -157,6 +177,7 @@ function ageAllows(rule: TriageRule, match: RegExpExecArray): boolean {
 /** Rules of this set that fire on the message, each at most once. */
 export function matchRuleSet(compiled: CompiledRuleSet, message: string): RuleMatch[] {
   const { standard, squeezed } = normalisedVariants(message, compiled.set.spelling);
+  if (!compiled.anyPattern.standard.test(standard) && !compiled.anyPattern.squeezed.test(squeezed)) return [];
   const matches: RuleMatch[] = [];
   for (const { rule, regexes, squeezedRegexes } of compiled.rules) {
     const found = findFirst(rule, regexes, standard, compiled, false) ?? findFirst(rule, squeezedRegexes, squeezed, compiled, true);
