@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
-import { utf8Bytes, visibleLength } from './visibleText.js';
+import { fitsVisibleLength, utf8Bytes } from './visibleText.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
 import type { ConversationStatus, EndReason } from '../domain/conversation/conversationLifecycle.js';
 
@@ -24,7 +24,7 @@ export const messageBodySchema = z
       .string()
       .min(1, 'empty message')
       .refine((s) => utf8Bytes(s) <= limits.messageMaxBytes, { message: 'message too long', params: { tooBig: true } })
-      .refine((s) => visibleLength(s) <= limits.messageMaxChars, { message: 'message too long', params: { tooBig: true } }),
+      .refine((s) => fitsVisibleLength(s, limits.messageMaxChars), { message: 'message too long', params: { tooBig: true } }),
   );
 
 export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

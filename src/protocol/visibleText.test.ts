@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNickname, utf8Bytes, visibleLength } from './visibleText.js';
+import { checkNickname, fitsVisibleLength, utf8Bytes, visibleLength } from './visibleText.js';
 import { messageBodySchema } from './common.js';
 import { startChatSchema } from './visitorProtocol.js';
 import { limits } from './limits.js';
@@ -79,5 +79,15 @@ describe('message length as a person counts it', () => {
         }
       }),
     );
+  });
+
+  it('says a text fits exactly when its visible length does, short cut or not', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 0, max: 100 }), (text, max) => {
+        expect(fitsVisibleLength(text, max)).toBe(visibleLength(text) <= max);
+      }),
+    );
+    expect(fitsVisibleLength('👨‍👩‍👧‍👦'.repeat(3), 3)).toBe(true);
+    expect(fitsVisibleLength('👨‍👩‍👧‍👦'.repeat(4), 3)).toBe(false);
   });
 });

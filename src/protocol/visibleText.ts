@@ -11,6 +11,18 @@ export function visibleLength(text: string): number {
   return n;
 }
 
+/**
+ * Whether a person sees at most `max` characters. A grapheme is at least one code unit, so text
+ * no longer than `max` code units fits without segmenting it (nearly every message); longer text
+ * is counted only until it is over.
+ */
+export function fitsVisibleLength(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  let n = 0;
+  for (const _ of segmenter.segment(text)) if (++n > max) return false;
+  return true;
+}
+
 export function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
 }
@@ -36,6 +48,6 @@ export function checkNickname(input: string, maxLength: number): NicknameCheck {
   if (input.replace(/[\p{Z}\t\n\r\f\v]/gu, '') === '') return { ok: true, nickname: undefined };
   const cleaned = input.normalize('NFC').replace(bidiControls, '').replace(/\s+/gu, ' ').trim();
   if (cleaned.replace(invisible, '') === '') return { ok: false, reason: 'invisible' };
-  if (visibleLength(cleaned) > maxLength) return { ok: false, reason: 'too_long' };
+  if (!fitsVisibleLength(cleaned, maxLength)) return { ok: false, reason: 'too_long' };
   return { ok: true, nickname: cleaned };
 }

@@ -5,6 +5,7 @@
  */
 import { isClausePunctuation, normalisedVariants, squeezeLetters } from './normaliseText.js';
 import type { TriageRule, TriageRuleSet } from './triageRule.js';
+import { patternScreen, type PatternScreen } from './patternScreen.js';
 
 export interface RuleMatch {
   readonly rule: TriageRule;
@@ -32,10 +33,10 @@ export interface CompiledRuleSet {
   readonly stillWords: MarkerRegexes | undefined;
   readonly jokeMarkers: MarkerRegexes | undefined;
   /**
-   * Every pattern of every rule in one regex (each spelling): when neither finds anything, no rule
-   * can fire, and the message costs two scans instead of one per pattern. Most messages end here.
+   * Every pattern of every rule in one screen (each spelling): when neither can match, no rule
+   * can fire, and the message costs two quick scans instead of one per pattern. Most end here.
    */
-  readonly anyPattern: MarkerRegexes;
+  readonly anyPattern: { readonly standard: PatternScreen; readonly squeezed: PatternScreen };
 }
 
 interface MarkerRegexes {
@@ -71,15 +72,6 @@ function compilePattern(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${spacedPattern(source)})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/**
- * All these patterns in one regex, the word-edge checks taken out of the alternation, so the
- * engine checks them once per position and throws the alternatives at the text together.
- */
-function anyPatternOf(sources: readonly string[]): RegExp {
-  if (sources.length === 0) return /(?!)/u;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((p) => `(?:${spacedPattern(p)})`).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-}
-
 function markerRegexes(sources: readonly string[] | undefined): MarkerRegexes | undefined {
   if (!sources || sources.length === 0) return undefined;
   const join = (list: readonly string[]) => new RegExp(list.map((p) => compilePattern(p).source).join('|'), 'u');
@@ -97,7 +89,7 @@ export function compileRuleSet(set: TriageRuleSet, shared: SharedWords = set): C
   return {
     set,
     rules,
-    anyPattern: { standard: anyPatternOf(sources), squeezed: anyPatternOf(sources.map(squeezeLetters)) },
+    anyPattern: { standard: patternScreen(sources.map(spacedPattern)), squeezed: patternScreen(sources.map(squeezeLetters).map(spacedPattern)) },
     // The squeezed forms too, so "geen" still negates in the "gen" variant.
     negations: new Set(shared.negations.flatMap((w) => [w, squeezeLetters(w)])),
     clauseWords: words(shared.clauseWords),
@@ -177,7 +169,7 @@ function ageAllows(rule: TriageRule, match: RegExpExecArray): boolean {
 /** Rules of this set that fire on the message, each at most once. */
 export function matchRuleSet(compiled: CompiledRuleSet, message: string): RuleMatch[] {
   const { standard, squeezed } = normalisedVariants(message, compiled.set.spelling);
-  if (!compiled.anyPattern.standard.test(standard) && !compiled.anyPattern.squeezed.test(squeezed)) return [];
+  if (!compiled.anyPattern.standard.mayMatch(standard) && !compiled.anyPattern.squeezed.mayMatch(squeezed)) return [];
   const matches: RuleMatch[] = [];
   for (const { rule, regexes, squeezedRegexes } of compiled.rules) {
     const found = findFirst(rule, regexes, standard, compiled, false) ?? findFirst(rule, squeezedRegexes, squeezed, compiled, true);
