@@ -8,6 +8,7 @@ import { runRelayBaseline, type LoadResult } from './relayBaseline.js';
 import { runBakenLoad, runIdleConnections } from './bakenEndToEnd.js';
 import { runMonitorBench } from './monitorBench.js';
 import { formatSurge, runSurge } from './surge.js';
+import { runCommitBench } from './commitBench.js';
 
 const { values } = parseArgs({
   options: {
@@ -74,6 +75,15 @@ if (wanted('surge')) {
   const r = await runSurge({ dialect: 'sqlite', arrivals, seconds: values.full ? 60 : 20, counsellors: 50, chatsEach: 3, window: values.full ? 100 : 50 });
   results.surge = r;
   console.log(`\n${formatSurge(r)}`);
+}
+if (wanted('commit')) {
+  const [full, pooled] = await runCommitBench();
+  results.commit = { full, pooled };
+  console.log('\n6 durable commits on SQLite, 4 writers × 5 rows (median of 3):');
+  for (const r of [full!, pooled!]) {
+    console.log(`  ${r.mode.padEnd(26)} ${round(r.msPerCommit)} ms per commit, event loop delay p99 ${round(r.loopDelayP99Ms)} ms, max ${round(r.loopDelayMaxMs)} ms`);
+  }
+  console.log(`  event loop p99 ratio: ${round(pooled!.loopDelayP99Ms / full!.loopDelayP99Ms, 2)}×`);
 }
 if (wanted('monitor')) {
   const r = await runMonitorBench(rows);
