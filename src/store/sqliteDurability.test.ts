@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, type Generated } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DurableSqliteDialect, noteStatement, WalSync } from './sqliteDurability.js';
 
 interface Db {
-  note: { id: number; body: string };
+  note: { id: Generated<number>; body: string };
 }
 
 /** A store over a real SQLite file whose fsyncs the test lets finish one by one. */
