@@ -10,7 +10,7 @@ import { PlainText } from './PlainText.js';
 export function MessageBody({ sender, body, links, namespace, className }: { sender: string; body: string; links: boolean; namespace: 'system' | 'systemMessages'; className?: string }) {
   const { t } = useTranslation();
   if (sender === 'system' && isSystemMessageKey(body)) {
-    return <span className={className}>{t(`${namespace}.${body}`)}</span>;
+    return <span className={className} dir="auto">{t(`${namespace}.${body}`)}</span>;
   }
   return <PlainText text={body} links={links} {...(className ? { className } : {})} />;
 }

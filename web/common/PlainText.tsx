@@ -7,9 +7,9 @@ import { findLinks } from '../../src/domain/conversation/findLinks.js';
 
 export function PlainText({ text, className, links = false }: { text: string; className?: string; links?: boolean }) {
   const classes = className ? `plain-text ${className}` : 'plain-text';
-  if (!links) return <span className={classes}>{text}</span>;
+  if (!links) return <span className={classes} dir="auto">{text}</span>;
   return (
-    <span className={classes}>
+    <span className={classes} dir="auto">
       {findLinks(text).map((part, i) =>
         part.kind === 'link' ? (
           <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" referrerPolicy="no-referrer">
