@@ -97,7 +97,7 @@ export function amsterdamLocalTime(ms: number): LocalDateTime {
 }
 
 /** UTC offset of Amsterdam at an instant, in ms (+1h winter, +2h summer). */
-function offsetAt(ms: number): number {
+export function amsterdamOffsetMs(ms: number): number {
   const t = amsterdamLocalTime(ms);
   const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
@@ -109,11 +109,11 @@ function offsetAt(ms: number): number {
  */
 export function amsterdamWallTimeToInstant(year: number, month: number, day: number, minutes: number): number {
   const naive = Date.UTC(year, month - 1, day) + minutes * 60_000;
-  const before = offsetAt(naive - DAY_MS / 2);
-  const after = offsetAt(naive + DAY_MS / 2);
+  const before = amsterdamOffsetMs(naive - DAY_MS / 2);
+  const after = amsterdamOffsetMs(naive + DAY_MS / 2);
   const candidates = [...new Set([before, after])]
     .map((offset) => naive - offset)
-    .filter((instant) => naive - offsetAt(instant) === instant)
+    .filter((instant) => naive - amsterdamOffsetMs(instant) === instant)
     .sort((a, b) => a - b);
   // Ambiguous (autumn): the earlier; nonexistent (spring): shift forward by the gap.
   return candidates[0] ?? naive - before;

@@ -5,6 +5,8 @@
 // monitor's rule (1–4 shown as "<5"; shares only for a denominator of at least 20), and where one
 // hidden count in a sum could be recovered from the total, a second one is hidden too.
 import { SUPPRESSION_RULE } from '../monitor/suppressTable.js';
+import { serializeCsv } from '../codebook/csvRfc4180.js';
+import { amsterdamOffsetMs } from '../schedule/openingHours.js';
 import { PRIORITIES, type Priority } from '../queue/priority.js';
 
 export type Granularity = 'day' | 'week' | 'month';
@@ -57,18 +59,7 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** Last Sunday of a month, 01:00 UTC: when the EU changes clocks. */
-function lastSundayOneUtc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month + 1, 0));
-  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
-}
-
-/** Offset of Dutch local time from UTC at an instant (CET +1 h, CEST +2 h), by the EU rule. */
-export function amsterdamOffsetMs(epochMs: number): number {
-  const year = new Date(epochMs).getUTCFullYear();
-  const summer = epochMs >= lastSundayOneUtc(year, 2) && epochMs < lastSundayOneUtc(year, 9);
-  return summer ? 2 * HOUR : HOUR;
-}
+export { amsterdamOffsetMs };
 
 function local(epochMs: number): Date {
   return new Date(epochMs + amsterdamOffsetMs(epochMs));
@@ -248,17 +239,11 @@ export function computeServiceFigures(
   return { granularity, rows, occupancy, heatmap };
 }
 
-const csvField = (s: string): string => (/[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** The figures as CSV: one line per period and priority; suppressed cells keep their marker. */
+/** The figures as CSV (RFC 4180, as the other exports): one line per period and priority; suppressed cells keep their marker. */
 export function serviceFiguresCsv(figures: ServiceFigures): string {
   const header = ['period', 'priority', 'arrivals', 'answered', 'answered_within_1min', 'answered_within_5min', 'answered_within_15min', 'wait_p50_min', 'wait_p90_min', 'abandoned', 'abandoned_after_p50_min', 'chat_length_p50_min'];
   const minutes = (c: FigureCell): string => (c.value === null ? c.display : String(Math.round(c.value / MINUTE)));
   const share = (c: FigureCell): string => (c.value === null ? c.display : c.value.toFixed(3));
-  const lines = figures.rows.map((r) =>
-    [r.period, r.priority, r.arrivals.display, r.answered.display, share(r.answeredWithin.m1), share(r.answeredWithin.m5), share(r.answeredWithin.m15), minutes(r.waitP50Ms), minutes(r.waitP90Ms), r.abandoned.display, minutes(r.abandonedAfterP50Ms), minutes(r.chatLengthP50Ms)]
-      .map(csvField)
-      .join(','),
-  );
-  return [header.join(','), ...lines].join('\n') + '\n';
+  const lines = figures.rows.map((r) => [r.period, r.priority, r.arrivals.display, r.answered.display, share(r.answeredWithin.m1), share(r.answeredWithin.m5), share(r.answeredWithin.m15), minutes(r.waitP50Ms), minutes(r.waitP90Ms), r.abandoned.display, minutes(r.abandonedAfterP50Ms), minutes(r.chatLengthP50Ms)]);
+  return serializeCsv([header, ...lines]);
 }
