@@ -67,7 +67,9 @@ describe('the console with a long chat', () => {
       });
       expect(sizes.page, `page height at ${screen.width}×${screen.height}`).toBeLessThanOrEqual(sizes.window);
       expect(sizes.list).toBeGreaterThan(sizes.listBox);
-      await onScreen(page, page.getByText('28. Ik weet niet goed', { exact: false }));
+      // The message's own text: a substring match could also hit a bubble whose time ends in 2
+      // followed by message 8 ("22:02" + "8. Ik weet…").
+      await onScreen(page, page.locator('.c-msg .plain-text', { hasText: /^28\. Ik weet niet goed/ }));
     }
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { SchemaScopedPostgresDialect } from './schemaScopedPostgresDialect.js';
 import { DurableSqliteDialect, noteStatement, WalSync } from './sqliteDurability.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
@@ -49,8 +50,9 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
         client.release();
       }
     }
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', schema: options.pgSchema ?? 'public', pgPool: pool, close: () => db.destroy() };
+    const schema = options.pgSchema ?? 'public';
+    const db = new Kysely<Database>({ dialect: new SchemaScopedPostgresDialect({ pool }, schema) });
+    return { db, dialect: 'postgres', schema, pgPool: pool, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? './data';
   let file = ':memory:';
