@@ -7,8 +7,17 @@
 // Baken's frame-ancestors header (PARTNER_ORIGINS), not here: this script may run anywhere.
 import { embedEn } from '../common/locales/embed.en.js';
 import { embedNl } from '../common/locales/embed.nl.js';
+import { embedPl } from '../common/locales/embed.pl.js';
+import { embedRo } from '../common/locales/embed.ro.js';
+import { embedBg } from '../common/locales/embed.bg.js';
+import { embedUk } from '../common/locales/embed.uk.js';
+import { embedAr } from '../common/locales/embed.ar.js';
+import { isVisitorLanguage, languageInfo, type VisitorLanguage } from '../../src/protocol/languageInfo.js';
 import { exitRequestType, parseLeaveMessage } from '../common/embedMessages.js';
 import { widgetCss } from './widgetCss.js';
+
+// All seven are bundled in: five short strings each, a few hundred bytes, no second request.
+const strings: Record<VisitorLanguage, typeof embedNl> = { nl: embedNl, en: embedEn, pl: embedPl, ro: embedRo, bg: embedBg, uk: embedUk, ar: embedAr };
 
 /** How long Escape waits for the frame to do the quick exit before just removing the frame. */
 const exitFallbackMs = 1500;
@@ -23,14 +32,17 @@ if (script instanceof HTMLScriptElement && script.src) {
 function install(script: HTMLScriptElement): void {
   if (document.querySelector('[data-baken-widget]')) return; // included twice
   const bakenOrigin = new URL(script.src).origin;
-  const language = (script.dataset.lang || document.documentElement.lang || 'nl').toLowerCase().startsWith('en') ? 'en' : 'nl';
-  const text = language === 'en' ? embedEn : embedNl;
+  // The partner's data-lang, else its page's lang, by base language (pl-PL is Polish); else Dutch.
+  const base = (script.dataset.lang || document.documentElement.lang || 'nl').trim().toLowerCase().split(/[-_]/)[0];
+  const language: VisitorLanguage = isVisitorLanguage(base) ? base : 'nl';
+  const text = strings[language];
 
   const host = document.createElement('div');
   host.setAttribute('data-baken-widget', '');
   const root = host.attachShadow({ mode: 'open' });
   applyStyle(root, widgetCss);
-  const region = element('aside', { 'aria-label': text.region });
+  // lang and dir on the widget itself: an Arabic widget reads and sits right to left.
+  const region = element('aside', { 'aria-label': text.region, lang: language, dir: languageInfo[language].dir });
   const launcher = element('button', { type: 'button', class: 'launcher' }, text.open);
   const panel = element('div', { id: 'baken-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'baken-title' });
   panel.hidden = true;

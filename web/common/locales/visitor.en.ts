@@ -12,7 +12,7 @@ export const visitorEn: Shape<typeof visitorNl> = {
     hint: 'Or press Esc.',
     touchHint: 'Another quick way out: tap the screen with three fingers at once.',
   },
-  language: { label: 'Language', nl: 'Nederlands', en: 'English' },
+  language: { label: 'Language' },
   start: {
     title: 'Talk anonymously with someone who can help',
     intro:
