@@ -2,10 +2,11 @@
 // en-GB and en-US are English, pl-PL is Polish), loads only that language's strings, and at
 // 360 px wide nothing in it overflows, in any of its seven languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { newContext, phone } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
+import { horizontalOverflow } from './support/layout.js';
 
 const dutchTitle = 'Praat anoniem met iemand die je helpt';
 const englishTitle = 'Talk anonymously with someone who can help';
@@ -20,30 +21,6 @@ const titles: [string, string][] = [
   ['uk-UA', 'Поговори анонімно з тим, хто може допомогти'],
   ['ar-MA', 'تحدّث دون ذكر اسمك مع شخص يستطيع المساعدة'],
 ];
-
-/** Elements wider than their box (text spilling out), and header parts under the quick-exit button. */
-async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) problems.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      if (el.clientWidth === 0 || el.closest('.visually-hidden')) continue;
-      const style = getComputedStyle(el);
-      if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') continue;
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${el.scrollWidth} > ${el.clientWidth}`);
-      const box = el.getBoundingClientRect();
-      if (box.right > root.clientWidth + 0.5 && style.position !== 'fixed') problems.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${box.right}`);
-    }
-    const exit = document.querySelector('.v-quick-exit')!.getBoundingClientRect();
-    for (const el of document.querySelectorAll('.v-header > *')) {
-      const box = el.getBoundingClientRect();
-      const overlaps = box.right > exit.left && box.left < exit.right && box.bottom > exit.top && box.top < exit.bottom;
-      if (overlaps) problems.push(`${el.className} lies under the quick-exit button`);
-    }
-    return problems;
-  });
-}
 
 describe('the visitor page’s language', () => {
   let browser: Browser;

@@ -81,6 +81,15 @@ describe('translations', () => {
     it(`${language}: the widget has Dutch's keys and placeholders`, () => checkParity(embed, language));
   }
 
+  it('keeps a button’s visible words inside its accessible name, in every language (WCAG 2.5.3)', () => {
+    for (const language of visitorLanguages) {
+      const strings = flatten(visitor[language]!);
+      for (const [visible, name] of [['quickExit.button', 'quickExit.label'], ['returnCode.get', 'returnCode.getLong']] as const) {
+        expect(strings.get(name)!.toLocaleLowerCase(language), `${language}: ${name}`).toContain(strings.get(visible)!.toLocaleLowerCase(language));
+      }
+    }
+  });
+
   it('no translation is left empty or in Dutch by mistake', () => {
     const dutch = flatten(visitorNl);
     for (const language of ['pl', 'ro', 'bg', 'uk', 'ar']) {
