@@ -51,6 +51,7 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
           <label htmlFor="nickname">{t('start.nicknameLabel')}</label>
           <input
             id="nickname"
+            dir="auto"
             type="text"
             autoComplete="off"
             autoCorrect="off"
