@@ -79,7 +79,6 @@ export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inVi
           </p>
         )}
         <StatusBar client={client} state={state} />
-        <NoticeControls onShortcuts={() => setHelpOpen(true)} />
         {shortcutError && (
           <p className="error-text" role="alert">
             {shortcutError}
@@ -122,6 +121,8 @@ export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inVi
             </ul>
           )}
         </section>
+        {/* Last in the column: the offer and the queue stay at the top, where her eyes go. */}
+        <NoticeControls onShortcuts={() => setHelpOpen(true)} />
       </div>
       <div className="c-panel">
         {selected ? (
