@@ -13,10 +13,12 @@ import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
 import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
+import { translationNl } from '../common/locales/translation.nl.js';
+import { translationEn } from '../common/locales/translation.en.js';
 import { App } from './App.js';
 
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...noticesNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...noticesEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...noticesNl, ...translationNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...noticesEn, ...translationEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />
