@@ -1,7 +1,8 @@
 // Referral tokens, the visibility counters and the partners' live status, over HTTP.
 import { z } from 'zod';
 import { parseReferralToken, referralTokenMaxLength } from '../domain/visibility/referralToken.js';
-import type { SourceTotals } from '../domain/visibility/visibilityCounters.js';
+import type { ReportTable } from '../domain/monitor/countTable.js';
+import type { LocalizedText } from '../domain/codebook/codebookSchema.js';
 import type { PartnerStatus } from '../domain/visibility/partnerStatus.js';
 
 export const referralKinds = ['partner', 'campaign', 'poster'] as const;
@@ -49,14 +50,12 @@ export const arrivalRequestSchema = z.object({ via: z.string().max(referralToken
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const visibilityQuerySchema = z.object({ from: isoDay, to: isoDay }).refine((q) => q.from <= q.to, 'from must not be after to');
 
-export interface VisibilityRowDto extends SourceTotals {
-  /** The token's label, for sources on the list. */
-  label: string | null;
-}
+/** Protected like the monitor's tables (small counts hidden); the note says what is not counted. */
 export interface VisibilityReportDto {
   from: string;
   to: string;
-  rows: VisibilityRowDto[];
+  tables: ReportTable[];
+  note: LocalizedText;
 }
 
 /** GET /api/status: what a partner's page shows (no cookie, any origin may read it). */
