@@ -5,12 +5,14 @@ import type { Translator } from './translator.js';
 export class FakeTranslator implements Translator {
   readonly calls: { text: string; from: string; to: string }[] = [];
   failing = false;
+  /** The failure's message: a real engine's may quote the text. */
+  failWith = 'engine failed';
 
   constructor(private readonly known: Readonly<Record<string, string>> = {}) {}
 
   translate(text: string, from: string, to: string): Promise<string> {
     this.calls.push({ text, from, to });
-    if (this.failing) return Promise.reject(new Error('engine failed'));
+    if (this.failing) return Promise.reject(new Error(this.failWith));
     return Promise.resolve(this.known[text] ?? `[${from}→${to}] ${text}`);
   }
 }

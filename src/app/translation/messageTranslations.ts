@@ -37,7 +37,8 @@ export class MessageTranslations {
       this.remember(message.id, translation);
       return translation;
     } catch (error) {
-      this.log('translation failed', error);
+      // Only the kind of error: an engine's message might quote the text it choked on.
+      this.log('translation failed', error instanceof Error ? error.name : typeof error);
       return null;
     }
   }
