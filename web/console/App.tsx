@@ -149,7 +149,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
       {canChat && (
         // Kept mounted on other tabs: her chats and offers stay live while she looks at the board.
         <div className="c-keep" hidden={tab !== 'chats'}>
-          <ChatsView me={me} onSessionEnded={onSessionEnded} />
+          <ChatsView me={me} inView={tab === 'chats'} onSessionEnded={onSessionEnded} />
         </div>
       )}
       {canChat && tab === 'chats' ? null : canManage && tab === 'staff' ? (
