@@ -46,6 +46,8 @@ import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
 import { figuresRoutes } from './http/figures/figuresRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
+import { partnerStatusRoutes } from './http/visibility/partnerStatusRoutes.js';
+import { referralRoutes } from './http/visibility/referralRoutes.js';
 
 export type { RouteAccess };
 
@@ -144,6 +146,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(reportRoutes(ctx));
   await http.register(figuresRoutes(ctx));
   await http.register(brandingRoutes(ctx));
+  await http.register(partnerStatusRoutes(ctx));
+  await http.register(referralRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

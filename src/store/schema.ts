@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, CodingYearTable, SecondCodingTable } from './codingSchema.js';
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
+import type { ReferralTokenTable, VisibilityCountTable } from './visibilitySchema.js';
 
 export interface StaffTable {
   id: string;
@@ -216,4 +217,6 @@ export interface Database {
   staff_passkeys: StaffPasskeyTable;
   staff_passkey_challenges: StaffPasskeyChallengeTable;
   service_logo: ServiceLogoTable;
+  referral_tokens: ReferralTokenTable;
+  visibility_counts: VisibilityCountTable;
 }

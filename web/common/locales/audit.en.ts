@@ -94,6 +94,8 @@ export const auditEn: typeof auditNl = {
       'settings.logo_update': 'Service logo changed',
       'settings.logo_remove': 'Service logo removed',
       'service.availability': 'Opening or busy mode changed',
+      'referral.create': 'Referral token added',
+      'referral.remove': 'Referral token removed',
       'report.view': 'Report viewed',
       'figures.view': 'Service figures viewed',
       'coded_data.import': 'Coded data imported',

@@ -95,6 +95,8 @@ export const auditNl = {
       'settings.logo_update': 'Logo van de dienst gewijzigd',
       'settings.logo_remove': 'Logo van de dienst verwijderd',
       'service.availability': 'Openstelling of drukte gewijzigd',
+      'referral.create': 'Verwijzingscode toegevoegd',
+      'referral.remove': 'Verwijzingscode verwijderd',
       'report.view': 'Rapportage bekeken',
       'figures.view': 'Cijfers van de dienst bekeken',
       'coded_data.import': 'Gecodeerde gegevens geïmporteerd',

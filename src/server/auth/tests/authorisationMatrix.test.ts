@@ -69,6 +69,19 @@ describe('authorisation matrix', () => {
     expect(access('POST', '/api/auth/login/passkey')).toBe('public');
   });
 
+  it('walks the visibility routes too: administrators keep the tokens, reports readers see the counts, the status and arrivals are public', () => {
+    const visibility = server.app.routes.filter((r) => r.url.startsWith('/api/referrals') || r.url.startsWith('/api/visibility') || r.url === '/api/status' || r.url === '/api/reports/visibility');
+    expect(visibility.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'DELETE /api/referrals/:token staff:manage',
+      'GET /api/referrals staff:manage',
+      'GET /api/referrals/:token/poster staff:manage',
+      'GET /api/reports/visibility reports:read',
+      'GET /api/status public',
+      'POST /api/referrals staff:manage',
+      'POST /api/visibility/arrivals public',
+    ]);
+  });
+
   it('answers every API route for every role exactly as the permission table says', async () => {
     const mismatches: string[] = [];
     for (const route of server.app.routes.filter((r) => r.url.startsWith('/api/'))) {
