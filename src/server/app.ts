@@ -45,6 +45,8 @@ import { runRetention } from './jobs/retentionJob.js';
 import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
+import { snippetRoutes } from './http/snippets/snippetRoutes.js';
+import { directoryRoutes } from './http/directory/directoryRoutes.js';
 
 export type { RouteAccess };
 
@@ -142,6 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(codingRoutes(ctx));
   await http.register(reportRoutes(ctx));
   await http.register(brandingRoutes(ctx));
+  await http.register(snippetRoutes(ctx));
+  await http.register(directoryRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

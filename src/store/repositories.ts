@@ -27,6 +27,8 @@ import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
 import { isReady } from './database.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
+import { SnippetRepository } from './snippetRepository.js';
+import { DirectoryRepository } from './directoryRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -50,6 +52,8 @@ export interface Repositories {
   figures: ServiceFiguresRepository;
   passwords: StaffPasswordRepository;
   branding: BrandingRepository;
+  snippets: SnippetRepository;
+  directory: DirectoryRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -96,6 +100,8 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       figures: new ServiceFiguresRepository(db),
       passwords: new StaffPasswordRepository(db, store.dialect),
       branding: new BrandingRepository(db, store.dialect),
+      snippets: new SnippetRepository(db),
+      directory: new DirectoryRepository(db),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

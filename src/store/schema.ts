@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, CodingYearTable, SecondCodingTable } from './codingSchema.js';
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
+import type { DirectoryEntryTable, SnippetTable } from './toolkitSchema.js';
 
 export interface StaffTable {
   id: string;
@@ -207,4 +208,6 @@ export interface Database {
   staff_passkeys: StaffPasskeyTable;
   staff_passkey_challenges: StaffPasskeyChallengeTable;
   service_logo: ServiceLogoTable;
+  snippets: SnippetTable;
+  directory_entries: DirectoryEntryTable;
 }
