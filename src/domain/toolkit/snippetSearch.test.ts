@@ -19,7 +19,12 @@ describe('slashQuery', () => {
   });
 
   it('never finds a query in a draft that does not start with a slash', () => {
-    fc.assert(fc.property(fc.string(), (s) => fc.pre(!s.startsWith('/')) && expect(slashQuery(s)).toBeNull()));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        fc.pre(!s.startsWith('/'));
+        expect(slashQuery(s)).toBeNull();
+      }),
+    );
   });
 });
 
