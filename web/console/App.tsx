@@ -14,9 +14,10 @@ import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { BrandName } from './BrandName.js';
+import { ToolkitPage } from './toolkit/ToolkitPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
+type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security' | 'toolkit';
 /** Tabs with their own address (/console/board, /console/settings, /console/audit), so a reload or link lands there. */
 const pathTabs = ['board', 'settings', 'audit'] as const;
 
@@ -64,6 +65,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canCode = me.permissions.includes('codings:write');
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
+  const canKeepToolkit = me.permissions.includes('toolkit:edit');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
@@ -126,6 +128,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('audit.nav')}
             </button>
           )}
+          {canKeepToolkit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'toolkit' ? 'page' : undefined} onClick={() => setTab('toolkit')}>
+              {t('toolkit.nav')}
+            </button>
+          )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
             {t('security.nav')}
           </button>
@@ -156,6 +163,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <ReportsPage me={me} />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
+      ) : canKeepToolkit && tab === 'toolkit' ? (
+        <ToolkitPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '../common/base.css';
 import './console.css';
+import './toolkit/toolkit.css';
 import { createI18n } from '../common/i18n.js';
 import { consoleNl } from '../common/locales/console.nl.js';
 import { consoleEn } from '../common/locales/console.en.js';
@@ -11,10 +12,12 @@ import { securityNl } from '../common/locales/security.nl.js';
 import { securityEn } from '../common/locales/security.en.js';
 import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
+import { toolkitNl } from '../common/locales/toolkit.nl.js';
+import { toolkitEn } from '../common/locales/toolkit.en.js';
 import { App } from './App.js';
 
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...toolkitNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...toolkitEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />
