@@ -2,6 +2,7 @@
 // counsellor types `/vei` in the message box, picks a snippet by keyboard, sees it in the box
 // unsent, edits and sends it; she puts an organisation's card from the directory into the box.
 // Every screen passes axe, with the list and the directory open.
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
@@ -110,5 +111,36 @@ describe('snippets and the referral directory in the console', () => {
     expect(await transcript(visitor, '.v-messages')).toHaveLength(1);
     await box.press('Enter');
     await visitor.locator('.v-msg-counsellor', { hasText: 'Bellen: 0800-2000' }).waitFor();
+  });
+
+  it('shows the directory entries that match the referrals ticked in the coding form', async () => {
+    const noor = await server.createStaff('counsellor', { displayName: 'Noor' });
+    const repos = server.app.ctx.repos;
+    const started = await repos.conversations.create({
+      id: crypto.randomUUID(),
+      tokenHash: crypto.randomUUID(),
+      nickname: 'Lisa',
+      language: 'nl',
+      preChat: { ageBand: '12_15', inDangerNow: 'no', topic: 'about_me' },
+      now: Date.now() - 120_000,
+    });
+    await repos.conversations.applyTransition({ current: started, next: { status: 'ended', counsellorId: noor.id, endReason: 'visitor' }, event: 'end', actor: { kind: 'visitor' }, now: Date.now() - 1000 });
+    const page = await (await newContext(browser, { ...desktop, bypassCSP: true })).newPage();
+    await signIn(page, server.url, noor.username, noor.password);
+    await page.getByRole('button', { name: 'Coderen' }).click();
+    await page.getByRole('button', { name: 'Codeer gesprek met L…' }).click();
+    await page.getByRole('heading', { name: 'Codering: gesprek met Lisa' }).waitFor();
+
+    const actions = page.locator('[data-field="actions"]');
+    const hints = page.getByRole('region', { name: 'Passend bij de gekozen verwijzingen (sociale kaart)' });
+    expect(await hints.count()).toBe(0);
+    await actions.getByLabel('Politie', { exact: true }).check();
+    await hints.locator('[data-entry="Politie (mensenhandel)"]').getByText('Bellen: 0900-8844', { exact: false }).waitFor();
+    await actions.getByLabel('Veilig Thuis', { exact: true }).check();
+    await expect.poll(() => hints.locator('[data-entry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')))).toEqual(['Politie (mensenhandel)', 'Veilig Thuis']);
+    expect(await axeViolations(page)).toEqual([]);
+    await actions.getByLabel('Politie', { exact: true }).uncheck();
+    await actions.getByLabel('Veilig Thuis', { exact: true }).uncheck();
+    await expect.poll(() => hints.count()).toBe(0);
   });
 });

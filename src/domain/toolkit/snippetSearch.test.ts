@@ -6,6 +6,7 @@ import { directoryContentSchema } from './directoryEntry.js';
 import { starterDirectory } from './starterDirectory.js';
 import type { Snippet } from './snippet.js';
 import { starterSnippets } from './starterSnippets.js';
+import { defaultCodebook } from '../codebook/defaultCodebook.js';
 
 const snippets: Snippet[] = starterSnippets.map((s, i) => ({ ...s, id: `s${i}`, useCount: 0, updatedAt: 0 }));
 
@@ -75,5 +76,16 @@ describe('directory card and search', () => {
     expect(searchDirectory(entries, 'foto').map((e) => e.name)).toEqual(['Helpwanted.nl']);
     expect(searchDirectory(entries, 'youth_protection').map((e) => e.name)).toEqual(['Jeugdbescherming']);
     expect(searchDirectory(entries, '')).toHaveLength(entries.length);
+  });
+});
+
+describe('the starter directory and the coding form', () => {
+  it('links every shipped organisation to a referral option that the coding form has', () => {
+    const actions = defaultCodebook.fields.find((f) => f.id === 'actions');
+    const codes = actions && actions.kind === 'multi' ? actions.options.map((o) => o.code) : [];
+    for (const entry of starterDirectory) {
+      expect(entry.referralCodes?.length, entry.name).toBeGreaterThan(0);
+      for (const code of entry.referralCodes ?? []) expect(codes, `${entry.name}: ${code}`).toContain(code);
+    }
   });
 });

@@ -19,6 +19,7 @@ export function SnippetAdmin({ onNotice }: { onNotice: (text: string) => void })
     setRemoving(null);
     onNotice(text);
   };
+  const groups = groupByTopic(snippets ?? []);
   const remove = async (snippet: Snippet) => {
     await api('DELETE', `/api/snippets/${encodeURIComponent(snippet.id)}`);
     await done(t('toolkit.removed'));
@@ -35,47 +36,67 @@ export function SnippetAdmin({ onNotice }: { onNotice: (text: string) => void })
         </button>
       )}
       {snippets && snippets.length === 0 && <p className="muted">{t('snippets.none')}</p>}
-      <ul className="c-toolkit-list">
-        {snippets?.map((s) =>
-          editing === s.id ? (
-            <li key={s.id} className="c-toolkit-item">
-              <SnippetForm idPrefix={`snippet-${s.id}`} initial={s} heading={t('snippets.editTitle')} snippetId={s.id} onCancel={() => setEditing(null)} onSaved={() => void done(t('toolkit.saved'))} />
-            </li>
-          ) : (
-            <li key={s.id} className="c-toolkit-item" data-snippet={s.title}>
-              <h3 className="c-dir-name">
-                {s.title} <span className="c-tag">{s.language.toUpperCase()}</span> <span className="muted c-small">{s.topic}</span>
-              </h3>
-              <p className="plain-text">{s.body}</p>
-              <p className="muted c-small">{t('snippets.used', { count: s.useCount })}</p>
-              <div className="c-row">
-                {removing === s.id ? (
-                  <>
-                    <span className="c-confirm-text">{t('toolkit.removeConfirm', { name: s.title })}</span>
-                    <button type="button" className="btn btn-danger btn-small" onClick={() => void remove(s)}>
-                      {t('toolkit.removeYes')}
-                    </button>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setRemoving(null)}>
-                      {t('toolkit.cancel')}
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(s.id)} aria-label={`${t('toolkit.edit')}: ${s.title}`}>
-                      {t('toolkit.edit')}
-                    </button>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setRemoving(s.id)} aria-label={`${t('toolkit.remove')}: ${s.title}`}>
-                      {t('toolkit.remove')}
-                    </button>
-                  </>
-                )}
-              </div>
-            </li>
-          ),
-        )}
-      </ul>
+      {groups.map(({ key, language, topic, items }) => (
+        <div key={key} className="c-snippet-group">
+          <h3 className="c-small">
+            {t(`snippets.languages.${language}`, { defaultValue: language.toUpperCase() })} · {topic}
+          </h3>
+          <ul className="c-toolkit-list">
+            {items.map((s) =>
+              editing === s.id ? (
+                <li key={s.id} className="c-toolkit-item">
+                  <SnippetForm idPrefix={`snippet-${s.id}`} initial={s} heading={t('snippets.editTitle')} snippetId={s.id} onCancel={() => setEditing(null)} onSaved={() => void done(t('toolkit.saved'))} />
+                </li>
+              ) : (
+                <li key={s.id} className="c-toolkit-item" data-snippet={s.title}>
+                  <h4 className="c-dir-name">
+                    {s.title} <span className="c-tag">{s.language.toUpperCase()}</span> <span className="muted c-small">{s.topic}</span>
+                  </h4>
+                  <p className="plain-text">{s.body}</p>
+                  <p className="muted c-small">{t('snippets.used', { count: s.useCount })}</p>
+                  <div className="c-row">
+                    {removing === s.id ? (
+                      <>
+                        <span className="c-confirm-text">{t('toolkit.removeConfirm', { name: s.title })}</span>
+                        <button type="button" className="btn btn-danger btn-small" onClick={() => void remove(s)}>
+                          {t('toolkit.removeYes')}
+                        </button>
+                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setRemoving(null)}>
+                          {t('toolkit.cancel')}
+                        </button>
+                      </>
+                    ) : (
+                      <>
+                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(s.id)} aria-label={`${t('toolkit.edit')}: ${s.title}`}>
+                          {t('toolkit.edit')}
+                        </button>
+                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setRemoving(s.id)} aria-label={`${t('toolkit.remove')}: ${s.title}`}>
+                          {t('toolkit.remove')}
+                        </button>
+                      </>
+                    )}
+                  </div>
+                </li>
+              ),
+            )}
+          </ul>
+        </div>
+      ))}
     </section>
   );
+}
+
+/** Dutch first, then the other languages; within each, topics in alphabetical order. */
+function groupByTopic(snippets: readonly Snippet[]) {
+  const groups = new Map<string, { key: string; language: string; topic: string; items: Snippet[] }>();
+  for (const s of snippets) {
+    const key = `${s.language}\u0000${s.topic}`;
+    const group = groups.get(key) ?? { key, language: s.language, topic: s.topic, items: [] };
+    group.items.push(s);
+    groups.set(key, group);
+  }
+  const rank = (language: string) => (language === 'nl' ? 0 : language === 'en' ? 1 : 2);
+  return [...groups.values()].sort((a, b) => rank(a.language) - rank(b.language) || a.language.localeCompare(b.language) || a.topic.localeCompare(b.topic));
 }
 
 function SnippetForm({ idPrefix, initial, heading, snippetId, onCancel, onSaved }: { idPrefix: string; initial: SnippetContent; heading: string; snippetId?: string; onCancel: () => void; onSaved: () => void }) {
