@@ -23,6 +23,8 @@ import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
 import { ReferralTokens } from './visibility/referralTokens.js';
 import { VisibilityCounting } from './visibility/visibilityCounting.js';
 import { PublicStatus } from './queue/publicStatus.js';
+import { SnippetUseCases } from './toolkit/snippetUseCases.js';
+import { DirectoryUseCases } from './toolkit/directoryUseCases.js';
 
 export interface AppServices {
   queue: Queue;
@@ -43,6 +45,8 @@ export interface AppServices {
   referrals: ReferralTokens;
   visibility: VisibilityCounting;
   publicStatus: PublicStatus;
+  snippets: SnippetUseCases;
+  directory: DirectoryUseCases;
 }
 
 export interface AppServiceOptions {
@@ -91,5 +95,7 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource, tr
     referrals: new ReferralTokens(repos, clock),
     visibility: new VisibilityCounting(repos, clock),
     publicStatus: new PublicStatus(repos, clock, views),
+    snippets: new SnippetUseCases(repos, clock),
+    directory: new DirectoryUseCases(repos, clock),
   };
 }

@@ -50,6 +50,8 @@ import { figuresRoutes } from './http/figures/figuresRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
 import { partnerStatusRoutes } from './http/visibility/partnerStatusRoutes.js';
 import { referralRoutes } from './http/visibility/referralRoutes.js';
+import { snippetRoutes } from './http/snippets/snippetRoutes.js';
+import { directoryRoutes } from './http/directory/directoryRoutes.js';
 
 export type { RouteAccess };
 
@@ -156,6 +158,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(brandingRoutes(ctx));
   await http.register(partnerStatusRoutes(ctx));
   await http.register(referralRoutes(ctx));
+  await http.register(snippetRoutes(ctx));
+  await http.register(directoryRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

@@ -15,9 +15,10 @@ import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
+import { ToolkitPage } from './toolkit/ToolkitPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security';
+type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
 /** Tabs with their own address (/console/board, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
 const pathTabs = ['board', 'settings', 'figures', 'audit'] as const;
 
@@ -66,6 +67,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
   const canFigures = me.permissions.includes('figures:read');
+  const canKeepToolkit = me.permissions.includes('toolkit:edit');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
@@ -134,6 +136,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('audit.nav')}
             </button>
           )}
+          {canKeepToolkit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'toolkit' ? 'page' : undefined} onClick={() => setTab('toolkit')}>
+              {t('toolkit.nav')}
+            </button>
+          )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
             {t('security.nav')}
           </button>
@@ -166,6 +173,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <FiguresPage />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
+      ) : canKeepToolkit && tab === 'toolkit' ? (
+        <ToolkitPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '../common/base.css';
 import './console.css';
+import './toolkit/toolkit.css';
 import { createI18n } from '../common/i18n.js';
 import { consoleNl } from '../common/locales/console.nl.js';
 import { consoleEn } from '../common/locales/console.en.js';
@@ -17,6 +18,8 @@ import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
 import { translationNl } from '../common/locales/translation.nl.js';
 import { translationEn } from '../common/locales/translation.en.js';
+import { toolkitNl } from '../common/locales/toolkit.nl.js';
+import { toolkitEn } from '../common/locales/toolkit.en.js';
 import { App } from './App.js';
 
 // One area per line, so that a new area adds a line.
@@ -28,6 +31,7 @@ const nl = [
   figuresNl,
   noticesNl,
   translationNl,
+  toolkitNl,
 ];
 const en = [
   consoleEn,
@@ -37,6 +41,7 @@ const en = [
   figuresEn,
   noticesEn,
   translationEn,
+  toolkitEn,
 ];
 const language = 'nl';
 void createI18n({ nl: { translation: Object.assign({}, ...nl) }, en: { translation: Object.assign({}, ...en) } }, language).then((i18n) => {

@@ -30,6 +30,7 @@ export const auditActionGroups = {
   exports: ['report.export', 'figures.export', 'coded_data.export', 'audit.exported'],
   interventions: ['conversation.priority', 'visitor.warned', 'visitor.block', 'visitor.unblock'],
   system: ['retention.purge', 'visitor.history_deleted'],
+  toolkit: ['snippet.create', 'snippet.update', 'snippet.delete', 'directory.create', 'directory.update', 'directory.delete', 'directory.import', 'directory.export'],
 } as const;
 
 export type AuditActionGroup = keyof typeof auditActionGroups;

@@ -55,6 +55,7 @@ export const auditEn: typeof auditNl = {
       exports: 'Exports',
       interventions: 'Priority and blocks',
       system: 'System',
+      toolkit: 'Snippets and referral directory',
     },
     actions: {
       login: 'Signed in',
@@ -109,6 +110,14 @@ export const auditEn: typeof auditNl = {
       'visitor.unblock': 'Block lifted',
       'retention.purge': 'Old transcripts deleted (retention period)',
       'visitor.history_deleted': 'A visitor deleted her chats with her return code',
+      'snippet.create': 'Snippet added',
+      'snippet.update': 'Snippet changed',
+      'snippet.delete': 'Snippet removed',
+      'directory.create': 'Organisation added to the referral directory',
+      'directory.update': 'Referral directory entry changed',
+      'directory.delete': 'Organisation removed from the referral directory',
+      'directory.import': 'Referral directory imported',
+      'directory.export': 'Referral directory exported',
     },
   },
 };

@@ -56,6 +56,7 @@ export const auditNl = {
       exports: 'Exports',
       interventions: 'Prioriteit en blokkades',
       system: 'Systeem',
+      toolkit: 'Standaardteksten en sociale kaart',
     } satisfies Record<AuditActionGroup, string>,
     actions: {
       login: 'Ingelogd',
@@ -110,6 +111,14 @@ export const auditNl = {
       'visitor.unblock': 'Blokkade opgeheven',
       'retention.purge': 'Oude gespreksteksten verwijderd (bewaartermijn)',
       'visitor.history_deleted': 'Een bezoeker wiste haar chats met haar terugkomcode',
+      'snippet.create': 'Standaardtekst toegevoegd',
+      'snippet.update': 'Standaardtekst gewijzigd',
+      'snippet.delete': 'Standaardtekst verwijderd',
+      'directory.create': 'Organisatie toegevoegd aan de sociale kaart',
+      'directory.update': 'Organisatie op de sociale kaart gewijzigd',
+      'directory.delete': 'Organisatie verwijderd van de sociale kaart',
+      'directory.import': 'Sociale kaart geïmporteerd',
+      'directory.export': 'Sociale kaart geëxporteerd',
     } satisfies Record<AuditAction, string>,
   },
 };
