@@ -17,6 +17,8 @@ import { StaffAccounts } from './staff/staffAccounts.js';
 import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
+import { Handovers } from './handovers/handovers.js';
+import { Continuity } from './continuity/continuity.js';
 
 export interface AppServices {
   queue: Queue;
@@ -32,6 +34,8 @@ export interface AppServices {
   codings: CodingUseCases;
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
+  handovers: Handovers;
+  continuity: Continuity;
 }
 
 export interface AppServiceOptions {
@@ -69,5 +73,7 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     codings: new CodingUseCases(repos, clock, queue, names),
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
+    handovers: new Handovers(repos, clock),
+    continuity: new Continuity(repos, clock, names),
   };
 }

@@ -45,6 +45,8 @@ import { runRetention } from './jobs/retentionJob.js';
 import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
+import { handoverRoutes } from './http/handovers/handoverRoutes.js';
+import { continuityRoutes } from './http/continuity/continuityRoutes.js';
 
 export type { RouteAccess };
 
@@ -142,6 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(codingRoutes(ctx));
   await http.register(reportRoutes(ctx));
   await http.register(brandingRoutes(ctx));
+  await http.register(handoverRoutes(ctx));
+  await http.register(continuityRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

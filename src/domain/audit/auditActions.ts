@@ -29,6 +29,7 @@ export const auditActionGroups = {
   reports: ['report.view', 'coded_data.import'],
   exports: ['report.export', 'coded_data.export', 'audit.exported'],
   interventions: ['conversation.priority', 'visitor.warned', 'visitor.block', 'visitor.unblock'],
+  caseWork: ['handover.recorded', 'handover.view', 'handover.approved', 'handover.refused', 'case_summary.view', 'case_summary.update'],
   system: ['retention.purge', 'visitor.history_deleted'],
 } as const;
 

@@ -54,6 +54,7 @@ export const auditEn: typeof auditNl = {
       reports: 'Reports and import',
       exports: 'Exports',
       interventions: 'Priority and blocks',
+      caseWork: 'Referral and continuity',
       system: 'System',
     },
     actions: {
@@ -105,6 +106,12 @@ export const auditEn: typeof auditNl = {
       'visitor.unblock': 'Block lifted',
       'retention.purge': 'Old transcripts deleted (retention period)',
       'visitor.history_deleted': 'A visitor deleted her chats with her return code',
+      'handover.recorded': 'Warm handover recorded',
+      'handover.view': 'Warm handover or letter viewed',
+      'handover.approved': 'Emergency handover approved',
+      'handover.refused': 'Emergency handover refused',
+      'case_summary.view': 'Case summary of a returning visitor read',
+      'case_summary.update': 'Case summary of a returning visitor updated',
     },
   },
 };

@@ -55,6 +55,7 @@ export const auditNl = {
       reports: 'Rapportages en import',
       exports: 'Exports',
       interventions: 'Prioriteit en blokkades',
+      caseWork: 'Doorverwijzing en vervolg',
       system: 'Systeem',
     } satisfies Record<AuditActionGroup, string>,
     actions: {
@@ -106,6 +107,12 @@ export const auditNl = {
       'visitor.unblock': 'Blokkade opgeheven',
       'retention.purge': 'Oude gespreksteksten verwijderd (bewaartermijn)',
       'visitor.history_deleted': 'Een bezoeker wiste haar chats met haar terugkomcode',
+      'handover.recorded': 'Warme overdracht vastgelegd',
+      'handover.view': 'Warme overdracht of brief ingezien',
+      'handover.approved': 'Noodoverdracht goedgekeurd',
+      'handover.refused': 'Noodoverdracht afgewezen',
+      'case_summary.view': 'Samenvatting van een terugkerende bezoeker gelezen',
+      'case_summary.update': 'Samenvatting van een terugkerende bezoeker bijgewerkt',
     } satisfies Record<AuditAction, string>,
   },
 };
