@@ -32,7 +32,7 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
   async function chat(counsellorId: string, options: { visitorKey?: string; open?: boolean } = {}) {
     const repos = server.app.ctx.repos;
     const c = await repos.conversations.create({ id: crypto.randomUUID(), tokenHash: crypto.randomUUID(), nickname: 'Roos', language: 'nl', preChat: null, visitorKey: options.visitorKey ?? null, now: now - 60_000 });
-    const active = await repos.conversations.applyTransition({ current: c, next: { status: 'active', counsellorId, endReason: null }, event: 'pick', actor: { kind: 'staff', staffId: counsellorId }, now: now - 50_000 });
+    const active = await repos.conversations.applyTransition({ current: c, next: { status: 'active', counsellorId, endReason: null }, event: 'accept', actor: { kind: 'staff', staffId: counsellorId }, now: now - 50_000 });
     if (options.open) return active!;
     return (await repos.conversations.applyTransition({ current: active!, next: { status: 'ended', counsellorId, endReason: 'visitor' }, event: 'end', actor: { kind: 'visitor' }, now: now - 1000 }))!;
   }
