@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../domain/codebook/codebookSchema.js';
 import type { WireMessage } from './common.js';
-
-export const caseSummaryMaxChars = 4000;
+import { caseSummaryMaxChars, earlierChatReasons } from './caseworkLimits.js';
 
 export const saveCaseSummaryRequestSchema = z.object({
   body: z.string().trim().min(1).max(caseSummaryMaxChars),
@@ -11,10 +10,6 @@ export const saveCaseSummaryRequestSchema = z.object({
   baseUpdatedAt: z.number().int().nonnegative().nullable(),
 });
 export type SaveCaseSummaryRequest = z.infer<typeof saveCaseSummaryRequestSchema>;
-
-/** Why an earlier transcript is opened: a fixed list, so the audit log holds no free text about her. */
-export const earlierChatReasons = ['visitor_refers_to_it', 'safety_assessment', 'continue_agreed_help', 'handover_preparation'] as const;
-export type EarlierChatReason = (typeof earlierChatReasons)[number];
 
 export const openEarlierChatRequestSchema = z.object({ reason: z.enum(earlierChatReasons) });
 export type OpenEarlierChatRequest = z.infer<typeof openEarlierChatRequestSchema>;

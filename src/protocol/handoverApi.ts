@@ -1,9 +1,8 @@
 // HTTP bodies and responses of warm handovers (console ↔ server). The browser imports types
 // only; the server validates with the schemas.
 import { z } from 'zod';
+import { handoverLimits } from './caseworkLimits.js';
 import { handoverKinds, handoverMethods, handoverStatuses, type HandoverKind, type HandoverMethod, type HandoverStatus } from '../domain/handover/handoverRules.js';
-
-export const handoverLimits = { organisationChars: 200, textChars: 4000, directoryIdChars: 100 } as const;
 
 const text = (max: number) => z.string().trim().max(max);
 

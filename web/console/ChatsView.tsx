@@ -15,6 +15,8 @@ import { SafetyControl } from './safety/SafetyControl.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
 import { useReasonText } from './queue/triageView.js';
+import { HandoverPanel } from './handovers/HandoverPanel.js';
+import { ContinuityPanel } from './continuity/ContinuityPanel.js';
 
 export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
   const { t } = useTranslation();
@@ -273,6 +275,13 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
         />
       )}
       <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+      {chat.view.counsellorId === me.staff.id && (
+        // Her counsellor only: what earlier counsellors kept about her, and handovers to organisations.
+        <>
+          <ContinuityPanel conversationId={chat.view.id} />
+          <HandoverPanel conversationId={chat.view.id} />
+        </>
+      )}
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
         {chat.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>

@@ -11,10 +11,12 @@ import { securityNl } from '../common/locales/security.nl.js';
 import { securityEn } from '../common/locales/security.en.js';
 import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
+import { caseworkNl } from '../common/locales/casework.nl.js';
+import { caseworkEn } from '../common/locales/casework.en.js';
 import { App } from './App.js';
 
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...caseworkNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...caseworkEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />
