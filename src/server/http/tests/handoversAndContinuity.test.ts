@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { callApi as call } from '../../testing/httpCalls.js';
 import type { StaffRole } from '../../../store/staffRepository.js';
 import { runRetention } from '../../jobs/retentionJob.js';
+import { amsterdamYear } from '../../../domain/monitor/amsterdamYear.js';
 
 interface Session {
   id: string;
@@ -234,5 +235,50 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
     const purged = await runRetention(server.app.ctx);
     expect(purged.conversations).toBeGreaterThan(0);
     expect(await server.app.ctx.repos.store.db.selectFrom('case_summaries').selectAll().where('visitor_key', '=', key).execute()).toEqual([]);
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('handovers in the monitor on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ dialect });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('counts consented and approved emergency handovers per year, with small counts hidden', async () => {
+    const account = async (role: StaffRole) => {
+      const a = await server.createStaff(role);
+      return { id: a.id, ...(await server.login(a.username, a.password)) };
+    };
+    const [anna, sara, res] = [await account('counsellor'), await account('supervisor'), await account('researcher')];
+    const repos = server.app.ctx.repos;
+    const c = await repos.conversations.create({ id: crypto.randomUUID(), tokenHash: crypto.randomUUID(), nickname: null, language: 'nl', preChat: null, now: Date.now() - 1000 });
+    await repos.conversations.applyTransition({ current: c, next: { status: 'active', counsellorId: anna.id, endReason: null }, event: 'accept', actor: { kind: 'staff', staffId: anna.id }, now: Date.now() });
+    const record = (kind: 'consent' | 'emergency') => call(server, anna, 'POST', '/api/handovers', { conversationId: c.id, kind, organisation: 'Opvang', method: 'phone', consentSummary: 'ja', shared: 'naam', reason: 'gevaar' });
+    const year = amsterdamYear(Date.now());
+    const monitor = async () => {
+      const report = await call(server, res, 'GET', `/api/reports/monitor?year=${year}`);
+      expect(report.status).toBe(200);
+      const table = report.body.tables.find((t: { id: string }) => t.id === 'handovers');
+      const row = table.rows.findIndex((r: { key: string }) => r.key === String(year));
+      return Object.fromEntries(table.columns.map((col: { key: string }, i: number) => [col.key, table.cells[row][i].count ?? table.cells[row][i].display]));
+    };
+
+    // No handovers yet: no table (the coded history alone knows none).
+    expect((await call(server, res, 'GET', `/api/reports/monitor?year=${year}`)).body.tables.some((t: { id: string }) => t.id === 'handovers')).toBe(false);
+    for (let i = 0; i < 6; i += 1) await record('consent');
+    const emergencies = [];
+    for (let i = 0; i < 7; i += 1) emergencies.push((await record('emergency')).body.handover.id as string);
+    // One approved, one refused, the rest pending: only the approved one counts.
+    await call(server, sara, 'POST', `/api/handovers/${emergencies[0]}/decision`, { decision: 'approve' });
+    await call(server, sara, 'POST', `/api/handovers/${emergencies[1]}/decision`, { decision: 'refuse' });
+    const small = await monitor();
+    expect(small.emergency).toBe('<5');
+    expect([small.consent, small.total].filter((v) => v === 'x')).toHaveLength(1);
+
+    for (const id of emergencies.slice(2)) await call(server, sara, 'POST', `/api/handovers/${id}/decision`, { decision: 'approve' });
+    expect(await monitor()).toEqual({ consent: 6, emergency: 6, total: 12 });
   });
 });
