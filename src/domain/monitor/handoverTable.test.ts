@@ -32,7 +32,7 @@ describe('warm handovers in the monitor', () => {
         years.forEach((c, i) => {
           const row = String(2020 + i);
           const [consent, emergency, total] = ['consent', 'emergency', 'total'].map((k) => cell(table, row, k).count);
-          for (const shown of [consent, emergency, total]) expect(shown === null || shown === 0 || shown > 4).toBe(true);
+          for (const shown of [consent, emergency, total]) expect(shown === null || shown === 0 || shown! > 4).toBe(true);
           // Two shown cells of a row would give away the third.
           if ((c.consent >= 1 && c.consent <= 4) || (c.emergency >= 1 && c.emergency <= 4)) expect([consent, emergency, total].filter((n) => n === null).length).toBeGreaterThanOrEqual(2);
         });
