@@ -17,6 +17,10 @@ import { StaffAccounts } from './staff/staffAccounts.js';
 import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
+import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
+import { ReferralTokens } from './visibility/referralTokens.js';
+import { VisibilityCounting } from './visibility/visibilityCounting.js';
+import { PublicStatus } from './queue/publicStatus.js';
 import { Handovers } from './handovers/handovers.js';
 import { Continuity } from './continuity/continuity.js';
 
@@ -34,6 +38,10 @@ export interface AppServices {
   codings: CodingUseCases;
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
+  figures: ServiceFiguresReports;
+  referrals: ReferralTokens;
+  visibility: VisibilityCounting;
+  publicStatus: PublicStatus;
   handovers: Handovers;
   continuity: Continuity;
 }
@@ -49,7 +57,8 @@ export interface AppServiceOptions {
 export function createAppServices({ repos, clock, log, waitingChatsPerSource }: AppServiceOptions): AppServices {
   const names = new StaffNames(repos);
   const steps = new RoutingSteps(repos, clock);
-  const queue = new Queue(steps, new QueueViews(repos, clock, steps, names), log);
+  const views = new QueueViews(repos, clock, steps, names);
+  const queue = new Queue(steps, views, log);
   const arrivals = new ArrivalsBySource(clock, { ...defaultArrivalLimits, waitingPerSource: waitingChatsPerSource }, (ids) => repos.conversations.stillQueued(ids));
   // A chat out of the queue no longer counts against its source's share of waiting places.
   queue.observe((step) => {
@@ -73,6 +82,10 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     codings: new CodingUseCases(repos, clock, queue, names),
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
+    figures: new ServiceFiguresReports(repos, clock),
+    referrals: new ReferralTokens(repos, clock),
+    visibility: new VisibilityCounting(repos, clock),
+    publicStatus: new PublicStatus(repos, clock, views),
     handovers: new Handovers(repos, clock),
     continuity: new Continuity(repos, clock, names),
   };

@@ -27,6 +27,8 @@ import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
 import { isReady } from './database.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
+import { ReferralTokenRepository } from './referralTokenRepository.js';
+import { VisibilityCountRepository } from './visibilityCountRepository.js';
 import { HandoverRepository } from './handoverRepository.js';
 import { ContinuityRepository } from './continuityRepository.js';
 
@@ -52,6 +54,8 @@ export interface Repositories {
   figures: ServiceFiguresRepository;
   passwords: StaffPasswordRepository;
   branding: BrandingRepository;
+  referrals: ReferralTokenRepository;
+  visibility: VisibilityCountRepository;
   handovers: HandoverRepository;
   continuity: ContinuityRepository;
   /**
@@ -100,6 +104,8 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       figures: new ServiceFiguresRepository(db),
       passwords: new StaffPasswordRepository(db, store.dialect),
       branding: new BrandingRepository(db, store.dialect),
+      referrals: new ReferralTokenRepository(db),
+      visibility: new VisibilityCountRepository(db),
       handovers: new HandoverRepository(db, c),
       continuity: new ContinuityRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),

@@ -13,8 +13,11 @@ import { installationSecrets } from './010_installation_secrets.js';
 import { visitorAway } from './011_visitor_away.js';
 import { queueVersions } from './012_queue_versions.js';
 import { codingGenerations } from './012a_coding_generations.js';
+import { counsellorStatusChanges } from './013_counsellor_status_changes.js';
 import { handovers } from './016_handovers.js';
 import { caseSummaries } from './017_case_summaries.js';
+import { referralTokens } from './022_referral_tokens.js';
+import { visibilityCounts } from './023_visibility_counts.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -35,8 +38,11 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '011_visitor_away': visitorAway,
         '012_queue_versions': queueVersions,
         '012a_coding_generations': codingGenerations,
+        '013_counsellor_status_changes': counsellorStatusChanges,
         '016_handovers': handovers,
         '017_case_summaries': caseSummaries,
+        '022_referral_tokens': referralTokens,
+        '023_visibility_counts': visibilityCounts,
       };
     },
   };
