@@ -321,14 +321,17 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
           onDismiss={onDismissDanger}
         />
       )}
-      <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
-      {chat.view.counsellorId === me.staff.id && (
-        // Her counsellor only: what earlier counsellors kept about her, and handovers to organisations.
-        <>
-          <ContinuityPanel conversationId={chat.view.id} />
-          <HandoverPanel conversationId={chat.view.id} />
-        </>
-      )}
+      {/* Closed, these share one line, so the transcript keeps its room. */}
+      <div className="c-chat-extras">
+        <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+        {chat.view.counsellorId === me.staff.id && (
+          // Her counsellor only: what earlier counsellors kept about her, and handovers to organisations.
+          <>
+            <ContinuityPanel conversationId={chat.view.id} />
+            <HandoverPanel conversationId={chat.view.id} />
+          </>
+        )}
+      </div>
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
         {chat.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>
