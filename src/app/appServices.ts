@@ -25,6 +25,8 @@ import { VisibilityCounting } from './visibility/visibilityCounting.js';
 import { PublicStatus } from './queue/publicStatus.js';
 import { SnippetUseCases } from './toolkit/snippetUseCases.js';
 import { DirectoryUseCases } from './toolkit/directoryUseCases.js';
+import { Handovers } from './handovers/handovers.js';
+import { Continuity } from './continuity/continuity.js';
 
 export interface AppServices {
   queue: Queue;
@@ -47,6 +49,8 @@ export interface AppServices {
   publicStatus: PublicStatus;
   snippets: SnippetUseCases;
   directory: DirectoryUseCases;
+  handovers: Handovers;
+  continuity: Continuity;
 }
 
 export interface AppServiceOptions {
@@ -97,5 +101,7 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource, tr
     publicStatus: new PublicStatus(repos, clock, views),
     snippets: new SnippetUseCases(repos, clock),
     directory: new DirectoryUseCases(repos, clock),
+    handovers: new Handovers(repos, clock),
+    continuity: new Continuity(repos, clock, names),
   };
 }

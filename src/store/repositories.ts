@@ -31,6 +31,8 @@ import { ReferralTokenRepository } from './referralTokenRepository.js';
 import { VisibilityCountRepository } from './visibilityCountRepository.js';
 import { SnippetRepository } from './snippetRepository.js';
 import { DirectoryRepository } from './directoryRepository.js';
+import { HandoverRepository } from './handoverRepository.js';
+import { ContinuityRepository } from './continuityRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -58,6 +60,8 @@ export interface Repositories {
   visibility: VisibilityCountRepository;
   snippets: SnippetRepository;
   directory: DirectoryRepository;
+  handovers: HandoverRepository;
+  continuity: ContinuityRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -108,6 +112,8 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       visibility: new VisibilityCountRepository(db),
       snippets: new SnippetRepository(db),
       directory: new DirectoryRepository(db),
+      handovers: new HandoverRepository(db, c),
+      continuity: new ContinuityRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

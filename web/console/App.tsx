@@ -16,11 +16,15 @@ import { AuditPage } from './audit/AuditPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
 import { ToolkitPage } from './toolkit/ToolkitPage.js';
+import { HandoversPage } from './handovers/HandoversPage.js';
+import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
-/** Tabs with their own address (/console/board, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
-const pathTabs = ['board', 'settings', 'figures', 'audit'] as const;
+type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
+/** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
+const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
+/** A handover's printable letter opens on a page of its own, without the console around it. */
+const letterPath = /^\/console\/handovers\/([0-9a-f-]{36})\/letter\/?$/;
 
 export function App() {
   const { t } = useTranslation();
@@ -47,7 +51,8 @@ export function App() {
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
-      {screen.kind === 'app' && (
+      {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
+      {screen.kind === 'app' && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -71,6 +76,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
+    if (fromPath === 'handovers' && canSupervise) return 'handovers';
     if (fromPath === 'settings' && canManage) return 'settings';
     if (fromPath === 'audit' && canAudit) return 'audit';
     if (fromPath === 'figures' && canFigures) return 'figures';
@@ -121,6 +127,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('routingNav.board')}
             </button>
           )}
+          {canSupervise && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'handovers' ? 'page' : undefined} onClick={() => setTab('handovers')}>
+              {t('casework.nav')}
+            </button>
+          )}
           {canFigures && (
             <button type="button" className="c-nav-item" aria-current={tab === 'figures' ? 'page' : undefined} onClick={() => setTab('figures')}>
               {t('figures.nav')}
@@ -163,6 +174,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />
+      ) : canSupervise && tab === 'handovers' ? (
+        <HandoversPage />
       ) : canManage && tab === 'settings' ? (
         <SettingsPage />
       ) : canCode && tab === 'coding' ? (

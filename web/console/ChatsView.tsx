@@ -23,6 +23,8 @@ import { ShortcutHelp } from './notices/ShortcutHelp.js';
 import { TranslatedMessage, translationOf } from './queue/TranslatedMessage.js';
 import { useSnippetPicker } from './toolkit/SnippetPicker.js';
 import { DirectoryPanel } from './toolkit/DirectoryPanel.js';
+import { HandoverPanel } from './handovers/HandoverPanel.js';
+import { ContinuityPanel } from './continuity/ContinuityPanel.js';
 
 /** `inView`: the chats tab is the one open (the view stays mounted behind the others). */
 export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inView: boolean; onSessionEnded: () => void }) {
@@ -327,8 +329,18 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
           onDismiss={onDismissDanger}
         />
       )}
-      <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
-      {open && me.permissions.includes('toolkit:read') && <DirectoryPanel conversationId={chat.view.id} language={chat.view.language} onCard={putInComposer} />}
+      {/* Closed, these share one line, so the transcript keeps its room. */}
+      <div className="c-chat-extras">
+        <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+        {chat.view.counsellorId === me.staff.id && (
+          // Her counsellor only: what earlier counsellors kept about her, and handovers to organisations.
+          <>
+            <ContinuityPanel conversationId={chat.view.id} />
+            <HandoverPanel conversationId={chat.view.id} />
+          </>
+        )}
+        {open && me.permissions.includes('toolkit:read') && <DirectoryPanel conversationId={chat.view.id} language={chat.view.language} onCard={putInComposer} />}
+      </div>
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
         {chat.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>

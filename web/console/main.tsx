@@ -20,6 +20,8 @@ import { translationNl } from '../common/locales/translation.nl.js';
 import { translationEn } from '../common/locales/translation.en.js';
 import { toolkitNl } from '../common/locales/toolkit.nl.js';
 import { toolkitEn } from '../common/locales/toolkit.en.js';
+import { caseworkNl } from '../common/locales/casework.nl.js';
+import { caseworkEn } from '../common/locales/casework.en.js';
 import { App } from './App.js';
 
 // One area per line, so that a new area adds a line.
@@ -32,6 +34,7 @@ const nl = [
   noticesNl,
   translationNl,
   toolkitNl,
+  caseworkNl,
 ];
 const en = [
   consoleEn,
@@ -42,6 +45,7 @@ const en = [
   noticesEn,
   translationEn,
   toolkitEn,
+  caseworkEn,
 ];
 const language = 'nl';
 void createI18n({ nl: { translation: Object.assign({}, ...nl) }, en: { translation: Object.assign({}, ...en) } }, language).then((i18n) => {

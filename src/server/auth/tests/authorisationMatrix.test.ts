@@ -80,6 +80,22 @@ describe('authorisation matrix', () => {
     for (const url of ['/icons/:name', '/favicon.ico']) expect(server.app.routes.find((r) => r.url === url)?.access).toBe('public');
   });
 
+  it('walks the handover and continuity routes: the counsellor of a chat records and reads, supervisors list and decide', () => {
+    const routes = server.app.routes.filter((r) => r.url.startsWith('/api/handovers') || r.url.startsWith('/api/continuity'));
+    expect(routes.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/continuity/:conversationId chat:handle',
+      'GET /api/handovers chat:supervise',
+      'GET /api/handovers/:id/letter chat:handle',
+      'GET /api/handovers/for/:conversationId chat:handle',
+      'POST /api/continuity/:conversationId/earlier/:earlierId chat:handle',
+      'POST /api/handovers chat:handle',
+      'POST /api/handovers/:id/decision chat:supervise',
+      'PUT /api/continuity/:conversationId/summary chat:handle',
+    ]);
+    // Which chat she holds is checked by the use cases (see handoversAndContinuity.test.ts).
+    expect(roles.filter((role) => can(role, 'chat:supervise'))).toEqual(['supervisor']);
+  });
+
   it('walks the passkey routes too: signed-in staff manage their own, the sign-in step is public', () => {
     const access = (method: string, url: string) => server.app.routes.find((r) => r.method === method && r.url === url)?.access;
     expect(access('POST', '/api/auth/passkeys/options')).toBe('staff');
