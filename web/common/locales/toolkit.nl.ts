@@ -34,7 +34,7 @@ export const toolkitNl = {
     pickerHint: 'Typ / aan het begin van je bericht om een standaardtekst te zoeken.',
     found_one: '{{count}} standaardtekst gevonden. Kies met pijltje omhoog en omlaag, Enter zet de tekst in je bericht, Escape sluit.',
     found_other: '{{count}} standaardteksten gevonden. Kies met pijltje omhoog en omlaag, Enter zet de tekst in je bericht, Escape sluit.',
-    noneFound: 'Geen standaardtekst gevonden.',
+    noneFound: 'Geen standaardtekst gevonden. Escape sluit de lijst, daarna verstuurt Enter je tekst.',
     inserted: 'Standaardtekst in je bericht gezet. Pas hem aan en verstuur hem zelf.',
   },
   directory: {
