@@ -9,6 +9,7 @@ export const toolkitEn: Shape<typeof toolkitNl> = {
     title: 'Snippets and referral directory',
     intro: 'What counsellors use in the chat: snippets (type / in the message box) and the referral directory. Every change is recorded in the audit log.',
     loadFailed: 'The snippets and the referral directory could not be loaded.',
+    checkFields: 'Not saved. Please look again at: {{fields}}.',
     saved: 'Saved.',
     removed: 'Removed.',
     cancel: 'Cancel',

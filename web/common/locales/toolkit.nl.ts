@@ -6,6 +6,7 @@ export const toolkitNl = {
     title: 'Standaardteksten en sociale kaart',
     intro: 'Wat hulpverleners in de chat gebruiken: standaardteksten (typ / in het berichtvak) en de sociale kaart. Elke wijziging komt in de auditlog.',
     loadFailed: 'De standaardteksten en de sociale kaart konden niet worden geladen.',
+    checkFields: 'Niet opgeslagen. Kijk nog eens naar: {{fields}}.',
     saved: 'Opgeslagen.',
     removed: 'Verwijderd.',
     cancel: 'Annuleren',
