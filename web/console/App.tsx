@@ -14,6 +14,7 @@ import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { BrandName } from './BrandName.js';
+import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
 type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
@@ -45,7 +46,9 @@ export function App() {
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
-      {screen.kind === 'app' && (
+      {screen.kind === 'app' && posterToken() !== null && screen.me.permissions.includes('staff:manage') ? (
+        <PosterPage token={posterToken()!} />
+      ) : screen.kind === 'app' && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -54,6 +57,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** /console/poster/<token>: the printable poster of one referral token, on a page of its own. */
+function posterToken(): string | null {
+  const match = /^\/console\/poster\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessionEnded: () => void; onSignedOut: () => void }) {

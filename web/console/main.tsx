@@ -11,10 +11,12 @@ import { securityNl } from '../common/locales/security.nl.js';
 import { securityEn } from '../common/locales/security.en.js';
 import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
+import { partnersNl } from '../common/locales/partners.nl.js';
+import { partnersEn } from '../common/locales/partners.en.js';
 import { App } from './App.js';
 
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...partnersNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...partnersEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />
