@@ -139,6 +139,33 @@ describe('partners', () => {
     expect(await context.cookies(partner.origin)).toEqual([]);
   });
 
+  it('asks "How did you find us?" when switched on, and counts the answer per day, not who gave it', async () => {
+    await server.app.ctx.repos.referrals.create({ token: 'poster-station', label: 'Poster station', kind: 'poster' }, 'test', Date.now());
+    await server.app.ctx.repos.settings.update({ askHowFound: true }, null, Date.now());
+    // She scanned the poster: the link carries the token, which leaves the address at once.
+    const visitorContext = await newContext(browser, { ...phone, bypassCSP: true }); // for axe
+    const page = await visitorContext.newPage();
+    await page.goto(`${bakenUrl}/?via=poster-station`);
+    await page.getByLabel('Hoe mogen we je noemen?').fill('Sam');
+    expect(new URL(page.url()).search).toBe('');
+    await page.getByRole('button', { name: 'Start de chat' }).click();
+    const question = page.getByRole('group', { name: 'Hoe heb je ons gevonden?' });
+    await question.getByLabel('Via een poster of folder').check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Naar de chat' }).click();
+    await page.getByRole('heading', { name: 'Je bent in de wachtrij' }).waitFor();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    await expect.poll(() => server.app.ctx.repos.visibility.between(today, today)).toEqual([
+      { day: today, source: 'poster-station', counter: 'arrival', count: 1 },
+      { day: today, source: 'poster-station', counter: 'chat', count: 1 },
+      { day: today, source: 'poster-station', counter: 'found:poster', count: 1 },
+    ]);
+    const rows = await server.app.ctx.repos.store.db.selectFrom('conversations').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain('poster-station');
+    expect(JSON.stringify(rows)).not.toContain('howFound');
+    await visitorContext.close();
+  });
+
   it('lets an administrator add a token and print its poster: name, one line, the link and a QR code that reads back', async () => {
     await server.app.ctx.repos.settings.update({ serviceName: 'Fier Chat' }, null, Date.now());
     const admin = await server.createStaff('admin');
