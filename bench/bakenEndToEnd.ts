@@ -172,13 +172,19 @@ export async function runBakenLoad(options: { dialect: 'sqlite' | 'postgres'; co
     await new Promise((r) => setTimeout(r, 1000));
     const elapsed = (performance.now() - started) / 1000;
     const cpu = target.pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpu0[i]!, 0);
+    const messagesPerSecond = recorder.count / elapsed;
+    const serverRss = target.pids.reduce((sum, pid) => sum + rssMiB(pid), 0);
+    // A message still under way when the window closes is late, not lost: let the backlog
+    // drain, and count as lost only what never arrives.
+    const drainUntil = performance.now() + 30_000;
+    while (sentAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 100));
     return {
       conversations: options.conversations,
       seconds: options.seconds,
-      messagesPerSecond: recorder.count / elapsed,
+      messagesPerSecond,
       latency: recorder.summary(),
       serverCpuPercent: (cpu / elapsed) * 100,
-      serverRssMiB: target.pids.reduce((sum, pid) => sum + rssMiB(pid), 0),
+      serverRssMiB: serverRss,
       lost: sentAt.size,
       errors,
     };

@@ -17,6 +17,7 @@ import { StaffAccounts } from './staff/staffAccounts.js';
 import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
+import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
 import { ReferralTokens } from './visibility/referralTokens.js';
 import { VisibilityCounting } from './visibility/visibilityCounting.js';
 import { PublicStatus } from './queue/publicStatus.js';
@@ -35,6 +36,7 @@ export interface AppServices {
   codings: CodingUseCases;
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
+  figures: ServiceFiguresReports;
   referrals: ReferralTokens;
   visibility: VisibilityCounting;
   publicStatus: PublicStatus;
@@ -76,6 +78,7 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     codings: new CodingUseCases(repos, clock, queue, names),
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
+    figures: new ServiceFiguresReports(repos, clock),
     referrals: new ReferralTokens(repos, clock),
     visibility: new VisibilityCounting(repos, clock),
     publicStatus: new PublicStatus(repos, clock, views),

@@ -137,6 +137,14 @@ export interface CounsellorPresenceTable {
   queue_version: Generated<number>;
 }
 
+/** A counsellor's effective status from `at` on (013): the history behind counsellor-hours. */
+export interface CounsellorStatusChangeTable {
+  staff_id: string;
+  at: number;
+  /** available, break, wrapping_up or offline (offline also while her connection is lost). */
+  status: string;
+}
+
 export interface ReturnCodeTable {
   /** A slow, keyed hash of the code; the code itself is never stored. */
   code_hash: string;
@@ -191,6 +199,7 @@ export interface Database {
   settings: SettingTable;
   job_leases: JobLeaseTable;
   counsellor_presence: CounsellorPresenceTable;
+  counsellor_status_changes: CounsellorStatusChangeTable;
   return_codes: ReturnCodeTable;
   installation_secrets: InstallationSecretTable;
   queue_state: QueueStateTable;

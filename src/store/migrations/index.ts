@@ -13,6 +13,7 @@ import { installationSecrets } from './010_installation_secrets.js';
 import { visitorAway } from './011_visitor_away.js';
 import { queueVersions } from './012_queue_versions.js';
 import { codingGenerations } from './012a_coding_generations.js';
+import { counsellorStatusChanges } from './013_counsellor_status_changes.js';
 import { referralTokens } from './022_referral_tokens.js';
 import { visibilityCounts } from './023_visibility_counts.js';
 
@@ -35,6 +36,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '011_visitor_away': visitorAway,
         '012_queue_versions': queueVersions,
         '012a_coding_generations': codingGenerations,
+        '013_counsellor_status_changes': counsellorStatusChanges,
         '022_referral_tokens': referralTokens,
         '023_visibility_counts': visibilityCounts,
       };

@@ -44,6 +44,12 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
   });
 
+  it('opens the service figures to supervisors and administrators only, by their own permission', () => {
+    const figures = server.app.routes.filter((r) => r.url.startsWith('/api/figures'));
+    expect(figures.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual(['GET /api/figures figures:read', 'GET /api/figures.csv figures:read']);
+    expect(roles.filter((role) => can(role, 'figures:read')).sort()).toEqual(['admin', 'supervisor']);
+  });
+
   it('serves nothing outside /api but the pages, built assets, tab icons and probes (metrics only on their own listener)', () => {
     // A new route outside /api escapes the access check above: it has to be added here on purpose.
     const other = server.app.routes.filter((r) => !r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
