@@ -42,14 +42,16 @@ export function App() {
     setScreen({ kind: 'app', me });
   }, []);
 
+  // An administrator's poster page stands on its own: no console around it on paper.
+  const poster = screen.kind === 'app' && screen.me.permissions.includes('staff:manage') ? posterToken() : null;
+
   return (
     <div className="c-root">
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
-      {screen.kind === 'app' && posterToken() !== null && screen.me.permissions.includes('staff:manage') ? (
-        <PosterPage token={posterToken()!} />
-      ) : screen.kind === 'app' && (
+      {poster !== null && <PosterPage token={poster} />}
+      {screen.kind === 'app' && poster === null && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
