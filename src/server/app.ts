@@ -29,6 +29,8 @@ import { webRoutes } from './http/web/webRoutes.js';
 import { createSocketServer, type SocketServerOptions } from './realtime/socketServer.js';
 import type { Broadcaster } from './realtime/broadcasts.js';
 import { createAppServices } from '../app/appServices.js';
+import type { Translator } from '../app/translation/translator.js';
+import { openLocalTranslator } from './translation/localTranslator.js';
 import { StaffSessionWatch } from './realtime/staffSessionWatch.js';
 import { randomToken } from './auth/secrets.js';
 import { loadKeyring } from './masterKeys.js';
@@ -70,11 +72,15 @@ export interface BuildOptions {
   clock?: Clock;
   logger?: Logger;
   socket?: SocketServerOptions;
+  /** A translator to use instead of the configured one (tests use a fake). */
+  translator?: Translator;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BakenApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  // Before anything else: a translation configured but unusable stops the start, with the reason.
+  const translator = options.translator ?? (config.translation ? await openLocalTranslator(config.translation) : undefined);
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -87,6 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clock,
     log: (message, error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, message),
     waitingChatsPerSource: config.waitingChatsPerSource,
+    ...(translator ? { translator } : {}),
+    translationTarget: config.translation?.targetLanguage ?? 'nl',
   });
   // Effects from HTTP routes and timers reach the broadcaster once the socket server exists.
   let broadcaster: Broadcaster | undefined;

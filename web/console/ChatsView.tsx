@@ -20,6 +20,7 @@ import { useShortcuts } from './notices/useShortcuts.js';
 import { nextChatId, type ShortcutCommand } from './notices/shortcuts.js';
 import { NoticeControls } from './notices/NoticeControls.js';
 import { ShortcutHelp } from './notices/ShortcutHelp.js';
+import { TranslatedMessage, translationOf } from './queue/TranslatedMessage.js';
 
 /** `inView`: the chats tab is the one open (the view stays mounted behind the others). */
 export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inView: boolean; onSessionEnded: () => void }) {
@@ -79,7 +80,6 @@ export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inVi
           </p>
         )}
         <StatusBar client={client} state={state} />
-        <NoticeControls onShortcuts={() => setHelpOpen(true)} />
         {shortcutError && (
           <p className="error-text" role="alert">
             {shortcutError}
@@ -122,6 +122,8 @@ export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inVi
             </ul>
           )}
         </section>
+        {/* Last in the column: the offer and the queue stay at the top, where her eyes go. */}
+        <NoticeControls onShortcuts={() => setHelpOpen(true)} />
       </div>
       <div className="c-panel">
         {selected ? (
@@ -327,7 +329,14 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
+            {(() => {
+              const translation = m.sender === 'visitor' ? translationOf(m) : undefined;
+              return translation ? (
+                <TranslatedMessage body={m.body} translation={translation} links={links} />
+              ) : (
+                <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
+              );
+            })()}
           </div>
         ))}
         {chat.sync.log.pending.map((p) => {

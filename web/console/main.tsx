@@ -17,6 +17,8 @@ import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
 import { partnersNl } from '../common/locales/partners.nl.js';
 import { partnersEn } from '../common/locales/partners.en.js';
+import { translationNl } from '../common/locales/translation.nl.js';
+import { translationEn } from '../common/locales/translation.en.js';
 import { App } from './App.js';
 
 // One area per line, so that a new area adds a line.
@@ -28,6 +30,7 @@ const nl = [
   figuresNl,
   noticesNl,
   partnersNl,
+  translationNl,
 ];
 const en = [
   consoleEn,
@@ -37,6 +40,7 @@ const en = [
   figuresEn,
   noticesEn,
   partnersEn,
+  translationEn,
 ];
 const language = 'nl';
 void createI18n({ nl: { translation: Object.assign({}, ...nl) }, en: { translation: Object.assign({}, ...en) } }, language).then((i18n) => {
