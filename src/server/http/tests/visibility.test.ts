@@ -134,6 +134,9 @@ describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => 
     await startChat({ via: 'school-west' });
     await startChat({ via: 'school-west' });
     const db = server.app.ctx.repos.store.db;
+    // The table as the database itself describes it: day, source, counter, count and nothing else.
+    const table = (await db.introspection.getTables()).find((t) => t.name === 'visibility_counts')!;
+    expect(table.columns.map((c) => c.name).sort()).toEqual(['count', 'counter', 'day', 'source']);
     const rows = await db.selectFrom('visibility_counts').selectAll().execute();
     // Two chats are one row: a count, not a record of each.
     expect(rows).toHaveLength(1);
