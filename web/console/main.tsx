@@ -16,6 +16,8 @@ import { figuresNl } from '../common/locales/figures.nl.js';
 import { figuresEn } from '../common/locales/figures.en.js';
 import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
+import { partnersNl } from '../common/locales/partners.nl.js';
+import { partnersEn } from '../common/locales/partners.en.js';
 import { translationNl } from '../common/locales/translation.nl.js';
 import { translationEn } from '../common/locales/translation.en.js';
 import { toolkitNl } from '../common/locales/toolkit.nl.js';
@@ -32,6 +34,7 @@ const nl = [
   auditNl,
   figuresNl,
   noticesNl,
+  partnersNl,
   translationNl,
   toolkitNl,
   caseworkNl,
@@ -43,6 +46,7 @@ const en = [
   auditEn,
   figuresEn,
   noticesEn,
+  partnersEn,
   translationEn,
   toolkitEn,
   caseworkEn,
