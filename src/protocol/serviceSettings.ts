@@ -54,6 +54,8 @@ export const serviceSettingsSchema = z.object({
   alternatives: z.array(alternativeSchema).max(10).default(defaultAlternatives),
   /** A counsellor must code her ended chats before taking the next one. */
   requireCodingBeforeNext: z.boolean().default(false),
+  /** Ask visitors the optional "How did you find us?" (fixed answers, counted per day only). */
+  askHowFound: z.boolean().default(false),
   /**
    * When the service breaks confidentiality, in plain words on the privacy page (per language).
    * Absent: Baken's standard text (only when someone's life is in immediate danger).

@@ -27,6 +27,12 @@ import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
 import { isReady } from './database.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
+import { ReferralTokenRepository } from './referralTokenRepository.js';
+import { VisibilityCountRepository } from './visibilityCountRepository.js';
+import { SnippetRepository } from './snippetRepository.js';
+import { DirectoryRepository } from './directoryRepository.js';
+import { HandoverRepository } from './handoverRepository.js';
+import { ContinuityRepository } from './continuityRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -50,6 +56,12 @@ export interface Repositories {
   figures: ServiceFiguresRepository;
   passwords: StaffPasswordRepository;
   branding: BrandingRepository;
+  referrals: ReferralTokenRepository;
+  visibility: VisibilityCountRepository;
+  snippets: SnippetRepository;
+  directory: DirectoryRepository;
+  handovers: HandoverRepository;
+  continuity: ContinuityRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -96,6 +108,12 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       figures: new ServiceFiguresRepository(db),
       passwords: new StaffPasswordRepository(db, store.dialect),
       branding: new BrandingRepository(db, store.dialect),
+      referrals: new ReferralTokenRepository(db),
+      visibility: new VisibilityCountRepository(db),
+      snippets: new SnippetRepository(db),
+      directory: new DirectoryRepository(db),
+      handovers: new HandoverRepository(db, c),
+      continuity: new ContinuityRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

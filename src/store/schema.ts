@@ -4,6 +4,8 @@ import type { Generated } from 'kysely';
 import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, CodingYearTable, SecondCodingTable } from './codingSchema.js';
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
+import type { ReferralTokenTable, VisibilityCountTable } from './visibilitySchema.js';
+import type { DirectoryEntryTable, SnippetTable } from './toolkitSchema.js';
 
 export interface StaffTable {
   id: string;
@@ -138,6 +140,14 @@ export interface CounsellorPresenceTable {
   queue_version: Generated<number>;
 }
 
+/** A counsellor's effective status from `at` on (013): the history behind counsellor-hours. */
+export interface CounsellorStatusChangeTable {
+  staff_id: string;
+  at: number;
+  /** available, break, wrapping_up or offline (offline also while her connection is lost). */
+  status: string;
+}
+
 export interface ReturnCodeTable {
   /** A slow, keyed hash of the code; the code itself is never stored. */
   code_hash: string;
@@ -182,6 +192,31 @@ export interface ServiceLogoTable {
   updated_by: string | null;
 }
 
+export interface HandoverTable {
+  id: string;
+  conversation_id: string;
+  staff_id: string;
+  kind: string;
+  status: string;
+  method: string;
+  directory_entry_id: string | null;
+  /** Sealed JSON under the conversation's data key (016); null after retention. */
+  sealed: string | null;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+export interface CaseSummaryTable {
+  visitor_key: string;
+  /** The chat whose data key seals the body: the one it was last saved in (017). */
+  conversation_id: string;
+  body: string;
+  updated_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -192,6 +227,7 @@ export interface Database {
   settings: SettingTable;
   job_leases: JobLeaseTable;
   counsellor_presence: CounsellorPresenceTable;
+  counsellor_status_changes: CounsellorStatusChangeTable;
   return_codes: ReturnCodeTable;
   installation_secrets: InstallationSecretTable;
   queue_state: QueueStateTable;
@@ -209,4 +245,10 @@ export interface Database {
   staff_passkeys: StaffPasskeyTable;
   staff_passkey_challenges: StaffPasskeyChallengeTable;
   service_logo: ServiceLogoTable;
+  referral_tokens: ReferralTokenTable;
+  visibility_counts: VisibilityCountTable;
+  snippets: SnippetTable;
+  directory_entries: DirectoryEntryTable;
+  handovers: HandoverTable;
+  case_summaries: CaseSummaryTable;
 }

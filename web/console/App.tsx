@@ -13,12 +13,19 @@ import { BoardPage } from './board/BoardPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
+import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
+import { ToolkitPage } from './toolkit/ToolkitPage.js';
+import { HandoversPage } from './handovers/HandoversPage.js';
+import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
+import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
-/** Tabs with their own address (/console/board, /console/settings, /console/audit), so a reload or link lands there. */
-const pathTabs = ['board', 'settings', 'audit'] as const;
+type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
+/** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
+const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
+/** A handover's printable letter opens on a page of its own, without the console around it. */
+const letterPath = /^\/console\/handovers\/([0-9a-f-]{36})\/letter\/?$/;
 
 export function App() {
   const { t } = useTranslation();
@@ -40,12 +47,17 @@ export function App() {
     setScreen({ kind: 'app', me });
   }, []);
 
+  // An administrator's poster page stands on its own: no console around it on paper.
+  const poster = screen.kind === 'app' && screen.me.permissions.includes('staff:manage') ? posterToken() : null;
+
   return (
     <div className="c-root">
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
-      {screen.kind === 'app' && (
+      {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
+      {poster !== null && <PosterPage token={poster} />}
+      {screen.kind === 'app' && poster === null && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -56,6 +68,12 @@ export function App() {
   );
 }
 
+/** /console/poster/<token>: the printable poster of one referral token, on a page of its own. */
+function posterToken(): string | null {
+  const match = /^\/console\/poster\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
 function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessionEnded: () => void; onSignedOut: () => void }) {
   const { t } = useTranslation();
   const canChat = me.permissions.includes('chat:handle');
@@ -64,11 +82,15 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canCode = me.permissions.includes('codings:write');
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
+  const canFigures = me.permissions.includes('figures:read');
+  const canKeepToolkit = me.permissions.includes('toolkit:edit');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
+    if (fromPath === 'handovers' && canSupervise) return 'handovers';
     if (fromPath === 'settings' && canManage) return 'settings';
     if (fromPath === 'audit' && canAudit) return 'audit';
+    if (fromPath === 'figures' && canFigures) return 'figures';
     return canChat ? 'chats' : canManage ? 'staff' : canReport ? 'reports' : 'staff';
   });
   useEffect(() => {
@@ -116,6 +138,16 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('routingNav.board')}
             </button>
           )}
+          {canSupervise && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'handovers' ? 'page' : undefined} onClick={() => setTab('handovers')}>
+              {t('casework.nav')}
+            </button>
+          )}
+          {canFigures && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'figures' ? 'page' : undefined} onClick={() => setTab('figures')}>
+              {t('figures.nav')}
+            </button>
+          )}
           {canManage && (
             <button type="button" className="c-nav-item" aria-current={tab === 'settings' ? 'page' : undefined} onClick={() => setTab('settings')}>
               {t('routingNav.settings')}
@@ -124,6 +156,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           {canAudit && (
             <button type="button" className="c-nav-item" aria-current={tab === 'audit' ? 'page' : undefined} onClick={() => setTab('audit')}>
               {t('audit.nav')}
+            </button>
+          )}
+          {canKeepToolkit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'toolkit' ? 'page' : undefined} onClick={() => setTab('toolkit')}>
+              {t('toolkit.nav')}
             </button>
           )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
@@ -141,21 +178,27 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
       {canChat && (
         // Kept mounted on other tabs: her chats and offers stay live while she looks at the board.
         <div className="c-keep" hidden={tab !== 'chats'}>
-          <ChatsView me={me} onSessionEnded={onSessionEnded} />
+          <ChatsView me={me} inView={tab === 'chats'} onSessionEnded={onSessionEnded} />
         </div>
       )}
       {canChat && tab === 'chats' ? null : canManage && tab === 'staff' ? (
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />
+      ) : canSupervise && tab === 'handovers' ? (
+        <HandoversPage />
       ) : canManage && tab === 'settings' ? (
         <SettingsPage />
       ) : canCode && tab === 'coding' ? (
         <CodingPage me={me} />
       ) : canReport && tab === 'reports' ? (
         <ReportsPage me={me} />
+      ) : canFigures && tab === 'figures' ? (
+        <FiguresPage />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
+      ) : canKeepToolkit && tab === 'toolkit' ? (
+        <ToolkitPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

@@ -17,11 +17,43 @@ import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
 import { useReasonText } from './queue/triageView.js';
 import { LanguageName } from './languages/LanguageName.js';
+import { useNotices } from './notices/useNotices.js';
+import { useShortcuts } from './notices/useShortcuts.js';
+import { nextChatId, type ShortcutCommand } from './notices/shortcuts.js';
+import { NoticeControls } from './notices/NoticeControls.js';
+import { ShortcutHelp } from './notices/ShortcutHelp.js';
+import { TranslatedMessage, translationOf } from './queue/TranslatedMessage.js';
+import { useSnippetPicker } from './toolkit/SnippetPicker.js';
+import { DirectoryPanel } from './toolkit/DirectoryPanel.js';
+import { HandoverPanel } from './handovers/HandoverPanel.js';
+import { ContinuityPanel } from './continuity/ContinuityPanel.js';
 
-export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
+/** `inView`: the chats tab is the one open (the view stays mounted behind the others). */
+export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inView: boolean; onSessionEnded: () => void }) {
   const { t } = useTranslation();
   const client = useMemo(() => new ConsoleClient(me.staff.id), [me.staff.id]);
   const state = useSyncExternalStore(client.subscribe, client.getState);
+  useNotices(client, state, inView);
+  const [helpOpen, setHelpOpen] = useState(false);
+  /** Bumped by the end-chat shortcut: the open chat asks for confirmation. */
+  const [endAsked, setEndAsked] = useState(0);
+  const [shortcutError, setShortcutError] = useState<string | null>(null);
+  const runShortcut = async (command: ShortcutCommand) => {
+    setShortcutError(null);
+    if (command === 'help') setHelpOpen(true);
+    else if (command === 'composer') document.getElementById('c-composer')?.focus();
+    else if (command === 'nextChat') {
+      const next = nextChatId(state.order, state.selected);
+      if (next) client.select(next);
+    } else if (command === 'endChat') {
+      if (state.selected && state.chats[state.selected]?.view.status === 'active') setEndAsked((n) => n + 1);
+    } else if (command === 'accept') {
+      const offer = state.offers[0];
+      const error = offer ? await client.accept(offer.conversationId) : state.queue.some((q) => q.status === 'waiting') ? await client.pullNext() : 'nothing';
+      if (error) setShortcutError(error === 'nothing' ? t('shortcuts.nothingToAccept') : t(`errors.${error}`));
+    }
+  };
+  useShortcuts(inView, (command) => void runShortcut(command));
 
   useEffect(() => {
     client.connect();
@@ -54,6 +86,11 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
           </p>
         )}
         <StatusBar client={client} state={state} />
+        {shortcutError && (
+          <p className="error-text" role="alert">
+            {shortcutError}
+          </p>
+        )}
         <Offers offers={state.offers} staffId={me.staff.id} client={client} />
         <QueuePanel items={state.queue} staffId={me.staff.id} client={client} />
         <section aria-labelledby="mine-title" className="c-section">
@@ -91,6 +128,8 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             </ul>
           )}
         </section>
+        {/* Last in the column: the offer and the queue stay at the top, where her eyes go. */}
+        <NoticeControls onShortcuts={() => setHelpOpen(true)} />
       </div>
       <div className="c-panel">
         {selected ? (
@@ -109,11 +148,13 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             onTransfer={(to, note) => client.transfer(selected.view.id, to, note)}
             onNote={(kind, body) => client.addNote(selected.view.id, kind, body)}
             onDismissDanger={() => client.dismissDanger(selected.view.id)}
+            endAsked={endAsked}
           />
         ) : (
           <p className="muted c-pick">{t('chats.pick')}</p>
         )}
       </div>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </main>
   );
 }
@@ -132,6 +173,8 @@ interface ChatPanelProps {
   onTransfer: (toCounsellorId: string | undefined, note: string) => Promise<ErrorCode | null>;
   onNote: (kind: 'note' | 'whisper', body: string) => Promise<ErrorCode | null>;
   onDismissDanger: () => void;
+  /** Counts the end-chat shortcut's presses; a new value asks for confirmation. */
+  endAsked: number;
 }
 
 /**
@@ -165,7 +208,7 @@ function DangerBanner({ danger, language, onCard, onDismiss }: { danger: DangerA
   );
 }
 
-function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote, onDismissDanger }: ChatPanelProps) {
+function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote, onDismissDanger, endAsked }: ChatPanelProps) {
   const { t, i18n } = useTranslation();
   const links = useClickableLinks();
   const [draft, setDraft] = useState('');
@@ -178,6 +221,12 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
   // Counted as the server counts: characters as a person sees them.
   const length = visibleLength(draft.replace(/\r\n?/g, '\n').trim());
   const over = length - limits.messageMaxChars;
+  const snippetPicker = useSnippetPicker({ draft, setDraft, composerRef, language: chat.view.language, idPrefix: `c-composer-${chat.view.id}` });
+  // A card (112, an organisation) goes under what she already wrote, for her to read and send.
+  const putInComposer = (text: string) => {
+    setDraft((d) => (d.trim() ? `${d.trim()}\n\n${text}` : text));
+    composerRef.current?.focus();
+  };
 
   useLayoutEffect(() => {
     const el = listRef.current;
@@ -208,6 +257,16 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
     composerRef.current?.focus();
   }, []);
 
+  // The shortcut only opens the confirmation and puts focus on "Yes": ending takes a second key.
+  const endYesRef = useRef<HTMLButtonElement>(null);
+  const endAskedAtMount = useRef(endAsked);
+  useEffect(() => {
+    if (endAsked !== endAskedAtMount.current && open) setConfirmEnd(true);
+  }, [endAsked, open]);
+  useEffect(() => {
+    if (confirmEnd) endYesRef.current?.focus();
+  }, [confirmEnd]);
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!length || over > 0 || !open) return;
@@ -215,6 +274,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
     setDraft('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (snippetPicker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -247,7 +307,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
             confirmEnd ? (
               <>
                 <span className="c-confirm-text">{t('chat.endConfirm')}</span>
-                <button type="button" className="btn btn-danger btn-small" onClick={() => void end()}>
+                <button type="button" className="btn btn-danger btn-small" ref={endYesRef} onClick={() => void end()}>
                   {t('chat.endYes')}
                 </button>
                 <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmEnd(false)}>
@@ -275,14 +335,22 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
         <DangerBanner
           danger={chat.danger}
           language={chat.view.language}
-          onCard={(text) => {
-            setDraft((d) => (d.trim() ? `${d.trim()}\n\n${text}` : text));
-            composerRef.current?.focus();
-          }}
+          onCard={putInComposer}
           onDismiss={onDismissDanger}
         />
       )}
-      <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+      {/* Closed, these share one line, so the transcript keeps its room. */}
+      <div className="c-chat-extras">
+        <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+        {chat.view.counsellorId === me.staff.id && (
+          // Her counsellor only: what earlier counsellors kept about her, and handovers to organisations.
+          <>
+            <ContinuityPanel conversationId={chat.view.id} />
+            <HandoverPanel conversationId={chat.view.id} />
+          </>
+        )}
+        {open && me.permissions.includes('toolkit:read') && <DirectoryPanel conversationId={chat.view.id} language={chat.view.language} onCard={putInComposer} />}
+      </div>
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
         {chat.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>
@@ -290,7 +358,14 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
               {m.sender === 'visitor' ? name : m.sender === 'system' ? t('chat.system') : (m.senderName ?? t('chat.you'))}
               <span className="c-msg-time"> · {clockTime(m.createdAt, i18n.language)}</span>
             </span>
-            <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
+            {(() => {
+              const translation = m.sender === 'visitor' ? translationOf(m) : undefined;
+              return translation ? (
+                <TranslatedMessage body={m.body} translation={translation} links={links} />
+              ) : (
+                <MessageBody sender={m.sender} body={m.body} links={links} namespace="systemMessages" />
+              );
+            })()}
           </div>
         ))}
         {chat.sync.log.pending.map((p) => {
@@ -319,13 +394,16 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
           <label htmlFor="c-composer" className="visually-hidden">
             {t('chat.composerLabel', { name })}
           </label>
+          {snippetPicker.list}
           <textarea
             id="c-composer"
             ref={composerRef}
             rows={3}
             value={draft}
+            placeholder={t('snippets.pickerHint')}
             aria-invalid={over > 0}
             aria-describedby="c-composer-hint"
+            {...snippetPicker.inputProps}
             onChange={(e) => {
               setDraft(e.target.value);
               onTyping(e.target.value.trim().length > 0);
@@ -335,6 +413,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
           <button type="submit" className="btn" disabled={!length || over > 0}>
             {t('chat.send')}
           </button>
+          {snippetPicker.status}
           <p id="c-composer-hint" className={over > 0 ? 'error-text c-hint' : 'muted c-hint'} aria-live="polite">
             {over > 0
               ? t('chat.tooLong', { max: limits.messageMaxChars, over })

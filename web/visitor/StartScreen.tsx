@@ -6,15 +6,18 @@ import type { PreChatAnswers, VisitorState } from './chatClient.js';
 import { ReturnCodeInput } from './ReturnCodeInput.js';
 import { PrivacyLink } from './PrivacyLink.js';
 import { PreChatStep } from './PreChatStep.js';
+import type { HowFoundAnswer } from '../../src/domain/visibility/howFoundAnswers.js';
 
 interface StartProps {
   state: VisitorState;
   busy: boolean;
-  onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined) => void;
+  /** The administrator asks "How did you find us?" before the chat. */
+  askHowFound: boolean;
+  onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined, howFound: HowFoundAnswer | undefined) => void;
   onPrivacy: () => void;
 }
 
-export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
+export function StartScreen({ state, busy, askHowFound, onStart, onPrivacy }: StartProps) {
   const { t } = useTranslation();
   const [nickname, setNickname] = useState('');
   const [returnCode, setReturnCode] = useState('');
@@ -35,7 +38,14 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
     setStep('questions');
   };
   if (step === 'questions') {
-    return <PreChatStep starting={starting} error={state.error} onStart={(answers) => onStart(nickname, answers, returnCode.trim() || undefined)} />;
+    return (
+      <PreChatStep
+        starting={starting}
+        error={state.error}
+        askHowFound={askHowFound}
+        onStart={(answers, howFound) => onStart(nickname, answers, returnCode.trim() || undefined, howFound)}
+      />
+    );
   }
   return (
     <main className="v-main">

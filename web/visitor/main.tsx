@@ -10,6 +10,8 @@ import { App } from './App.js';
 import { getOfferedLanguages, getQuickExitUrl, isOffered, loadConfig, whenConfigLoaded } from './config.js';
 import { onPartnerExitRequest, widgetLanguage } from './partnerFrame.js';
 import { loadStrings } from './visitorLocales.js';
+import { takeReferralFromAddress } from './referral.js';
+import { visibilityNl } from '../common/locales/visibility.nl.js';
 
 /** How long a page in another language than Dutch waits for the settings (is it switched off?). */
 const configWaitMs = 1500;
@@ -24,6 +26,7 @@ const choose = (offered: readonly VisitorLanguage[]): VisitorLanguage => {
   return preferredLanguage(browserLanguages, offered) ?? 'nl';
 };
 void loadConfig();
+takeReferralFromAddress();
 // In a partner's widget, Escape on the partner page arrives as a message.
 onPartnerExitRequest(() => void chat.quickExit(getQuickExitUrl()));
 // A closed tab says so as it goes, so her place is held but no counsellor is offered an empty tab.
@@ -31,7 +34,7 @@ addEventListener('pagehide', () => chat.leaving());
 
 async function boot(): Promise<void> {
   let language = choose(visitorLanguages);
-  const resources: Resource = { nl: { translation: visitorNl } };
+  const resources: Resource = { nl: { translation: { ...visitorNl, visibility: visibilityNl } } };
   if (language !== 'nl') {
     // Her language's strings and the settings come in together; an administrator may have
     // switched that language off, and then the page speaks Dutch (or her next language).

@@ -6,13 +6,14 @@ import type { VisitorLanguage } from '../../src/protocol/languageInfo.js';
 
 type Strings = Record<string, unknown>;
 
+// Each language's chunk is its visitor.<lang>.ts (which carries its other visitor areas too).
 const loaders: Record<Exclude<VisitorLanguage, 'nl'>, () => Promise<Strings>> = {
-  en: () => import('../common/locales/visitor.en.js').then((m) => m.visitorEn),
-  pl: () => import('../common/locales/visitor.pl.js').then((m) => m.visitorPl),
-  ro: () => import('../common/locales/visitor.ro.js').then((m) => m.visitorRo),
-  bg: () => import('../common/locales/visitor.bg.js').then((m) => m.visitorBg),
-  uk: () => import('../common/locales/visitor.uk.js').then((m) => m.visitorUk),
-  ar: () => import('../common/locales/visitor.ar.js').then((m) => m.visitorAr),
+  en: () => import('../common/locales/visitor.en.js').then((m) => m.visitorEnAll),
+  pl: () => import('../common/locales/visitor.pl.js').then((m) => m.visitorPlAll),
+  ro: () => import('../common/locales/visitor.ro.js').then((m) => m.visitorRoAll),
+  bg: () => import('../common/locales/visitor.bg.js').then((m) => m.visitorBgAll),
+  uk: () => import('../common/locales/visitor.uk.js').then((m) => m.visitorUkAll),
+  ar: () => import('../common/locales/visitor.ar.js').then((m) => m.visitorArAll),
 };
 
 /** The strings of a language that is not Dutch; Dutch is always there already. */

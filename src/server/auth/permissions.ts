@@ -7,18 +7,21 @@ export const permissions = [
   'chat:supervise', // see every conversation, the live board
   'staff:manage', // create and change staff accounts
   'reports:read', // the research monitor
+  'figures:read', // the service's own figures (waits, abandonment, occupancy): for the coordinator
   'audit:read',
   'codings:write', // code conversations after they end (and second codings assigned to them)
   'codings:assign', // assign a double-coding sample, see agreement per field
   'codings:import', // import coded history (CSV/JSON)
+  'toolkit:read', // read snippets and the referral directory (everyone who chats, and who keeps them)
+  'toolkit:edit', // add, change, remove, import and export snippets and directory entries
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  counsellor: ['chat:handle', 'codings:write'],
-  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'codings:write', 'codings:assign'],
+  counsellor: ['chat:handle', 'codings:write', 'toolkit:read'],
+  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'figures:read', 'codings:write', 'codings:assign', 'toolkit:read', 'toolkit:edit'],
   researcher: ['reports:read'],
-  admin: ['staff:manage', 'audit:read', 'reports:read', 'codings:import'],
+  admin: ['staff:manage', 'audit:read', 'reports:read', 'figures:read', 'codings:import', 'toolkit:read', 'toolkit:edit'],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

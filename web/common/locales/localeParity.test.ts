@@ -17,9 +17,17 @@ import { embedRo } from './embed.ro.js';
 import { embedBg } from './embed.bg.js';
 import { embedUk } from './embed.uk.js';
 import { embedAr } from './embed.ar.js';
+import { visibilityNl } from './visibility.nl.js';
+import { visibilityEn } from './visibility.en.js';
+import { visibilityPl } from './visibility.pl.js';
+import { visibilityRo } from './visibility.ro.js';
+import { visibilityBg } from './visibility.bg.js';
+import { visibilityUk } from './visibility.uk.js';
+import { visibilityAr } from './visibility.ar.js';
 
 const visitor: Record<string, object> = { nl: visitorNl, en: visitorEn, pl: visitorPl, ro: visitorRo, bg: visitorBg, uk: visitorUk, ar: visitorAr };
 const embed: Record<string, object> = { nl: embedNl, en: embedEn, pl: embedPl, ro: embedRo, bg: embedBg, uk: embedUk, ar: embedAr };
+const visibility: Record<string, object> = { nl: visibilityNl, en: visibilityEn, pl: visibilityPl, ro: visibilityRo, bg: visibilityBg, uk: visibilityUk, ar: visibilityAr };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: object, prefix = ''): Map<string, string> {
@@ -47,7 +55,8 @@ function shape(strings: Map<string, string>): { keys: string[]; plurals: Map<str
   return { keys: [...keys].sort(), plurals };
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+/** i18next's {{name}}, and the widget's own {name}. */
+const placeholders = (text: string) => [...text.matchAll(/\{\{?\s*(\w+)\s*\}\}?/g)].map((m) => m[1]!).sort();
 
 function checkParity(all: Record<string, object>, language: string): void {
   const dutch = flatten(all['nl']!);
@@ -74,11 +83,13 @@ describe('translations', () => {
   it('exist for every visitor language, for the page and for the widget', () => {
     expect(Object.keys(visitor).sort()).toEqual([...visitorLanguages].sort());
     expect(Object.keys(embed).sort()).toEqual([...visitorLanguages].sort());
+    expect(Object.keys(visibility).sort()).toEqual([...visitorLanguages].sort());
   });
 
   for (const language of visitorLanguages.filter((l) => l !== 'nl')) {
     it(`${language}: the visitor page has Dutch's keys, plural forms and placeholders`, () => checkParity(visitor, language));
     it(`${language}: the widget has Dutch's keys and placeholders`, () => checkParity(embed, language));
+    it(`${language}: "how did you find us" and the status badge have Dutch's keys and placeholders`, () => checkParity(visibility, language));
   }
 
   it('keeps a button’s visible words inside its accessible name, in every language (WCAG 2.5.3)', () => {

@@ -2,6 +2,7 @@
 // checked by a native speaker (languageInfo.ar.draft). Same keys as visitor.nl.ts; plural forms
 // zero, one, two, few, many, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityAr } from './visibility.ar.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorAr: Translation<typeof visitorNl> = {
@@ -199,3 +200,6 @@ export const visitorAr: Translation<typeof visitorNl> = {
     tip4: 'هل تظن أن أحدًا يفتش هاتفك؟ إذًا استخدم جهازًا آخر إن استطعت، مثلًا في المدرسة أو في المكتبة.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
+export const visitorArAll = { ...visitorAr, visibility: visibilityAr };

@@ -1,6 +1,7 @@
 // Visitor page, Bulgarian. DRAFT: not yet checked by a native speaker (languageInfo.bg.draft).
 // Same keys as visitor.nl.ts; plural forms one, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityBg } from './visibility.bg.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorBg: Translation<typeof visitorNl> = {
@@ -190,3 +191,6 @@ export const visitorBg: Translation<typeof visitorNl> = {
     tip4: 'Мислиш ли, че някой проверява телефона ти? Тогава, ако можеш, пиши от друго устройство, например в училище или в библиотеката.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
+export const visitorBgAll = { ...visitorBg, visibility: visibilityBg };

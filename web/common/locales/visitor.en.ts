@@ -1,5 +1,6 @@
 // Visitor page, English. Same keys as visitor.nl.ts (checked by the type below).
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityEn } from './visibility.en.js';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -190,3 +191,6 @@ export const visitorEn: Shape<typeof visitorNl> = {
     tip4: 'Do you think someone checks your phone? Then chat on another device if you can, for example at school or in the library.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
+export const visitorEnAll = { ...visitorEn, visibility: visibilityEn };

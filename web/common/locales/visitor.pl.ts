@@ -1,6 +1,7 @@
 // Visitor page, Polish. DRAFT: not yet checked by a native speaker (languageInfo.pl.draft).
 // Same keys as visitor.nl.ts; plural forms one, few, many, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityPl } from './visibility.pl.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorPl: Translation<typeof visitorNl> = {
@@ -194,3 +195,6 @@ export const visitorPl: Translation<typeof visitorNl> = {
     tip4: 'Myślisz, że ktoś sprawdza twój telefon? Jeśli możesz, pisz na innym urządzeniu, na przykład w szkole albo w bibliotece.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
+export const visitorPlAll = { ...visitorPl, visibility: visibilityPl };

@@ -1,6 +1,7 @@
 // Visitor page, Romanian. DRAFT: not yet checked by a native speaker (languageInfo.ro.draft).
 // Same keys as visitor.nl.ts; plural forms one, few, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityRo } from './visibility.ro.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorRo: Translation<typeof visitorNl> = {
@@ -192,3 +193,6 @@ export const visitorRo: Translation<typeof visitorNl> = {
     tip4: 'Crezi că cineva îți verifică telefonul? Atunci, dacă poți, scrie de pe alt dispozitiv, de exemplu la școală sau la bibliotecă.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
+export const visitorRoAll = { ...visitorRo, visibility: visibilityRo };

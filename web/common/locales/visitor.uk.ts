@@ -2,6 +2,7 @@
 // Same keys as visitor.nl.ts; plural forms one, few, many, other (checked by localeParity.test.ts).
 // "one" also covers 21, 31…, so position_one gives the number too.
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityUk } from './visibility.uk.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorUk: Translation<typeof visitorNl> = {
@@ -195,3 +196,6 @@ export const visitorUk: Translation<typeof visitorNl> = {
     tip4: 'Думаєш, хтось перевіряє твій телефон? Тоді, якщо можеш, пиши з іншого пристрою, наприклад у школі чи в бібліотеці.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
+export const visitorUkAll = { ...visitorUk, visibility: visibilityUk };

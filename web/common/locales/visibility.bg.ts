@@ -1,0 +1,31 @@
+// Visibility, for visitors and partner pages, Bulgarian. DRAFT: not yet checked by a native speaker.
+// Same keys as visibility.nl.ts; {min}, {max} and {when} are filled in by the widget.
+import type { visibilityNl } from './visibility.nl.js';
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+export const visibilityBg: Same<typeof visibilityNl> = {
+  howFound: {
+    question: 'Как ни намери?',
+    hint: 'Не е нужно да отговаряш. Броим само колко често се дава всеки отговор, а не кой го дава.',
+    answers: {
+      search: 'Търсачка',
+      social_media: 'Социални мрежи',
+      school: 'Училище',
+      friend: 'Приятел или семейство',
+      professional: 'Консултант или социален работник',
+      poster: 'Плакат или листовка',
+      other: 'Нещо друго',
+    },
+  },
+  badge: {
+    link: 'Говори анонимно с консултант',
+    open: 'Отворено сега',
+    busy: 'Много хора: може да почакаш малко',
+    busyUpTo: 'Много хора: чакане до {max} минути',
+    busyRange: 'Много хора: чакане от {min} до {max} минути',
+    busyMore: 'Много хора: чакане над {min} минути',
+    closed: 'Затворено сега',
+    closedUntil: 'Затворено сега, отваряме отново: {when}',
+  },
+};

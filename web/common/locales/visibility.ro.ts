@@ -1,0 +1,31 @@
+// Visibility, for visitors and partner pages, Romanian. DRAFT: not yet checked by a native speaker.
+// Same keys as visibility.nl.ts; {min}, {max} and {when} are filled in by the widget.
+import type { visibilityNl } from './visibility.nl.js';
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+export const visibilityRo: Same<typeof visibilityNl> = {
+  howFound: {
+    question: 'Cum ne-ai găsit?',
+    hint: 'Nu trebuie să răspunzi. Numărăm doar cât de des apare fiecare răspuns, nu cine îl dă.',
+    answers: {
+      search: 'Un motor de căutare',
+      social_media: 'Rețele sociale',
+      school: 'Școala',
+      friend: 'Un prieten sau familia',
+      professional: 'Un consilier sau asistent social',
+      poster: 'Un afiș sau un pliant',
+      other: 'Altceva',
+    },
+  },
+  badge: {
+    link: 'Vorbește anonim cu un consilier',
+    open: 'Deschis acum',
+    busy: 'Aglomerat: poate trebuie să aștepți puțin',
+    busyUpTo: 'Aglomerat: aștepți până la {max} minute',
+    busyRange: 'Aglomerat: aștepți {min} - {max} minute',
+    busyMore: 'Aglomerat: aștepți peste {min} minute',
+    closed: 'Închis acum',
+    closedUntil: 'Închis acum, deschidem din nou: {when}',
+  },
+};

@@ -1,0 +1,31 @@
+// Visibility, for visitors and partner pages, Ukrainian. DRAFT: not yet checked by a native speaker.
+// Same keys as visibility.nl.ts; {min}, {max} and {when} are filled in by the widget.
+import type { visibilityNl } from './visibility.nl.js';
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+export const visibilityUk: Same<typeof visibilityNl> = {
+  howFound: {
+    question: 'Як ти нас знайшов/знайшла?',
+    hint: 'Відповідати не обов’язково. Ми лише рахуємо, як часто дають кожну відповідь, а не хто.',
+    answers: {
+      search: 'Пошукова система',
+      social_media: 'Соцмережі',
+      school: 'Школа',
+      friend: 'Друг або родина',
+      professional: 'Консультант або соціальний працівник',
+      poster: 'Плакат або листівка',
+      other: 'Щось інше',
+    },
+  },
+  badge: {
+    link: 'Поговори анонімно з консультантом',
+    open: 'Зараз відкрито',
+    busy: 'Багато людей: можливо, доведеться трохи зачекати',
+    busyUpTo: 'Багато людей: чекати до {max} хв',
+    busyRange: 'Багато людей: чекати {min}–{max} хв',
+    busyMore: 'Багато людей: чекати понад {min} хв',
+    closed: 'Зараз закрито',
+    closedUntil: 'Зараз закрито, знову відкриємося: {when}',
+  },
+};
