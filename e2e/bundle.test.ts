@@ -66,7 +66,9 @@ describe('the built visitor page', () => {
     for (const consoleOnly of ['Gebruikersnaam', 'Medewerkers', 'x-csrf-token']) expect(code).not.toContain(consoleOnly);
     const gzipped = zlib.gzipSync(code).length;
     console.log(`embed.js, gzip: ${(gzipped / 1024).toFixed(1)} kB`);
-    expect(gzipped).toBeLessThan(4 * 1024);
+    // Was 4 kB with Dutch and English; the five more languages' launcher and status words add
+    // about 1.5 kB. Bundled rather than fetched: a partner's strict CSP then need not allow more.
+    expect(gzipped).toBeLessThan(5.5 * 1024);
   });
 
   it('has no inline script or style in either page', () => {

@@ -56,6 +56,8 @@ export function StaffPage({ me }: { me: MeResponse }) {
 
   const update = async (member: StaffMemberDto, patch: Partial<Pick<StaffMemberDto, 'role' | 'disabled' | 'maxChats' | 'languages'>>) => {
     setMessage(null);
+    // Shown at once (a ticked box stays ticked); the list is read again after the answer either way.
+    setStaff((list) => list.map((m) => (m.id === member.id ? { ...m, ...patch } : m)));
     try {
       await api('PATCH', `/api/staff/${encodeURIComponent(member.id)}`, patch);
       setMessage({ kind: 'ok', text: t('staff.updated', { name: member.displayName }) });

@@ -20,11 +20,11 @@ import { isVisitorLanguage, languageInfo, type VisitorLanguage } from '../../src
 import { exitRequestType, parseLeaveMessage } from '../common/embedMessages.js';
 import { visibilityEn } from '../common/locales/visibility.en.js';
 import { visibilityNl } from '../common/locales/visibility.nl.js';
-import { visibilityPl } from '../common/locales/visibility.pl.js';
-import { visibilityRo } from '../common/locales/visibility.ro.js';
-import { visibilityBg } from '../common/locales/visibility.bg.js';
-import { visibilityUk } from '../common/locales/visibility.uk.js';
-import { visibilityAr } from '../common/locales/visibility.ar.js';
+import { badgePl } from '../common/locales/visibility.pl.js';
+import { badgeRo } from '../common/locales/visibility.ro.js';
+import { badgeBg } from '../common/locales/visibility.bg.js';
+import { badgeUk } from '../common/locales/visibility.uk.js';
+import { badgeAr } from '../common/locales/visibility.ar.js';
 import { parseReferralToken } from '../../src/domain/visibility/referralToken.js';
 import { widgetCss } from './widgetCss.js';
 import { statusText } from './statusText.js';
@@ -37,11 +37,11 @@ const strings: Record<VisitorLanguage, typeof embedNl> = { nl: embedNl, en: embe
 const badges: Record<VisitorLanguage, (typeof visibilityNl)['badge']> = {
   nl: visibilityNl.badge,
   en: visibilityEn.badge,
-  pl: visibilityPl.badge,
-  ro: visibilityRo.badge,
-  bg: visibilityBg.badge,
-  uk: visibilityUk.badge,
-  ar: visibilityAr.badge,
+  pl: badgePl,
+  ro: badgeRo,
+  bg: badgeBg,
+  uk: badgeUk,
+  ar: badgeAr,
 };
 
 /** How long Escape waits for the frame to do the quick exit before just removing the frame. */

@@ -4,6 +4,18 @@ import type { visibilityNl } from './visibility.nl.js';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
+/** The widget's status badge alone: /embed.js takes only this. */
+export const badgeAr: Same<(typeof visibilityNl)['badge']> = {
+  link: 'تحدّث دون ذكر اسمك مع مرشد',
+  open: 'مفتوح الآن',
+  busy: 'ضغط كبير: قد تنتظر قليلًا',
+  busyUpTo: 'ضغط كبير: الانتظار حتى {max} دقيقة',
+  busyRange: 'ضغط كبير: الانتظار من {min} إلى {max} دقيقة',
+  busyMore: 'ضغط كبير: الانتظار أكثر من {min} دقيقة',
+  closed: 'مغلق الآن',
+  closedUntil: 'مغلق الآن، نفتح من جديد {when}',
+};
+
 export const visibilityAr: Same<typeof visibilityNl> = {
   howFound: {
     question: 'كيف وجدتنا؟',
@@ -18,14 +30,5 @@ export const visibilityAr: Same<typeof visibilityNl> = {
       other: 'شيء آخر',
     },
   },
-  badge: {
-    link: 'تحدّث دون ذكر اسمك مع مرشد',
-    open: 'مفتوح الآن',
-    busy: 'ضغط كبير: قد تنتظر قليلًا',
-    busyUpTo: 'ضغط كبير: الانتظار حتى {max} دقيقة',
-    busyRange: 'ضغط كبير: الانتظار من {min} إلى {max} دقيقة',
-    busyMore: 'ضغط كبير: الانتظار أكثر من {min} دقيقة',
-    closed: 'مغلق الآن',
-    closedUntil: 'مغلق الآن، نفتح من جديد {when}',
-  },
+  badge: badgeAr,
 };

@@ -4,6 +4,18 @@ import type { visibilityNl } from './visibility.nl.js';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
+/** The widget's status badge alone: /embed.js takes only this. */
+export const badgeBg: Same<(typeof visibilityNl)['badge']> = {
+  link: 'Говори анонимно с консултант',
+  open: 'Отворено сега',
+  busy: 'Много хора: може да почакаш малко',
+  busyUpTo: 'Много хора: чакане до {max} минути',
+  busyRange: 'Много хора: чакане от {min} до {max} минути',
+  busyMore: 'Много хора: чакане над {min} минути',
+  closed: 'Затворено сега',
+  closedUntil: 'Затворено сега, отваряме отново: {when}',
+};
+
 export const visibilityBg: Same<typeof visibilityNl> = {
   howFound: {
     question: 'Как ни намери?',
@@ -18,14 +30,5 @@ export const visibilityBg: Same<typeof visibilityNl> = {
       other: 'Нещо друго',
     },
   },
-  badge: {
-    link: 'Говори анонимно с консултант',
-    open: 'Отворено сега',
-    busy: 'Много хора: може да почакаш малко',
-    busyUpTo: 'Много хора: чакане до {max} минути',
-    busyRange: 'Много хора: чакане от {min} до {max} минути',
-    busyMore: 'Много хора: чакане над {min} минути',
-    closed: 'Затворено сега',
-    closedUntil: 'Затворено сега, отваряме отново: {when}',
-  },
+  badge: badgeBg,
 };

@@ -4,6 +4,18 @@ import type { visibilityNl } from './visibility.nl.js';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
+/** The widget's status badge alone: /embed.js takes only this. */
+export const badgePl: Same<(typeof visibilityNl)['badge']> = {
+  link: 'Porozmawiaj anonimowo z doradcą',
+  open: 'Teraz otwarte',
+  busy: 'Dużo osób: możesz chwilę poczekać',
+  busyUpTo: 'Dużo osób: czekanie do {max} minut',
+  busyRange: 'Dużo osób: czekanie od {min} do {max} minut',
+  busyMore: 'Dużo osób: czekanie ponad {min} minut',
+  closed: 'Teraz zamknięte',
+  closedUntil: 'Teraz zamknięte, otwieramy znowu: {when}',
+};
+
 export const visibilityPl: Same<typeof visibilityNl> = {
   howFound: {
     question: 'Jak nas znalazłeś/znalazłaś?',
@@ -18,14 +30,5 @@ export const visibilityPl: Same<typeof visibilityNl> = {
       other: 'Coś innego',
     },
   },
-  badge: {
-    link: 'Porozmawiaj anonimowo z doradcą',
-    open: 'Teraz otwarte',
-    busy: 'Dużo osób: możesz chwilę poczekać',
-    busyUpTo: 'Dużo osób: czekanie do {max} minut',
-    busyRange: 'Dużo osób: czekanie od {min} do {max} minut',
-    busyMore: 'Dużo osób: czekanie ponad {min} minut',
-    closed: 'Teraz zamknięte',
-    closedUntil: 'Teraz zamknięte, otwieramy znowu: {when}',
-  },
+  badge: badgePl,
 };

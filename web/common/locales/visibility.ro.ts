@@ -4,6 +4,18 @@ import type { visibilityNl } from './visibility.nl.js';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
+/** The widget's status badge alone: /embed.js takes only this. */
+export const badgeRo: Same<(typeof visibilityNl)['badge']> = {
+  link: 'Vorbește anonim cu un consilier',
+  open: 'Deschis acum',
+  busy: 'Aglomerat: poate trebuie să aștepți puțin',
+  busyUpTo: 'Aglomerat: aștepți până la {max} minute',
+  busyRange: 'Aglomerat: aștepți {min} - {max} minute',
+  busyMore: 'Aglomerat: aștepți peste {min} minute',
+  closed: 'Închis acum',
+  closedUntil: 'Închis acum, deschidem din nou: {when}',
+};
+
 export const visibilityRo: Same<typeof visibilityNl> = {
   howFound: {
     question: 'Cum ne-ai găsit?',
@@ -18,14 +30,5 @@ export const visibilityRo: Same<typeof visibilityNl> = {
       other: 'Altceva',
     },
   },
-  badge: {
-    link: 'Vorbește anonim cu un consilier',
-    open: 'Deschis acum',
-    busy: 'Aglomerat: poate trebuie să aștepți puțin',
-    busyUpTo: 'Aglomerat: aștepți până la {max} minute',
-    busyRange: 'Aglomerat: aștepți {min} - {max} minute',
-    busyMore: 'Aglomerat: aștepți peste {min} minute',
-    closed: 'Închis acum',
-    closedUntil: 'Închis acum, deschidem din nou: {when}',
-  },
+  badge: badgeRo,
 };

@@ -4,6 +4,18 @@ import type { visibilityNl } from './visibility.nl.js';
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
+/** The widget's status badge alone: /embed.js takes only this. */
+export const badgeUk: Same<(typeof visibilityNl)['badge']> = {
+  link: 'Поговори анонімно з консультантом',
+  open: 'Зараз відкрито',
+  busy: 'Багато людей: можливо, доведеться трохи зачекати',
+  busyUpTo: 'Багато людей: чекати до {max} хв',
+  busyRange: 'Багато людей: чекати {min}–{max} хв',
+  busyMore: 'Багато людей: чекати понад {min} хв',
+  closed: 'Зараз закрито',
+  closedUntil: 'Зараз закрито, знову відкриємося: {when}',
+};
+
 export const visibilityUk: Same<typeof visibilityNl> = {
   howFound: {
     question: 'Як ти нас знайшов/знайшла?',
@@ -18,14 +30,5 @@ export const visibilityUk: Same<typeof visibilityNl> = {
       other: 'Щось інше',
     },
   },
-  badge: {
-    link: 'Поговори анонімно з консультантом',
-    open: 'Зараз відкрито',
-    busy: 'Багато людей: можливо, доведеться трохи зачекати',
-    busyUpTo: 'Багато людей: чекати до {max} хв',
-    busyRange: 'Багато людей: чекати {min}–{max} хв',
-    busyMore: 'Багато людей: чекати понад {min} хв',
-    closed: 'Зараз закрито',
-    closedUntil: 'Зараз закрито, знову відкриємося: {when}',
-  },
+  badge: badgeUk,
 };
