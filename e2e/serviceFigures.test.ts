@@ -1,7 +1,8 @@
 // A supervisor opens "Cijfers" in real Chromium: yesterday's seeded chats show as the day's
 // figures (arrivals, answers within 1/5/15 minutes, waits, a protected count of visitors who gave
-// up, chat length), the occupancy, the hour-of-week heatmap, and the CSV downloads with the same
-// numbers; the page passes axe. A counsellor has no such tab.
+// up, chat length), the occupancy, the hour-of-week heatmap, the closed hours and the hour the
+// queue was full, and the CSV downloads with the same numbers; the page passes axe. A counsellor
+// has no such tab.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,9 @@ describe('the service figures page', () => {
         { staff_id: anna.id, at: at(13), status: 'offline' },
       ])
       .execute();
+    // Open 09:00–17:00 on that weekday only; at most two may wait at once.
+    const weekdayName = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+    await server.app.ctx.repos.settings.update({ availability: 'auto', queueCap: 2, openingHours: { timeZone: 'Europe/Amsterdam', weekly: [{ day: weekdayName, start: '09:00', end: '17:00' }], exceptions: [] } }, null, Date.now());
   });
   afterAll(() => stopBrowserAndServer({ browser, server }));
 
@@ -94,6 +98,13 @@ describe('the service figures page', () => {
     const heat = page.getByRole('table', { name: /Binnengekomen chats per weekdag en uur/ });
     expect(await heat.locator(`tr[data-weekday="${weekday}"] td[data-hour="10"]`).textContent()).toBe('23');
     expect(await heat.locator(`tr[data-weekday="${weekday}"] td[data-hour="9"]`).textContent()).toBe('0');
+    // Closed 16 hours that day by the opening hours; the queue of two was full in the 10:00 hour
+    // (from 10:20 each visitor waited three minutes, so two waited at once).
+    const hours = page.locator(`table[data-table="hours"] tr[data-period="${day}"]`);
+    expect(await hours.locator('td[data-column="closed"]').textContent()).toBe('16');
+    expect(await hours.locator('td[data-column="full"]').textContent()).toBe('1');
+    await page.getByText('Gesloten periodes (2)').click();
+    expect(await page.locator('[data-list="full-queue"] li').allTextContents()).toEqual([expect.stringMatching(/10:00 tot .*11:00$/)]);
     expect(await axeViolations(page)).toEqual([]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

@@ -17,10 +17,14 @@ import { StaffAccounts } from './staff/staffAccounts.js';
 import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
+import { MessageTranslations } from './translation/messageTranslations.js';
+import { NoTranslator, type Translator } from './translation/translator.js';
 import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
 import { ReferralTokens } from './visibility/referralTokens.js';
 import { VisibilityCounting } from './visibility/visibilityCounting.js';
 import { PublicStatus } from './queue/publicStatus.js';
+import { SnippetUseCases } from './toolkit/snippetUseCases.js';
+import { DirectoryUseCases } from './toolkit/directoryUseCases.js';
 import { Handovers } from './handovers/handovers.js';
 import { Continuity } from './continuity/continuity.js';
 
@@ -38,10 +42,13 @@ export interface AppServices {
   codings: CodingUseCases;
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
+  translations: MessageTranslations;
   figures: ServiceFiguresReports;
   referrals: ReferralTokens;
   visibility: VisibilityCounting;
   publicStatus: PublicStatus;
+  snippets: SnippetUseCases;
+  directory: DirectoryUseCases;
   handovers: Handovers;
   continuity: Continuity;
 }
@@ -52,9 +59,13 @@ export interface AppServiceOptions {
   log: (message: string, error: unknown) => void;
   /** Open waiting chats one source (hashed address) may have at once. */
   waitingChatsPerSource: number;
+  /** Local machine translation of visitors' messages; off (NoTranslator) unless configured. */
+  translator?: Translator;
+  /** The counsellors' language, that visitors' messages are translated into. */
+  translationTarget?: string;
 }
 
-export function createAppServices({ repos, clock, log, waitingChatsPerSource }: AppServiceOptions): AppServices {
+export function createAppServices({ repos, clock, log, waitingChatsPerSource, translator, translationTarget }: AppServiceOptions): AppServices {
   const names = new StaffNames(repos);
   const steps = new RoutingSteps(repos, clock);
   const views = new QueueViews(repos, clock, steps, names);
@@ -64,7 +75,8 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
   queue.observe((step) => {
     for (const e of step.effects) if (e.type === 'assigned' || e.type === 'removed') arrivals.left(e.conversationId);
   });
-  const messages = new ChatMessages(repos, clock, queue);
+  const translations = new MessageTranslations(translator ?? new NoTranslator(), translationTarget ?? 'nl', log);
+  const messages = new ChatMessages(repos, clock, queue, translations);
   const returnCodes = new ReturnCodes(repos, () => clock.now());
   const visitorBlocks = new VisitorBlocks(repos, clock);
   const counsellorChats = new CounsellorChats(repos, clock, queue, messages, names);
@@ -82,10 +94,13 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     codings: new CodingUseCases(repos, clock, queue, names),
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
+    translations,
     figures: new ServiceFiguresReports(repos, clock),
     referrals: new ReferralTokens(repos, clock),
     visibility: new VisibilityCounting(repos, clock),
     publicStatus: new PublicStatus(repos, clock, views),
+    snippets: new SnippetUseCases(repos, clock),
+    directory: new DirectoryUseCases(repos, clock),
     handovers: new Handovers(repos, clock),
     continuity: new Continuity(repos, clock, names),
   };

@@ -29,6 +29,8 @@ import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
 import { ReferralTokenRepository } from './referralTokenRepository.js';
 import { VisibilityCountRepository } from './visibilityCountRepository.js';
+import { SnippetRepository } from './snippetRepository.js';
+import { DirectoryRepository } from './directoryRepository.js';
 import { HandoverRepository } from './handoverRepository.js';
 import { ContinuityRepository } from './continuityRepository.js';
 
@@ -56,6 +58,8 @@ export interface Repositories {
   branding: BrandingRepository;
   referrals: ReferralTokenRepository;
   visibility: VisibilityCountRepository;
+  snippets: SnippetRepository;
+  directory: DirectoryRepository;
   handovers: HandoverRepository;
   continuity: ContinuityRepository;
   /**
@@ -106,6 +110,8 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       branding: new BrandingRepository(db, store.dialect),
       referrals: new ReferralTokenRepository(db),
       visibility: new VisibilityCountRepository(db),
+      snippets: new SnippetRepository(db),
+      directory: new DirectoryRepository(db),
       handovers: new HandoverRepository(db, c),
       continuity: new ContinuityRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),

@@ -5,6 +5,7 @@ import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTa
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
 import type { ReferralTokenTable, VisibilityCountTable } from './visibilitySchema.js';
+import type { DirectoryEntryTable, SnippetTable } from './toolkitSchema.js';
 
 export interface StaffTable {
   id: string;
@@ -244,6 +245,8 @@ export interface Database {
   service_logo: ServiceLogoTable;
   referral_tokens: ReferralTokenTable;
   visibility_counts: VisibilityCountTable;
+  snippets: SnippetTable;
+  directory_entries: DirectoryEntryTable;
   handovers: HandoverTable;
   case_summaries: CaseSummaryTable;
 }

@@ -15,11 +15,13 @@ import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
+import { ToolkitPage } from './toolkit/ToolkitPage.js';
 import { HandoversPage } from './handovers/HandoversPage.js';
 import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
+import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security';
+type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
 /** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
 const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
 /** A handover's printable letter opens on a page of its own, without the console around it. */
@@ -45,13 +47,17 @@ export function App() {
     setScreen({ kind: 'app', me });
   }, []);
 
+  // An administrator's poster page stands on its own: no console around it on paper.
+  const poster = screen.kind === 'app' && screen.me.permissions.includes('staff:manage') ? posterToken() : null;
+
   return (
     <div className="c-root">
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
       {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
-      {screen.kind === 'app' && !letterPath.test(location.pathname) && (
+      {poster !== null && <PosterPage token={poster} />}
+      {screen.kind === 'app' && poster === null && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -60,6 +66,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** /console/poster/<token>: the printable poster of one referral token, on a page of its own. */
+function posterToken(): string | null {
+  const match = /^\/console\/poster\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessionEnded: () => void; onSignedOut: () => void }) {
@@ -71,6 +83,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
   const canFigures = me.permissions.includes('figures:read');
+  const canKeepToolkit = me.permissions.includes('toolkit:edit');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
@@ -145,6 +158,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('audit.nav')}
             </button>
           )}
+          {canKeepToolkit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'toolkit' ? 'page' : undefined} onClick={() => setTab('toolkit')}>
+              {t('toolkit.nav')}
+            </button>
+          )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
             {t('security.nav')}
           </button>
@@ -179,6 +197,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <FiguresPage />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
+      ) : canKeepToolkit && tab === 'toolkit' ? (
+        <ToolkitPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

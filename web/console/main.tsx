@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '../common/base.css';
 import './console.css';
+import './toolkit/toolkit.css';
 import { createI18n } from '../common/i18n.js';
 import { consoleNl } from '../common/locales/console.nl.js';
 import { consoleEn } from '../common/locales/console.en.js';
@@ -15,6 +16,12 @@ import { figuresNl } from '../common/locales/figures.nl.js';
 import { figuresEn } from '../common/locales/figures.en.js';
 import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
+import { partnersNl } from '../common/locales/partners.nl.js';
+import { partnersEn } from '../common/locales/partners.en.js';
+import { translationNl } from '../common/locales/translation.nl.js';
+import { translationEn } from '../common/locales/translation.en.js';
+import { toolkitNl } from '../common/locales/toolkit.nl.js';
+import { toolkitEn } from '../common/locales/toolkit.en.js';
 import { caseworkNl } from '../common/locales/casework.nl.js';
 import { caseworkEn } from '../common/locales/casework.en.js';
 import { App } from './App.js';
@@ -27,6 +34,9 @@ const nl = [
   auditNl,
   figuresNl,
   noticesNl,
+  partnersNl,
+  translationNl,
+  toolkitNl,
   caseworkNl,
 ];
 const en = [
@@ -36,6 +46,9 @@ const en = [
   auditEn,
   figuresEn,
   noticesEn,
+  partnersEn,
+  translationEn,
+  toolkitEn,
   caseworkEn,
 ];
 const language = 'nl';

@@ -6,7 +6,7 @@ import type { StaffMember } from '../../store/staffRepository.js';
 import type { Clock } from '../clock.js';
 import type { FiguresQuery, FiguresResponse } from '../../protocol/serviceFiguresApi.js';
 import { computeServiceFigures, serviceFiguresCsv } from '../../domain/serviceFigures/serviceFigures.js';
-import { dutyIntervals } from '../../domain/serviceFigures/dutyIntervals.js';
+import { dutyIntervals, inChatsBetween } from '../../domain/serviceFigures/dutyIntervals.js';
 import { serviceHours } from '../../domain/serviceFigures/serviceHours.js';
 import { amsterdamWallTimeToInstant } from '../../domain/schedule/openingHours.js';
 
@@ -54,7 +54,7 @@ export class ServiceFiguresReports {
       to: query.to,
       fromMs,
       toMs,
-      figures: computeServiceFigures(chats, duty, query.period),
+      figures: computeServiceFigures(chats, duty, query.period, inChatsBetween(held, fromMs, until)),
       hours: serviceHours({
         from: fromMs,
         to: toMs,

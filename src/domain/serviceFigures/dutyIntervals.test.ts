@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dutyIntervals } from './dutyIntervals.js';
+import { dutyIntervals, inChatsBetween } from './dutyIntervals.js';
+import { computeServiceFigures } from './serviceFigures.js';
 
 const MIN = 60_000;
 const from = Date.UTC(2026, 11, 2, 8);
@@ -51,5 +52,19 @@ describe('time on duty', () => {
         }
       }),
     );
+  });
+
+  it('counts the part inside the period of a chat that began before it or is still going, for occupancy', () => {
+    const chats = [
+      { counsellorId: 'a', acceptedAt: from - 30 * MIN, endedAt: from + 30 * MIN },
+      { counsellorId: 'a', acceptedAt: from + 9 * 60 * MIN, endedAt: null },
+    ];
+    expect(inChatsBetween(chats, from, until)).toEqual([
+      { from, to: from + 30 * MIN },
+      { from: from + 9 * 60 * MIN, to: until },
+    ]);
+    const duty = dutyIntervals([{ staffId: 'a', at: from, status: 'available' }], chats, from, until);
+    // 10 hours on duty (09:00–19:00 Dutch time), 90 minutes of them in chats.
+    expect(computeServiceFigures([], duty, 'day', inChatsBetween(chats, from, until)).occupancy).toEqual([{ period: '2026-12-02', counsellorHours: 10, occupancy: { value: 0.15, display: '15%' } }]);
   });
 });

@@ -61,3 +61,8 @@ export function dutyIntervals(changes: readonly StatusChange[], chats: readonly 
   }
   return out;
 }
+
+/** The time counsellors spent in these chats inside [from, until), one stretch per chat (two at once count twice). */
+export function inChatsBetween(chats: readonly CounsellorChat[], from: number, until: number): { from: number; to: number }[] {
+  return chats.map((c) => ({ from: Math.max(from, c.acceptedAt), to: Math.min(until, c.endedAt ?? until) })).filter((s) => s.to > s.from);
+}

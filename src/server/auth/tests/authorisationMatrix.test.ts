@@ -44,6 +44,26 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
   });
 
+  it('walks the snippet and directory routes too: reading for everyone who chats (and who keeps them), changing for supervisors and administrators', () => {
+    const toolkit = server.app.routes.filter((r) => r.url.startsWith('/api/snippets') || r.url.startsWith('/api/directory'));
+    expect(toolkit.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'DELETE /api/directory/:id toolkit:edit',
+      'DELETE /api/snippets/:id toolkit:edit',
+      'GET /api/directory toolkit:read',
+      'GET /api/directory/export toolkit:edit',
+      'GET /api/snippets toolkit:read',
+      'POST /api/directory toolkit:edit',
+      'POST /api/directory/import toolkit:edit',
+      'POST /api/snippets toolkit:edit',
+      'POST /api/snippets/:id/used toolkit:read',
+      'PUT /api/directory/:id toolkit:edit',
+      'PUT /api/snippets/:id toolkit:edit',
+    ]);
+    expect(roles.filter((role) => can(role, 'toolkit:edit'))).toEqual(['supervisor', 'admin']);
+    // Everyone who handles chats can read them.
+    expect(roles.filter((role) => can(role, 'chat:handle')).every((role) => can(role, 'toolkit:read'))).toBe(true);
+  });
+
   it('opens the service figures to supervisors and administrators only, by their own permission', () => {
     const figures = server.app.routes.filter((r) => r.url.startsWith('/api/figures'));
     expect(figures.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual(['GET /api/figures figures:read', 'GET /api/figures.csv figures:read']);

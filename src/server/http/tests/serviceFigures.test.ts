@@ -140,6 +140,27 @@ describe.each(['sqlite', 'postgres'] as const)('service figures over HTTP on %s'
     expect((await audit.list({ action: 'figures.view' })).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps the status history behind the counsellor-hours: on duty, off duty, and a lost connection counts as off duty', async () => {
+    const rows = () => server.app.ctx.repos.store.db.selectFrom('counsellor_status_changes').select(['staff_id', 'at', 'status']).orderBy('at').execute();
+    expect((await rows()).map((r) => [r.at - t0, r.status])).toEqual([
+      [-100 * MIN, 'available'],
+      [100 * MIN, 'offline'],
+    ]);
+    at(190);
+    const bo = await signedInCounsellor(server);
+    at(195);
+    bo.socket.disconnect();
+    let mine: Awaited<ReturnType<typeof rows>> = [];
+    for (let i = 0; i < 100 && mine.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      mine = (await rows()).filter((r) => r.staff_id === bo.account.id);
+    }
+    expect(mine.map((r) => [r.at - t0, r.status])).toEqual([
+      [190 * MIN, 'available'],
+      [195 * MIN, 'offline'],
+    ]);
+  });
+
   it('refuses counsellors and researchers, and anyone signed out', async () => {
     const q = '?period=day&from=2026-12-02&to=2026-12-02';
     for (const path of ['/api/figures', '/api/figures.csv']) {
