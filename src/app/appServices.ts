@@ -17,6 +17,7 @@ import { StaffAccounts } from './staff/staffAccounts.js';
 import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
+import { Mailbox } from './mailbox/mailbox.js';
 
 export interface AppServices {
   queue: Queue;
@@ -32,6 +33,7 @@ export interface AppServices {
   codings: CodingUseCases;
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
+  mailbox: Mailbox;
 }
 
 export interface AppServiceOptions {
@@ -69,5 +71,6 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     codings: new CodingUseCases(repos, clock, queue, names),
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
+    mailbox: new Mailbox(repos, clock, returnCodes, names),
   };
 }

@@ -11,7 +11,7 @@ import { migrateToLatest, openStore } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
 import { StaffSessions } from './auth/staffSessions.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
-import { AddressRateLimiter } from './abuse/addressRateLimiter.js';
+import { AddressRateLimiter, letterPolicy } from './abuse/addressRateLimiter.js';
 import { AddressBlockList } from './abuse/addressBlockList.js';
 import type { AppContext } from './appContext.js';
 import { trustFunction } from './abuse/clientAddress.js';
@@ -45,6 +45,7 @@ import { runRetention } from './jobs/retentionJob.js';
 import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
+import { mailboxRoutes } from './http/mailbox/mailboxRoutes.js';
 
 export type { RouteAccess };
 
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     publish: (effects) => broadcaster?.dispatch(effects),
     loginThrottle: new LoginThrottle(clock),
     returnCodeLimiter: new AddressRateLimiter(clock),
+    letterLimiter: new AddressRateLimiter(clock, letterPolicy),
     addressBlocks: new AddressBlockList(clock),
     metrics: createMetrics(
       () => repos.conversations.countOpen(),
@@ -142,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(codingRoutes(ctx));
   await http.register(reportRoutes(ctx));
   await http.register(brandingRoutes(ctx));
+  await http.register(mailboxRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

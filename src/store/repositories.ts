@@ -27,6 +27,7 @@ import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
 import { isReady } from './database.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
+import { MailboxRepository } from './mailboxRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -50,6 +51,7 @@ export interface Repositories {
   figures: ServiceFiguresRepository;
   passwords: StaffPasswordRepository;
   branding: BrandingRepository;
+  mailbox: MailboxRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -96,6 +98,7 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       figures: new ServiceFiguresRepository(db),
       passwords: new StaffPasswordRepository(db, store.dialect),
       branding: new BrandingRepository(db, store.dialect),
+      mailbox: new MailboxRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

@@ -13,6 +13,7 @@ import { installationSecrets } from './010_installation_secrets.js';
 import { visitorAway } from './011_visitor_away.js';
 import { queueVersions } from './012_queue_versions.js';
 import { codingGenerations } from './012a_coding_generations.js';
+import { mailbox } from './024_mailbox.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -33,6 +34,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '011_visitor_away': visitorAway,
         '012_queue_versions': queueVersions,
         '012a_coding_generations': codingGenerations,
+        '024_mailbox': mailbox,
       };
     },
   };

@@ -44,6 +44,20 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
   });
 
+  it('walks the mailbox routes too: her two are public (her code is the credential), the mailbox needs chat:handle', () => {
+    const mailbox = server.app.routes.filter((r) => r.url.includes('/mailbox'));
+    expect(mailbox.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/mailbox chat:handle',
+      'GET /api/mailbox/:id chat:handle',
+      'POST /api/mailbox/:id/claim chat:handle',
+      'POST /api/mailbox/:id/release chat:handle',
+      'POST /api/mailbox/:id/reply chat:handle',
+      'POST /api/visitor/mailbox/letters public',
+      'POST /api/visitor/mailbox/read public',
+    ]);
+    expect(roles.filter((role) => can(role, 'chat:handle'))).toEqual(['counsellor', 'supervisor']);
+  });
+
   it('serves nothing outside /api but the pages, built assets, tab icons and probes (metrics only on their own listener)', () => {
     // A new route outside /api escapes the access check above: it has to be added here on purpose.
     const other = server.app.routes.filter((r) => !r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
