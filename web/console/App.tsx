@@ -13,10 +13,11 @@ import { BoardPage } from './board/BoardPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
+import { MailboxPage } from './mailbox/MailboxPage.js';
 import { BrandName } from './BrandName.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
+type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
 /** Tabs with their own address (/console/board, /console/settings, /console/audit), so a reload or link lands there. */
 const pathTabs = ['board', 'settings', 'audit'] as const;
 
@@ -96,6 +97,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('nav.chats')}
             </button>
           )}
+          {canChat && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'mailbox' ? 'page' : undefined} onClick={() => setTab('mailbox')}>
+              {t('mailboxDesk.nav')}
+            </button>
+          )}
           {canManage && (
             <button type="button" className="c-nav-item" aria-current={tab === 'staff' ? 'page' : undefined} onClick={() => setTab('staff')}>
               {t('nav.staff')}
@@ -144,7 +150,9 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           <ChatsView me={me} onSessionEnded={onSessionEnded} />
         </div>
       )}
-      {canChat && tab === 'chats' ? null : canManage && tab === 'staff' ? (
+      {canChat && tab === 'chats' ? null : canChat && tab === 'mailbox' ? (
+        <MailboxPage />
+      ) : canManage && tab === 'staff' ? (
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />

@@ -11,10 +11,12 @@ import { securityNl } from '../common/locales/security.nl.js';
 import { securityEn } from '../common/locales/security.en.js';
 import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
+import { mailboxDeskNl } from '../common/locales/mailboxDesk.nl.js';
+import { mailboxDeskEn } from '../common/locales/mailboxDesk.en.js';
 import { App } from './App.js';
 
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...mailboxDeskNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...mailboxDeskEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />

@@ -6,15 +6,17 @@ import type { PreChatAnswers, VisitorState } from './chatClient.js';
 import { ReturnCodeInput } from './ReturnCodeInput.js';
 import { PrivacyLink } from './PrivacyLink.js';
 import { PreChatStep } from './PreChatStep.js';
+import { MailboxOffer } from './ClosedScreen.js';
 
 interface StartProps {
   state: VisitorState;
   busy: boolean;
   onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined) => void;
   onPrivacy: () => void;
+  onMailbox: (mode: 'write' | 'read') => void;
 }
 
-export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
+export function StartScreen({ state, busy, onStart, onPrivacy, onMailbox }: StartProps) {
   const { t } = useTranslation();
   const [nickname, setNickname] = useState('');
   const [returnCode, setReturnCode] = useState('');
@@ -93,6 +95,7 @@ export function StartScreen({ state, busy, onStart, onPrivacy }: StartProps) {
       <p className="notice v-danger">
         <strong>{t('start.danger')}</strong>
       </p>
+      <MailboxOffer text={t('mailbox.cannotWait')} onMailbox={onMailbox} />
       <p className="muted">{t('start.safetyTip')}</p>
       <p className="muted v-touch-only">{t('quickExit.touchHint')}</p>
       <p>
