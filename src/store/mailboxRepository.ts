@@ -119,7 +119,7 @@ export class MailboxRepository {
         .set({
           status: input.next.status,
           counsellor_id: input.next.counsellorId,
-          ...(input.next.status === 'ended' ? { ended_at: input.now, accepted_at: input.now, end_reason: 'counsellor' } : {}),
+          ...(input.next.status === 'ended' ? { ended_at: input.now, end_reason: 'counsellor' } : {}),
         })
         .where('id', '=', input.id)
         .where('channel', '=', 'mail')

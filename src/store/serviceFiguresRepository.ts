@@ -13,6 +13,8 @@ export class ServiceFiguresRepository {
       .selectFrom('conversations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('created_at', '>=', now - hour)
+      // Letters in the mailbox are no chats: they neither arrive in the queue nor take a counsellor's time live.
+      .where('channel', '=', 'chat')
       .executeTakeFirstOrThrow();
     const abandoned = await this.db
       .selectFrom('conversations')
@@ -30,6 +32,7 @@ export class ServiceFiguresRepository {
       .select(['accepted_at', 'ended_at'])
       .where('ended_at', '>=', now - windowMs)
       .where('accepted_at', 'is not', null)
+      .where('channel', '=', 'chat')
       .orderBy('ended_at', 'desc')
       .limit(limit)
       .execute();

@@ -28,6 +28,7 @@ export const mailboxDeskEn: Shape<typeof mailboxDeskNl> = {
     release: 'Give back to the mailbox',
     close: 'Close',
     sent: 'Answer sent. The message is now under Coding: code it there to close it.',
+    answerDaysSetting: 'Mailbox: we answer within (working days)',
     notYours: 'A colleague has taken this message.',
   },
 };

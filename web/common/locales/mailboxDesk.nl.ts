@@ -25,6 +25,7 @@ export const mailboxDeskNl = {
     release: 'Geef terug aan het postvak',
     close: 'Sluit',
     sent: 'Antwoord verstuurd. Het bericht staat nu bij Coderen: codeer het daar, dan is het afgesloten.',
+    answerDaysSetting: 'Postvak: we antwoorden binnen (werkdagen)',
     notYours: 'Een collega heeft dit bericht genomen.',
   },
 };
