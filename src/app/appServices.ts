@@ -18,6 +18,10 @@ import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
 import { Mailbox } from './mailbox/mailbox.js';
+import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
+import { ReferralTokens } from './visibility/referralTokens.js';
+import { VisibilityCounting } from './visibility/visibilityCounting.js';
+import { PublicStatus } from './queue/publicStatus.js';
 
 export interface AppServices {
   queue: Queue;
@@ -34,6 +38,10 @@ export interface AppServices {
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
   mailbox: Mailbox;
+  figures: ServiceFiguresReports;
+  referrals: ReferralTokens;
+  visibility: VisibilityCounting;
+  publicStatus: PublicStatus;
 }
 
 export interface AppServiceOptions {
@@ -47,7 +55,8 @@ export interface AppServiceOptions {
 export function createAppServices({ repos, clock, log, waitingChatsPerSource }: AppServiceOptions): AppServices {
   const names = new StaffNames(repos);
   const steps = new RoutingSteps(repos, clock);
-  const queue = new Queue(steps, new QueueViews(repos, clock, steps, names), log);
+  const views = new QueueViews(repos, clock, steps, names);
+  const queue = new Queue(steps, views, log);
   const arrivals = new ArrivalsBySource(clock, { ...defaultArrivalLimits, waitingPerSource: waitingChatsPerSource }, (ids) => repos.conversations.stillQueued(ids));
   // A chat out of the queue no longer counts against its source's share of waiting places.
   queue.observe((step) => {
@@ -72,5 +81,9 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
     mailbox: new Mailbox(repos, clock, returnCodes, names),
+    figures: new ServiceFiguresReports(repos, clock),
+    referrals: new ReferralTokens(repos, clock),
+    visibility: new VisibilityCounting(repos, clock),
+    publicStatus: new PublicStatus(repos, clock, views),
   };
 }

@@ -52,6 +52,8 @@ export const serviceSettingsSchema = z.object({
   mailboxAnswerDays: z.number().int().min(1).max(30).default(2),
   /** A counsellor must code her ended chats before taking the next one. */
   requireCodingBeforeNext: z.boolean().default(false),
+  /** Ask visitors the optional "How did you find us?" (fixed answers, counted per day only). */
+  askHowFound: z.boolean().default(false),
   /**
    * When the service breaks confidentiality, in plain words on the privacy page (per language).
    * Absent: Baken's standard text (only when someone's life is in immediate danger).

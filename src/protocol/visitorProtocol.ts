@@ -9,6 +9,8 @@ import { limits } from './limits.js';
 import { checkNickname } from './visibleText.js';
 import { preChatAnswersSchema } from '../domain/triage/preChatAnswers.js';
 import type { WaitEstimate } from '../domain/queue/waitEstimate.js';
+import { howFoundAnswers } from '../domain/visibility/howFoundAnswers.js';
+import { referralTokenMaxLength } from '../domain/visibility/referralToken.js';
 
 export const visitorNamespace = '/visitor';
 
@@ -31,6 +33,13 @@ export const startChatSchema = z.object({
   preChat: preChatAnswersSchema.optional(),
   /** A return code from an earlier chat: continue with the same counsellor where possible. */
   returnCode: z.string().trim().max(20).optional(),
+  /**
+   * The referral token her start page was opened with, held in the page's memory only. Counted
+   * per day and source when the chat starts, never stored with the chat.
+   */
+  via: z.string().max(referralTokenMaxLength * 4).optional(),
+  /** Her answer to "How did you find us?", when the administrator asks it; counted the same way. */
+  howFound: z.enum(howFoundAnswers).optional(),
 });
 export type StartChatRequest = z.input<typeof startChatSchema>;
 
@@ -98,6 +107,8 @@ export interface ServiceStatus {
   nextOpensAt: number | null;
   busy: boolean;
   queueFull: boolean;
+  /** Ask the optional "How did you find us?" before the chat (an administrator's choice). */
+  askHowFound: boolean;
   alternatives: { name: string; phone?: string | undefined; url?: string | undefined; description?: string | undefined }[];
 }
 

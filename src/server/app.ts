@@ -44,8 +44,11 @@ import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { runRetention } from './jobs/retentionJob.js';
 import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
+import { figuresRoutes } from './http/figures/figuresRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
 import { mailboxRoutes } from './http/mailbox/mailboxRoutes.js';
+import { partnerStatusRoutes } from './http/visibility/partnerStatusRoutes.js';
+import { referralRoutes } from './http/visibility/referralRoutes.js';
 
 export type { RouteAccess };
 
@@ -143,8 +146,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(metricsRoutes(ctx));
   await http.register(codingRoutes(ctx));
   await http.register(reportRoutes(ctx));
+  await http.register(figuresRoutes(ctx));
   await http.register(brandingRoutes(ctx));
   await http.register(mailboxRoutes(ctx));
+  await http.register(partnerStatusRoutes(ctx));
+  await http.register(referralRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

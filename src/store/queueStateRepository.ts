@@ -6,7 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ConversationTable, CounsellorPresenceTable, Database } from './schema.js';
 import type { Dialect } from './migrations/migrationContext.js';
 import { transition, type Actor, type ConversationStatus, type EndReason } from '../domain/conversation/conversationLifecycle.js';
-import type { CounsellorEntry, QueueEffect, QueueEntry, QueueState } from '../domain/queue/queueModel.js';
+import { routingStatus, type CounsellorEntry, type QueueEffect, type QueueEntry, type QueueState } from '../domain/queue/queueModel.js';
 import type { CounsellorStatus, RoutingMode } from '../domain/queue/routingPolicy.js';
 import { isPriority } from '../domain/queue/priority.js';
 
@@ -170,6 +170,11 @@ export class QueueStateRepository {
         .values({ staff_id: id, ...values })
         .onConflict((oc) => oc.column('staff_id').doUpdateSet(values))
         .execute();
+      // The history behind counsellor-hours in the service figures: only real changes.
+      const status = effectiveStatus(next);
+      if (status !== effectiveStatus(input.before.counsellors[id])) {
+        await this.db.insertInto('counsellor_status_changes').values({ staff_id: id, at: now, status }).execute();
+      }
     }
     for (const effect of input.effects) {
       const row = eventRow(effect, input.before, after);
@@ -194,6 +199,9 @@ export class QueueStateRepository {
       .select(['staff_id', 'status', 'idle_since', 'disconnected_at', 'staff.max_chats']);
   }
 }
+
+/** Offline while her connection is lost, whatever she chose; one not yet known is offline. */
+const effectiveStatus = (c: CounsellorEntry | undefined): CounsellorStatus => (c ? routingStatus(c) : 'offline');
 
 function eventRow(effect: QueueEffect, before: QueueState, after: QueueState) {
   const statusOf = (s: QueueState, id: string) => s.conversations[id]?.phase ?? 'ended';

@@ -28,6 +28,8 @@ import { isReady } from './database.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
 import { MailboxRepository } from './mailboxRepository.js';
+import { ReferralTokenRepository } from './referralTokenRepository.js';
+import { VisibilityCountRepository } from './visibilityCountRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -52,6 +54,8 @@ export interface Repositories {
   passwords: StaffPasswordRepository;
   branding: BrandingRepository;
   mailbox: MailboxRepository;
+  referrals: ReferralTokenRepository;
+  visibility: VisibilityCountRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -99,6 +103,8 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       passwords: new StaffPasswordRepository(db, store.dialect),
       branding: new BrandingRepository(db, store.dialect),
       mailbox: new MailboxRepository(db, c),
+      referrals: new ReferralTokenRepository(db),
+      visibility: new VisibilityCountRepository(db),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTable, CodingYearTable, SecondCodingTable } from './codingSchema.js';
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
+import type { ReferralTokenTable, VisibilityCountTable } from './visibilitySchema.js';
 
 export interface StaffTable {
   id: string;
@@ -138,6 +139,14 @@ export interface CounsellorPresenceTable {
   queue_version: Generated<number>;
 }
 
+/** A counsellor's effective status from `at` on (013): the history behind counsellor-hours. */
+export interface CounsellorStatusChangeTable {
+  staff_id: string;
+  at: number;
+  /** available, break, wrapping_up or offline (offline also while her connection is lost). */
+  status: string;
+}
+
 export interface ReturnCodeTable {
   /** A slow, keyed hash of the code; the code itself is never stored. */
   code_hash: string;
@@ -192,6 +201,7 @@ export interface Database {
   settings: SettingTable;
   job_leases: JobLeaseTable;
   counsellor_presence: CounsellorPresenceTable;
+  counsellor_status_changes: CounsellorStatusChangeTable;
   return_codes: ReturnCodeTable;
   installation_secrets: InstallationSecretTable;
   queue_state: QueueStateTable;
@@ -209,4 +219,6 @@ export interface Database {
   staff_passkeys: StaffPasskeyTable;
   staff_passkey_challenges: StaffPasskeyChallengeTable;
   service_logo: ServiceLogoTable;
+  referral_tokens: ReferralTokenTable;
+  visibility_counts: VisibilityCountTable;
 }

@@ -1,7 +1,12 @@
-// Small counts the live board and the wait estimate need: how many chats started and were
-// abandoned in the last hour, and how long recent chats took.
+// Small counts the live board and the wait estimate need (how many chats started and were
+// abandoned in the last hour, how long recent chats took), and the rows behind the service's own
+// figures over a period: arrivals with their times, end reason and priority, and the counsellors'
+// status history. Plain column reads and comparisons, so SQLite and PostgreSQL answer alike.
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { isPriority } from '../domain/queue/priority.js';
+import type { FigureChat } from '../domain/serviceFigures/serviceFigures.js';
+import type { CounsellorChat, StatusChange } from '../domain/serviceFigures/dutyIntervals.js';
 
 const hour = 3_600_000;
 
@@ -37,5 +42,57 @@ export class ServiceFiguresRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => ({ endedAt: r.ended_at!, durationMs: r.ended_at! - r.accepted_at! }));
+  }
+
+  /** Conversations that arrived in [from, to), oldest first. */
+  async arrivedBetween(from: number, to: number): Promise<FigureChat[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select(['created_at', 'accepted_at', 'ended_at', 'end_reason', 'priority'])
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      // Letters in the mailbox are no chat arrivals (they are counted through their codings).
+      .where('channel', '=', 'chat')
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({
+      createdAt: Number(r.created_at),
+      acceptedAt: r.accepted_at === null ? null : Number(r.accepted_at),
+      endedAt: r.ended_at === null ? null : Number(r.ended_at),
+      endReason: r.end_reason,
+      priority: isPriority(r.priority) ? r.priority : 'normal',
+    }));
+  }
+
+  /** Chats a counsellor held at some time in [from, to): they count as time on duty. */
+  async heldBetween(from: number, to: number): Promise<CounsellorChat[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select(['counsellor_id', 'accepted_at', 'ended_at'])
+      .where('counsellor_id', 'is not', null)
+      .where('accepted_at', 'is not', null)
+      .where('accepted_at', '<', to)
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)]))
+      .execute();
+    return rows.map((r) => ({ counsellorId: r.counsellor_id!, acceptedAt: Number(r.accepted_at), endedAt: r.ended_at === null ? null : Number(r.ended_at) }));
+  }
+
+  /** Status changes in [from, to), and each counsellor's last one before `from` (her status as the period began). */
+  async statusChangesBetween(from: number, to: number): Promise<StatusChange[]> {
+    const inside = await this.db
+      .selectFrom('counsellor_status_changes')
+      .select(['staff_id', 'at', 'status'])
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .execute();
+    const before = await this.db
+      .selectFrom('counsellor_status_changes as s')
+      .innerJoin(
+        (eb) => eb.selectFrom('counsellor_status_changes').select(['staff_id', (e) => e.fn.max('at').as('last')]).where('at', '<', from).groupBy('staff_id').as('m'),
+        (join) => join.onRef('m.staff_id', '=', 's.staff_id').onRef('m.last', '=', 's.at'),
+      )
+      .select(['s.staff_id', 's.at', 's.status'])
+      .execute();
+    return [...before, ...inside].map((r) => ({ staffId: r.staff_id, at: Number(r.at), status: r.status }));
   }
 }

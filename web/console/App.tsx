@@ -14,12 +14,13 @@ import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { MailboxPage } from './mailbox/MailboxPage.js';
+import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'audit' | 'security';
-/** Tabs with their own address (/console/board, /console/settings, /console/audit), so a reload or link lands there. */
-const pathTabs = ['board', 'settings', 'audit'] as const;
+type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security';
+/** Tabs with their own address (/console/board, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
+const pathTabs = ['board', 'settings', 'figures', 'audit'] as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -65,11 +66,13 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canCode = me.permissions.includes('codings:write');
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
+  const canFigures = me.permissions.includes('figures:read');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
     if (fromPath === 'settings' && canManage) return 'settings';
     if (fromPath === 'audit' && canAudit) return 'audit';
+    if (fromPath === 'figures' && canFigures) return 'figures';
     return canChat ? 'chats' : canManage ? 'staff' : canReport ? 'reports' : 'staff';
   });
   useEffect(() => {
@@ -122,6 +125,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('routingNav.board')}
             </button>
           )}
+          {canFigures && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'figures' ? 'page' : undefined} onClick={() => setTab('figures')}>
+              {t('figures.nav')}
+            </button>
+          )}
           {canManage && (
             <button type="button" className="c-nav-item" aria-current={tab === 'settings' ? 'page' : undefined} onClick={() => setTab('settings')}>
               {t('routingNav.settings')}
@@ -147,7 +155,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
       {canChat && (
         // Kept mounted on other tabs: her chats and offers stay live while she looks at the board.
         <div className="c-keep" hidden={tab !== 'chats'}>
-          <ChatsView me={me} onSessionEnded={onSessionEnded} />
+          <ChatsView me={me} inView={tab === 'chats'} onSessionEnded={onSessionEnded} />
         </div>
       )}
       {canChat && tab === 'chats' ? null : canChat && tab === 'mailbox' ? (
@@ -162,6 +170,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <CodingPage me={me} />
       ) : canReport && tab === 'reports' ? (
         <ReportsPage me={me} />
+      ) : canFigures && tab === 'figures' ? (
+        <FiguresPage />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
       ) : tab === 'security' ? (

@@ -15,11 +15,38 @@ import { SafetyControl } from './safety/SafetyControl.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
 import { useReasonText } from './queue/triageView.js';
+import { useNotices } from './notices/useNotices.js';
+import { useShortcuts } from './notices/useShortcuts.js';
+import { nextChatId, type ShortcutCommand } from './notices/shortcuts.js';
+import { NoticeControls } from './notices/NoticeControls.js';
+import { ShortcutHelp } from './notices/ShortcutHelp.js';
 
-export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnded: () => void }) {
+/** `inView`: the chats tab is the one open (the view stays mounted behind the others). */
+export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inView: boolean; onSessionEnded: () => void }) {
   const { t } = useTranslation();
   const client = useMemo(() => new ConsoleClient(me.staff.id), [me.staff.id]);
   const state = useSyncExternalStore(client.subscribe, client.getState);
+  useNotices(client, state, inView);
+  const [helpOpen, setHelpOpen] = useState(false);
+  /** Bumped by the end-chat shortcut: the open chat asks for confirmation. */
+  const [endAsked, setEndAsked] = useState(0);
+  const [shortcutError, setShortcutError] = useState<string | null>(null);
+  const runShortcut = async (command: ShortcutCommand) => {
+    setShortcutError(null);
+    if (command === 'help') setHelpOpen(true);
+    else if (command === 'composer') document.getElementById('c-composer')?.focus();
+    else if (command === 'nextChat') {
+      const next = nextChatId(state.order, state.selected);
+      if (next) client.select(next);
+    } else if (command === 'endChat') {
+      if (state.selected && state.chats[state.selected]?.view.status === 'active') setEndAsked((n) => n + 1);
+    } else if (command === 'accept') {
+      const offer = state.offers[0];
+      const error = offer ? await client.accept(offer.conversationId) : state.queue.some((q) => q.status === 'waiting') ? await client.pullNext() : 'nothing';
+      if (error) setShortcutError(error === 'nothing' ? t('shortcuts.nothingToAccept') : t(`errors.${error}`));
+    }
+  };
+  useShortcuts(inView, (command) => void runShortcut(command));
 
   useEffect(() => {
     client.connect();
@@ -52,6 +79,12 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
           </p>
         )}
         <StatusBar client={client} state={state} />
+        <NoticeControls onShortcuts={() => setHelpOpen(true)} />
+        {shortcutError && (
+          <p className="error-text" role="alert">
+            {shortcutError}
+          </p>
+        )}
         <Offers offers={state.offers} staffId={me.staff.id} client={client} />
         <QueuePanel items={state.queue} staffId={me.staff.id} client={client} />
         <section aria-labelledby="mine-title" className="c-section">
@@ -107,11 +140,13 @@ export function ChatsView({ me, onSessionEnded }: { me: MeResponse; onSessionEnd
             onTransfer={(to, note) => client.transfer(selected.view.id, to, note)}
             onNote={(kind, body) => client.addNote(selected.view.id, kind, body)}
             onDismissDanger={() => client.dismissDanger(selected.view.id)}
+            endAsked={endAsked}
           />
         ) : (
           <p className="muted c-pick">{t('chats.pick')}</p>
         )}
       </div>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </main>
   );
 }
@@ -130,6 +165,8 @@ interface ChatPanelProps {
   onTransfer: (toCounsellorId: string | undefined, note: string) => Promise<ErrorCode | null>;
   onNote: (kind: 'note' | 'whisper', body: string) => Promise<ErrorCode | null>;
   onDismissDanger: () => void;
+  /** Counts the end-chat shortcut's presses; a new value asks for confirmation. */
+  endAsked: number;
 }
 
 /**
@@ -158,7 +195,7 @@ function DangerBanner({ danger, language, onCard, onDismiss }: { danger: DangerA
   );
 }
 
-function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote, onDismissDanger }: ChatPanelProps) {
+function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose, colleagues, loadColleagues, onTransfer, onNote, onDismissDanger, endAsked }: ChatPanelProps) {
   const { t, i18n } = useTranslation();
   const links = useClickableLinks();
   const [draft, setDraft] = useState('');
@@ -201,6 +238,16 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
     composerRef.current?.focus();
   }, []);
 
+  // The shortcut only opens the confirmation and puts focus on "Yes": ending takes a second key.
+  const endYesRef = useRef<HTMLButtonElement>(null);
+  const endAskedAtMount = useRef(endAsked);
+  useEffect(() => {
+    if (endAsked !== endAskedAtMount.current && open) setConfirmEnd(true);
+  }, [endAsked, open]);
+  useEffect(() => {
+    if (confirmEnd) endYesRef.current?.focus();
+  }, [confirmEnd]);
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!length || over > 0 || !open) return;
@@ -237,7 +284,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
             confirmEnd ? (
               <>
                 <span className="c-confirm-text">{t('chat.endConfirm')}</span>
-                <button type="button" className="btn btn-danger btn-small" onClick={() => void end()}>
+                <button type="button" className="btn btn-danger btn-small" ref={endYesRef} onClick={() => void end()}>
                   {t('chat.endYes')}
                 </button>
                 <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmEnd(false)}>

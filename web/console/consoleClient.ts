@@ -34,6 +34,7 @@ import {
 } from '../../src/domain/conversation/chatSync.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { newClientId } from '../common/ids.js';
+import { unreadAfter } from './notices/unreadCount.js';
 
 const namespace: typeof staffNamespace = '/staff';
 type StaffSocket = Socket<StaffServerToClient, StaffClientToServer>;
@@ -66,6 +67,8 @@ export interface ConsoleState {
   status: CounsellorStatusName;
   /** She was put on a break because an offer expired: say so kindly until she closes it. */
   missedOffer: boolean;
+  /** The chats screen is in front of her (its tab open, the window visible and focused). */
+  inView: boolean;
 }
 
 const isOpenStatus = (s: StaffConversationView['status']) => s === 'active' || s === 'offered' || s === 'waiting';
@@ -88,6 +91,7 @@ export class ConsoleClient {
     error: null,
     status: 'available',
     missedOffer: false,
+    inView: true,
   };
   private listeners = new Set<() => void>();
   private socket: StaffSocket | null = null;
@@ -163,6 +167,18 @@ export class ConsoleClient {
     if (!this.state.chats[conversationId]) return;
     this.set({ selected: conversationId });
     this.patchChat(conversationId, { unread: 0 });
+  }
+
+  /** The chats screen came in front of her or went out of view; what she now sees is read. */
+  setInView(inView: boolean): void {
+    if (inView === this.state.inView) return;
+    this.set({ inView });
+    if (inView && this.state.selected) this.patchChat(this.state.selected, { unread: 0 });
+  }
+
+  /** Whether a message arriving in this chat is seen as it comes. */
+  private inFront(conversationId: string): boolean {
+    return this.state.inView && this.state.selected === conversationId;
   }
 
   /** Removes an ended chat from the list. */
@@ -350,7 +366,10 @@ export class ConsoleClient {
     const existing = this.state.chats[id];
     if (existing) {
       const step = received(existing.sync, { type: 'resumed', messages: snapshot.messages, ended: !isOpenStatus(snapshot.conversation.status) });
-      void this.apply(id, step, { view: snapshot.conversation, notes: snapshot.notes ?? existing.notes });
+      // What came in while the line was down is unread like anything pushed.
+      const known = new Set(existing.sync.log.stored.map((m) => m.seq));
+      const unread = unreadAfter(existing.unread, known, snapshot.messages, this.inFront(id));
+      void this.apply(id, step, { view: snapshot.conversation, notes: snapshot.notes ?? existing.notes, unread });
       return;
     }
     const chat: HeldChat = {
@@ -377,8 +396,8 @@ export class ConsoleClient {
   private onMessage(message: WireMessage): void {
     const chat = this.state.chats[message.conversationId];
     if (!chat) return;
-    const isNew = !chat.sync.log.stored.some((m) => m.seq === message.seq);
-    const unread = isNew && message.sender !== 'counsellor' && this.state.selected !== message.conversationId ? chat.unread + 1 : chat.unread;
+    const known = new Set(chat.sync.log.stored.map((m) => m.seq));
+    const unread = unreadAfter(chat.unread, known, [message], this.inFront(message.conversationId));
     void this.apply(message.conversationId, received(chat.sync, { type: 'push', message }), {
       unread,
       ...(message.sender === 'visitor' ? { visitorTyping: false } : {}),

@@ -13,10 +13,33 @@ import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
 import { mailboxDeskNl } from '../common/locales/mailboxDesk.nl.js';
 import { mailboxDeskEn } from '../common/locales/mailboxDesk.en.js';
+import { figuresNl } from '../common/locales/figures.nl.js';
+import { figuresEn } from '../common/locales/figures.en.js';
+import { noticesNl } from '../common/locales/notices.nl.js';
+import { noticesEn } from '../common/locales/notices.en.js';
 import { App } from './App.js';
 
+// One area per line, so that a new area adds a line.
+const nl = [
+  consoleNl,
+  routingNl,
+  securityNl,
+  auditNl,
+  figuresNl,
+  noticesNl,
+  mailboxDeskNl,
+];
+const en = [
+  consoleEn,
+  routingEn,
+  securityEn,
+  auditEn,
+  figuresEn,
+  noticesEn,
+  mailboxDeskEn,
+];
 const language = 'nl';
-void createI18n({ nl: { translation: { ...consoleNl, ...routingNl, ...securityNl, ...auditNl, ...mailboxDeskNl } }, en: { translation: { ...consoleEn, ...routingEn, ...securityEn, ...auditEn, ...mailboxDeskEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: Object.assign({}, ...nl) }, en: { translation: Object.assign({}, ...en) } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App />

@@ -1,14 +1,25 @@
 // The partner widget, a classic script a partner site includes with
-//   <script src="https://baken.example/embed.js" defer></script>
+//   <script src="https://baken.example/embed.js" defer data-source="their-token"></script>
 // It adds a floating "Chat anoniem" button that opens Baken's visitor page in a frame, and makes
 // quick exit (the button in the frame, or Escape on the partner page) leave the whole partner
-// page, not just the frame. It writes no cookies and no storage on the partner page, sets no
+// page, not just the frame. The button, and any inline badge the partner placed
+// (<div data-baken-badge></div>, also without the button: data-launcher="off"), show the chat's
+// live status (open, busy with the wait, closed until when), asked again every minute while the
+// page is in view. data-source is the partner's referral token: it goes along as ?via= so the
+// arrival is counted for that source, never for a person. It writes no cookies and no storage on the partner page, sets no
 // globals and loads nothing but Baken itself. Which sites may show the frame is decided by
 // Baken's frame-ancestors header (PARTNER_ORIGINS), not here: this script may run anywhere.
 import { embedEn } from '../common/locales/embed.en.js';
 import { embedNl } from '../common/locales/embed.nl.js';
 import { exitRequestType, parseLeaveMessage } from '../common/embedMessages.js';
+import { visibilityEn } from '../common/locales/visibility.en.js';
+import { visibilityNl } from '../common/locales/visibility.nl.js';
+import { parseReferralToken } from '../../src/domain/visibility/referralToken.js';
 import { widgetCss } from './widgetCss.js';
+import { statusText } from './statusText.js';
+
+/** How often the status is asked again while the partner page is in view. */
+const statusRefreshMs = 60_000;
 
 /** How long Escape waits for the frame to do the quick exit before just removing the frame. */
 const exitFallbackMs = 1500;
@@ -25,13 +36,45 @@ function install(script: HTMLScriptElement): void {
   const bakenOrigin = new URL(script.src).origin;
   const language = (script.dataset.lang || document.documentElement.lang || 'nl').toLowerCase().startsWith('en') ? 'en' : 'nl';
   const text = language === 'en' ? embedEn : embedNl;
+  const badgeText = (language === 'en' ? visibilityEn : visibilityNl).badge;
+  const source = parseReferralToken(script.dataset.source);
+  const startUrl = (via: string | null) => `${bakenOrigin}/?lang=${language}${via ? `&via=${via}` : ''}`;
+  const statusViews: HTMLElement[] = [];
 
   const host = document.createElement('div');
   host.setAttribute('data-baken-widget', '');
   const root = host.attachShadow({ mode: 'open' });
   applyStyle(root, widgetCss);
+  document.body.append(host);
+  const withLauncher = script.dataset.launcher !== 'off';
+  const open = withLauncher ? installLauncher(root, host, bakenOrigin, text, startUrl(source), statusViews) : undefined;
+  for (const badge of document.querySelectorAll<HTMLElement>('[data-baken-badge]')) {
+    installBadge(badge, badgeText.link, startUrl(parseReferralToken(badge.dataset.source) ?? source), open, statusViews);
+  }
+  followStatus(bakenOrigin, (status) => {
+    const shown = statusText(status, badgeText, language);
+    for (const view of statusViews) {
+      // Only a change is written, so a screen reader hears the badge when the status changes.
+      if (view.textContent !== (shown?.text ?? '')) view.textContent = shown?.text ?? '';
+      view.dataset.state = shown?.state ?? '';
+    }
+  });
+}
+
+/** The floating button and the chat panel; returns what opens the panel. */
+function installLauncher(
+  root: ShadowRoot,
+  host: HTMLElement,
+  bakenOrigin: string,
+  text: typeof embedNl,
+  frameUrl: string,
+  statusViews: HTMLElement[],
+): () => void {
   const region = element('aside', { 'aria-label': text.region });
-  const launcher = element('button', { type: 'button', class: 'launcher' }, text.open);
+  const launcher = element('button', { type: 'button', class: 'launcher' });
+  const status = element('span', { class: 'status' });
+  launcher.append(element('span', {}, text.open), status);
+  statusViews.push(status);
   const panel = element('div', { id: 'baken-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'baken-title' });
   panel.hidden = true;
   const bar = element('div', { class: 'bar' });
@@ -40,7 +83,6 @@ function install(script: HTMLScriptElement): void {
   panel.append(bar);
   region.append(launcher, panel);
   root.append(region);
-  document.body.append(host);
 
   let frame: HTMLIFrameElement | null = null;
   let exitFallback: ReturnType<typeof setTimeout> | undefined;
@@ -48,7 +90,7 @@ function install(script: HTMLScriptElement): void {
   const open = () => {
     if (!frame) {
       frame = document.createElement('iframe');
-      frame.src = `${bakenOrigin}/?lang=${language}`;
+      frame.src = frameUrl;
       frame.title = text.frame;
       // The frame learns only the partner's origin, to check where its quick exit message goes.
       frame.referrerPolicy = 'origin';
@@ -102,6 +144,49 @@ function install(script: HTMLScriptElement): void {
     hide();
     launcher.focus();
   });
+  return open;
+}
+
+/**
+ * An inline badge in the partner's own text: a link to the chat and the live status beside it
+ * (a polite live region). With the floating button on the page the link opens its panel; on its
+ * own it goes to Baken's start page in the same tab.
+ */
+function installBadge(badge: HTMLElement, linkText: string, href: string, open: (() => void) | undefined, statusViews: HTMLElement[]): void {
+  if (badge.shadowRoot) return;
+  const root = badge.attachShadow({ mode: 'open' });
+  applyStyle(root, widgetCss);
+  const link = element('a', { href, class: 'badge-link' }, linkText);
+  if (open) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      open();
+    });
+  }
+  const status = element('span', { class: 'status', role: 'status' });
+  const wrap = element('span', { class: 'badge' });
+  wrap.append(link, status);
+  root.append(wrap);
+  statusViews.push(status);
+}
+
+/** Asks for the status now and every minute while the page is in view; not while it is hidden. */
+function followStatus(bakenOrigin: string, show: (status: unknown) => void): void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const ask = () =>
+    fetch(`${bakenOrigin}/api/status`, { credentials: 'omit' })
+      .then((res) => (res.ok ? res.json() : null))
+      .then(show, () => show(null));
+  const schedule = () => {
+    clearInterval(timer);
+    timer = document.hidden ? undefined : setInterval(ask, statusRefreshMs);
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) void ask();
+    schedule();
+  });
+  void ask();
+  schedule();
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, text?: string): HTMLElementTagNameMap[K] {

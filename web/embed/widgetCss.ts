@@ -25,6 +25,15 @@ export const widgetCss = `
   min-height: 44px; min-width: 44px; padding: 8px 14px; border: 2px solid #fff; border-radius: 8px;
   background: transparent; color: #fff; font: inherit; font-weight: 700; cursor: pointer;
 }
+.launcher .status { display: block; font-size: 13px; font-weight: 400; }
+.status:empty { display: none; }
+.badge { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; font: 16px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; }
+.badge-link { color: #1f5f6b; font-weight: 700; text-decoration: underline; }
+.badge-link:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.badge .status { padding: 2px 10px; border-radius: 999px; border: 1px solid currentColor; background: #fff; color: #1a1a1a; }
+.badge .status[data-state="open"] { color: #1b6b36; }
+.badge .status[data-state="busy"] { color: #7a4b00; }
+.badge .status[data-state="closed"] { color: #5a5a5a; }
 iframe { display: block; flex: 1; width: 100%; border: 0; }
 @media (max-width: 480px) {
   .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }

@@ -12,6 +12,7 @@ import { ChatScreen } from './ChatScreen.js';
 import { EndedScreen } from './EndedScreen.js';
 import { PrivacyPage } from './PrivacyPage.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { referralVia } from './referral.js';
 
 import type { MailboxMode } from './mailbox/MailboxScreen.js';
 
@@ -119,7 +120,8 @@ export function App({ chat }: { chat: VisitorChat }) {
         <StartScreen
           state={state}
           busy={service?.busy ?? false}
-          onStart={(nickname, preChat, returnCode) => void chat.start(nickname, language, preChat, returnCode)}
+          askHowFound={service?.askHowFound ?? false}
+          onStart={(nickname, preChat, returnCode, howFound) => void chat.start(nickname, language, preChat, returnCode, { via: referralVia(), howFound })}
           onPrivacy={() => go('privacy')}
           onMailbox={setMailbox}
         />

@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { AgeBand, PreChatTopic } from '../../src/domain/triage/preChatAnswers.js';
 import type { PreChatAnswers } from './chatClient.js';
 import { useFocusOnMount } from './useFocusOnMount.js';
+import { HowFoundQuestion } from './HowFoundQuestion.js';
+import type { HowFoundAnswer } from '../../src/domain/visibility/howFoundAnswers.js';
 
 // Listed here rather than imported, so the visitor bundle does not pull in zod.
 const AGE_BANDS: readonly AgeBand[] = ['under_12', '12_15', '16_17', '18_23', '24_plus'];
@@ -13,13 +15,24 @@ const PRE_CHAT_TOPICS: readonly PreChatTopic[] = ['about_me', 'about_someone_els
  * The optional questions before the chat. Skipping is one tap (the first button); "in danger
  * now: yes" shows 112 at once, above everything else in the step.
  */
-export function PreChatStep({ starting, error, onStart }: { starting: boolean; error: ErrorCode | null; onStart: (answers: PreChatAnswers) => void }) {
+export function PreChatStep({
+  starting,
+  error,
+  askHowFound,
+  onStart,
+}: {
+  starting: boolean;
+  error: ErrorCode | null;
+  askHowFound: boolean;
+  onStart: (answers: PreChatAnswers, howFound: HowFoundAnswer | undefined) => void;
+}) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [answers, setAnswers] = useState<PreChatAnswers>({});
+  const [howFound, setHowFound] = useState<HowFoundAnswer | undefined>(undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!starting) onStart(answers);
+    if (!starting) onStart(answers, askHowFound ? howFound : undefined);
   };
   return (
     <main className="v-main v-prechat">
@@ -27,7 +40,7 @@ export function PreChatStep({ starting, error, onStart }: { starting: boolean; e
         {t('prechat.title')}
       </h1>
       <p>{t('prechat.intro')}</p>
-      <button type="button" className="btn btn-secondary v-skip" disabled={starting} onClick={() => onStart({})}>
+      <button type="button" className="btn btn-secondary v-skip" disabled={starting} onClick={() => onStart({}, undefined)}>
         {t('prechat.skip')}
       </button>
       <form onSubmit={submit} noValidate>
@@ -80,6 +93,7 @@ export function PreChatStep({ starting, error, onStart }: { starting: boolean; e
             ))}
           </div>
         </fieldset>
+        {askHowFound && <HowFoundQuestion value={howFound} onChange={setHowFound} />}
         {error && (
           <p className="error-text" role="alert">
             {t(`errors.${error}`)}

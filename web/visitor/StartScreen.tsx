@@ -7,16 +7,19 @@ import { ReturnCodeInput } from './ReturnCodeInput.js';
 import { PrivacyLink } from './PrivacyLink.js';
 import { PreChatStep } from './PreChatStep.js';
 import { MailboxOffer } from './ClosedScreen.js';
+import type { HowFoundAnswer } from '../../src/domain/visibility/howFoundAnswers.js';
 
 interface StartProps {
   state: VisitorState;
   busy: boolean;
-  onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined) => void;
+  /** The administrator asks "How did you find us?" before the chat. */
+  askHowFound: boolean;
+  onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined, howFound: HowFoundAnswer | undefined) => void;
   onPrivacy: () => void;
   onMailbox: (mode: 'write' | 'read') => void;
 }
 
-export function StartScreen({ state, busy, onStart, onPrivacy, onMailbox }: StartProps) {
+export function StartScreen({ state, busy, askHowFound, onStart, onPrivacy, onMailbox }: StartProps) {
   const { t } = useTranslation();
   const [nickname, setNickname] = useState('');
   const [returnCode, setReturnCode] = useState('');
@@ -37,7 +40,14 @@ export function StartScreen({ state, busy, onStart, onPrivacy, onMailbox }: Star
     setStep('questions');
   };
   if (step === 'questions') {
-    return <PreChatStep starting={starting} error={state.error} onStart={(answers) => onStart(nickname, answers, returnCode.trim() || undefined)} />;
+    return (
+      <PreChatStep
+        starting={starting}
+        error={state.error}
+        askHowFound={askHowFound}
+        onStart={(answers, howFound) => onStart(nickname, answers, returnCode.trim() || undefined, howFound)}
+      />
+    );
   }
   return (
     <main className="v-main">

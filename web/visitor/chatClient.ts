@@ -130,7 +130,8 @@ export class VisitorChat {
     if (this.token) writeTabState({ token: this.token, language });
   }
 
-  async start(nickname: string, language: UiLanguage, preChat?: PreChatAnswers, returnCode?: string): Promise<void> {
+  /** `visibility`: the page's referral token and her "How did you find us?" answer, counted per day only. */
+  async start(nickname: string, language: UiLanguage, preChat?: PreChatAnswers, returnCode?: string, visibility: Pick<StartChatRequest, 'via' | 'howFound'> = {}): Promise<void> {
     if (this.state.phase !== 'start' && this.state.phase !== 'ended') return;
     this.language = language;
     this.set({ ...initial, phase: 'starting' });
@@ -145,6 +146,8 @@ export class VisitorChat {
         language,
         ...(preChat && Object.keys(preChat).length > 0 ? { preChat } : {}),
         ...(withCode && code ? { returnCode: code } : {}),
+        ...(visibility.via ? { via: visibility.via } : {}),
+        ...(visibility.howFound ? { howFound: visibility.howFound } : {}),
       } satisfies StartChatRequest);
     let ack = await request(true);
     let codeUnknown = false;

@@ -116,6 +116,13 @@ export class QueueViews {
     return this.status(state, index + 1, await this.recentHandling());
   }
 
+  /** The honest estimate for someone who joins the queue now, at the back (the partners' status). */
+  async newcomerEstimate(): Promise<WaitEstimate> {
+    const state = await this.routing.current();
+    const position = waitingInOrder(state).length + 1;
+    return estimateWait({ position, recentHandlingMs: await this.recentHandling(), ...dutySlots(routingSnapshot(state).counsellors) });
+  }
+
   async counsellorViews(state?: QueueState, only?: ReadonlySet<string>): Promise<CounsellorView[]> {
     const s = state ?? (await this.routing.current());
     const snapshot = routingSnapshot(s);

@@ -25,9 +25,9 @@ export const auditActionGroups = {
   transcripts: ['transcript.view', 'conversation.join_silent', 'conversation.join_visible'],
   codings: ['coding.view', 'coding.create', 'coding.update', 'coding.second', 'coding.assign_sample', 'coding.agreement_view'],
   staff: ['setup.admin_created', 'staff.create', 'staff.update', 'staff.sessions_ended', 'staff.session_ended', 'staff.mfa_reset', 'staff.password_reset'],
-  settings: ['settings.update', 'settings.logo_update', 'settings.logo_remove', 'service.availability'],
-  reports: ['report.view', 'coded_data.import'],
-  exports: ['report.export', 'coded_data.export', 'audit.exported'],
+  settings: ['settings.update', 'settings.logo_update', 'settings.logo_remove', 'service.availability', 'referral.create', 'referral.remove'],
+  reports: ['report.view', 'figures.view', 'coded_data.import'],
+  exports: ['report.export', 'figures.export', 'coded_data.export', 'audit.exported'],
   interventions: ['conversation.priority', 'visitor.warned', 'visitor.block', 'visitor.unblock'],
   system: ['retention.purge', 'visitor.history_deleted'],
 } as const;

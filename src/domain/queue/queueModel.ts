@@ -213,7 +213,7 @@ export function counsellorLoad(state: QueueState, counsellorId: string): { activ
 }
 
 /** A disconnected counsellor is offline as far as routing is concerned. */
-function routingStatus(c: CounsellorEntry): CounsellorStatus {
+export function routingStatus(c: CounsellorEntry): CounsellorStatus {
   return c.disconnectedAt === undefined ? c.status : 'offline';
 }
 

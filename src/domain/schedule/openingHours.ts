@@ -203,3 +203,15 @@ export function nextOpening(schedule: OpeningSchedule, nowMs: number): OpenInter
   }
   return undefined;
 }
+
+/** The merged openings that overlap [fromMs, toMs), clipped to it, in order. */
+export function openingsBetween(schedule: OpeningSchedule, fromMs: number, toMs: number): OpenInterval[] {
+  const out: OpenInterval[] = [];
+  const days = Math.ceil((toMs - fromMs) / DAY_MS) + 1;
+  for (const interval of mergedIntervals(schedule, fromMs, days)) {
+    if (interval.opensAt >= toMs) break;
+    if (interval.closesAt <= fromMs) continue;
+    out.push({ opensAt: Math.max(fromMs, interval.opensAt), closesAt: Math.min(toMs, interval.closesAt) });
+  }
+  return out;
+}

@@ -180,10 +180,16 @@ function splitByPeriod(from: number, to: number, granularity: Granularity, into:
   }
 }
 
+/**
+ * `inChats`: the stretches counsellors spent in chats, for occupancy; by default those of `chats`
+ * (answered and ended). A caller reading a period passes its own, clipped to the period, so a chat
+ * that began before it (or is still going) counts for the part inside.
+ */
 export function computeServiceFigures(
   chats: readonly FigureChat[],
   duty: readonly DutyInterval[],
   granularity: Granularity,
+  inChats?: readonly { readonly from: number; readonly to: number }[],
 ): ServiceFigures {
   const tallies = new Map<string, Map<Priority | 'all', Tally>>();
   const heat: number[][] = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
@@ -221,7 +227,8 @@ export function computeServiceFigures(
   const dutyMs = new Map<string, number>();
   for (const d of duty) if (d.to > d.from) splitByPeriod(d.from, d.to, granularity, dutyMs);
   const chatMs = new Map<string, number>();
-  for (const c of chats) if (c.acceptedAt !== null && c.endedAt !== null && c.endedAt > c.acceptedAt) splitByPeriod(c.acceptedAt, c.endedAt, granularity, chatMs);
+  const busyStretches = inChats ?? chats.flatMap((c) => (c.acceptedAt !== null && c.endedAt !== null ? [{ from: c.acceptedAt, to: c.endedAt }] : []));
+  for (const b of busyStretches) if (b.to > b.from) splitByPeriod(b.from, b.to, granularity, chatMs);
   const occupancy = [...dutyMs.keys()].sort().map((period) => {
     const on = dutyMs.get(period)!;
     const busy = chatMs.get(period) ?? 0;

@@ -7,6 +7,7 @@ export const permissions = [
   'chat:supervise', // see every conversation, the live board
   'staff:manage', // create and change staff accounts
   'reports:read', // the research monitor
+  'figures:read', // the service's own figures (waits, abandonment, occupancy): for the coordinator
   'audit:read',
   'codings:write', // code conversations after they end (and second codings assigned to them)
   'codings:assign', // assign a double-coding sample, see agreement per field
@@ -16,9 +17,9 @@ export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   counsellor: ['chat:handle', 'codings:write'],
-  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'codings:write', 'codings:assign'],
+  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'figures:read', 'codings:write', 'codings:assign'],
   researcher: ['reports:read'],
-  admin: ['staff:manage', 'audit:read', 'reports:read', 'codings:import'],
+  admin: ['staff:manage', 'audit:read', 'reports:read', 'figures:read', 'codings:import'],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

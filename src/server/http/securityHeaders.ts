@@ -7,6 +7,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A visitor page that the configured partner sites may show in a frame. */
     partnerFrameable?: boolean;
+    /**
+     * A public answer about the service (never about a visitor) that browsers and caches may keep
+     * this many seconds: the partners' status. Everything else is no-store.
+     */
+    publicCacheSeconds?: number;
   }
 }
 
@@ -41,7 +46,8 @@ export function registerSecurityHeaders(app: FastifyInstance, partnerOrigins: re
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    reply.header('Cache-Control', 'no-store');
+    const cacheSeconds = request.routeOptions.config?.publicCacheSeconds;
+    reply.header('Cache-Control', cacheSeconds ? `public, max-age=${cacheSeconds}` : 'no-store');
     return payload;
   });
 }

@@ -110,6 +110,10 @@ export function attachVisitorGateway(ns: VisitorNamespace, ctx: AppContext, broa
           throw error;
         }
         const { chat, token } = started.value;
+        // Counted apart from the chat: the source is never written on the conversation.
+        await ctx.app.visibility.chatStarted(input.via, input.howFound).catch((error: unknown) =>
+          ctx.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'visibility count failed'),
+        );
         socket.data.conversationId = chat.conversation.id;
         // In the room before anything is announced: her first place in the queue is for her.
         await socket.join(rooms.conversation(chat.conversation.id));

@@ -13,6 +13,9 @@ import { installationSecrets } from './010_installation_secrets.js';
 import { visitorAway } from './011_visitor_away.js';
 import { queueVersions } from './012_queue_versions.js';
 import { codingGenerations } from './012a_coding_generations.js';
+import { counsellorStatusChanges } from './013_counsellor_status_changes.js';
+import { referralTokens } from './022_referral_tokens.js';
+import { visibilityCounts } from './023_visibility_counts.js';
 import { mailbox } from './024_mailbox.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
@@ -34,6 +37,9 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '011_visitor_away': visitorAway,
         '012_queue_versions': queueVersions,
         '012a_coding_generations': codingGenerations,
+        '013_counsellor_status_changes': counsellorStatusChanges,
+        '022_referral_tokens': referralTokens,
+        '023_visibility_counts': visibilityCounts,
         '024_mailbox': mailbox,
       };
     },

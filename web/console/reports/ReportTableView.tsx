@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportTable } from '../../../src/domain/monitor/countTable.js';
 import { formatPercent } from './ReportsPage.js';
 import { chartBars } from '../../../src/domain/monitor/chartBars.js';
+import { BarChart } from '../common/BarChart.js';
 
 export function ReportTableView({ table, population, lang, chart = true }: { table: ReportTable; population: string | undefined; lang: 'nl' | 'en'; chart?: boolean }) {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function ReportTableView({ table, population, lang, chart = true }: { tab
             </tbody>
           </table>
         </div>
-        {chart && <BarChart table={table} lang={lang} label={t('reports.chartOf', { title })} />}
+        {chart && <ReportBarChart table={table} lang={lang} label={t('reports.chartOf', { title })} />}
       </div>
     </section>
   );
@@ -55,31 +56,8 @@ function cellText(cell: ReportCell | undefined, lang: 'nl' | 'en'): string {
  * a suppressed row keeps its place with its marker and no bar; a summary row (the pooled range)
  * is not drawn as one more year.
  */
-function BarChart({ table, lang, label }: { table: ReportTable; lang: 'nl' | 'en'; label: string }) {
+function ReportBarChart({ table, lang, label }: { table: ReportTable; lang: 'nl' | 'en'; label: string }) {
   const { t } = useTranslation();
   const bars = chartBars(table).map((b) => ({ key: b.key, label: b.label[lang], count: b.count, display: b.count === null ? `${b.display} (${t('reports.suppressedBar')})` : b.display }));
-  if (bars.length === 0) return null;
-  const max = Math.max(1, ...bars.map((b) => b.count ?? 0));
-  const rowHeight = 22;
-  const labelWidth = 190;
-  const barWidth = 200;
-  const height = bars.length * rowHeight + 4;
-  return (
-    <svg className="c-chart" role="img" aria-label={label} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width={labelWidth + barWidth + 60} height={height}>
-      {bars.map((b, i) => {
-        const length = b.count === null ? 0 : Math.max(1, (b.count / max) * barWidth);
-        return (
-          <g key={b.key} transform={`translate(0 ${i * rowHeight + 2})`} data-bar={b.key} data-suppressed={b.count === null ? 'true' : undefined}>
-            <text x={labelWidth - 6} y={15} textAnchor="end" className="c-chart-label">
-              {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
-            </text>
-            {length > 0 && <rect x={labelWidth} y={3} height={14} width={length} className="c-chart-bar" />}
-            <text x={labelWidth + length + 4} y={15} className="c-chart-label">
-              {b.display}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
+  return <BarChart bars={bars} label={label} />;
 }

@@ -58,6 +58,12 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'chat:handle'))).toEqual(['counsellor', 'supervisor']);
   });
 
+  it('opens the service figures to supervisors and administrators only, by their own permission', () => {
+    const figures = server.app.routes.filter((r) => r.url.startsWith('/api/figures'));
+    expect(figures.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual(['GET /api/figures figures:read', 'GET /api/figures.csv figures:read']);
+    expect(roles.filter((role) => can(role, 'figures:read')).sort()).toEqual(['admin', 'supervisor']);
+  });
+
   it('serves nothing outside /api but the pages, built assets, tab icons and probes (metrics only on their own listener)', () => {
     // A new route outside /api escapes the access check above: it has to be added here on purpose.
     const other = server.app.routes.filter((r) => !r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
@@ -75,6 +81,19 @@ describe('authorisation matrix', () => {
     expect(access('DELETE', '/api/auth/passkeys/:id')).toBe('staff');
     expect(access('POST', '/api/auth/login/passkey/options')).toBe('public');
     expect(access('POST', '/api/auth/login/passkey')).toBe('public');
+  });
+
+  it('walks the visibility routes too: administrators keep the tokens, reports readers see the counts, the status and arrivals are public', () => {
+    const visibility = server.app.routes.filter((r) => r.url.startsWith('/api/referrals') || r.url.startsWith('/api/visibility') || r.url === '/api/status' || r.url === '/api/reports/visibility');
+    expect(visibility.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'DELETE /api/referrals/:token staff:manage',
+      'GET /api/referrals staff:manage',
+      'GET /api/referrals/:token/poster staff:manage',
+      'GET /api/reports/visibility reports:read',
+      'GET /api/status public',
+      'POST /api/referrals staff:manage',
+      'POST /api/visibility/arrivals public',
+    ]);
   });
 
   it('answers every API route for every role exactly as the permission table says', async () => {

@@ -17,6 +17,7 @@ import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { PdfUnavailableError, renderPdf } from './renderPdf.js';
 import type { AuditAction } from '../../../domain/audit/auditActions.js';
+import { visibilityReportTables } from '../visibility/referralRoutes.js';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 const MAX_ISSUES_SHOWN = 200;
@@ -32,7 +33,10 @@ export async function monitorFromStore(ctx: AppContext, year: number, pooled?: {
   const { first, last } = monitorPeriods(options);
   const packed = await codings.loadPacked(amsterdamYearBounds(first)[0], amsterdamYearBounds(last)[1]);
   const doubleCoded = await codings.doubleCoded(year);
-  return computeMonitorPacked(packed, { ...options, ...(doubleCoded.length > 0 ? { doubleCoded } : {}) });
+  const report = computeMonitorPacked(packed, { ...options, ...(doubleCoded.length > 0 ? { doubleCoded } : {}) });
+  // Arrivals → chats per source, from day counters (never linked to the coded conversations).
+  const visibility = await visibilityReportTables(ctx, `${year}-01-01`, `${year}-12-31`, String(year));
+  return { ...report, tables: [...report.tables, ...visibility] };
 }
 
 function attachment(reply: FastifyReply, type: string, name: string): FastifyReply {

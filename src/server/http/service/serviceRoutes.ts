@@ -24,6 +24,7 @@ export function serviceRoutes(ctx: AppContext) {
         nextOpensAt: availability.nextOpensAt,
         busy: availability.busy,
         queueFull: queueAdmission({ waitingCount: open.waiting + open.offered, cap: settings.queueCap }).kind === 'full',
+        askHowFound: settings.askHowFound,
         alternatives: settings.alternatives.map((a) => ({
           name: a.name,
           phone: a.phone,
