@@ -127,8 +127,22 @@ describe.each(['sqlite', 'postgres'] as const)('anonymous mailbox on %s', (diale
     // Without the CSRF header a state change is refused.
     expect((await call(server, { cookie: anna.cookie, csrfToken: '' }, 'POST', `/api/mailbox/${letter.id}/reply`, { text: 'x' })).status).toBe(403);
     expect((await call(server, null, 'GET', '/api/mailbox')).status).toBe(401);
+    // A supervisor may read it (and the audit log says so), as she may join any chat.
+    const supervisor = await server.createStaff('supervisor');
+    const sup = await server.login(supervisor.username, supervisor.password);
+    expect((await call(server, sup, 'GET', `/api/mailbox/${letter.id}`)).status).toBe(200);
+    expect(await server.app.ctx.repos.audit.list({ action: 'transcript.view', staffId: supervisor.id })).toHaveLength(1);
     await call(server, anna, 'POST', `/api/mailbox/${letter.id}/release`);
     expect((await call(server, bert, 'POST', `/api/mailbox/${letter.id}/claim`)).status).toBe(200);
+  });
+
+  it('takes no letter from an address that is blocked for a while', async () => {
+    server.app.ctx.addressBlocks.block('127.0.0.1', now + 60_000);
+    const refused = await leave({ text: letterText, language: 'nl' });
+    expect(refused.status).toBe(403);
+    expect(await server.app.ctx.repos.mailbox.listUnanswered()).toEqual([]);
+    now += 120_000;
+    expect((await leave({ text: letterText, language: 'nl' })).status).toBe(201);
   });
 
   it('deletes her letters and answers with her code', async () => {
