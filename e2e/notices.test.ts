@@ -193,7 +193,7 @@ describe('console notices and shortcuts', () => {
 
     await counsellor.getByRole('log').focus();
     await counsellor.keyboard.press('Alt+KeyM');
-    expect(await counsellor.evaluate(() => document.activeElement?.id)).toBe('c-composer');
+    await expect.poll(() => counsellor.evaluate(() => document.activeElement?.id)).toBe('c-composer');
 
     await counsellor.getByRole('log').focus();
     await counsellor.keyboard.press('?');
@@ -207,7 +207,7 @@ describe('console notices and shortcuts', () => {
     // Ending asks first; the confirmation has focus, so Enter confirms.
     await counsellor.keyboard.press('Alt+KeyE');
     await counsellor.getByText('Deze chat echt beëindigen?').waitFor();
-    expect(await counsellor.evaluate(() => document.activeElement?.textContent)).toBe('Ja, beëindigen');
+    await expect.poll(() => counsellor.evaluate(() => document.activeElement?.textContent)).toBe('Ja, beëindigen');
     await counsellor.keyboard.press('Enter');
     await bo.getByText('De hulpverlener heeft de chat gestopt.').waitFor();
   });

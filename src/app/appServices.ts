@@ -18,10 +18,16 @@ import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
 import { Mailbox } from './mailbox/mailbox.js';
+import { MessageTranslations } from './translation/messageTranslations.js';
+import { NoTranslator, type Translator } from './translation/translator.js';
 import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
 import { ReferralTokens } from './visibility/referralTokens.js';
 import { VisibilityCounting } from './visibility/visibilityCounting.js';
 import { PublicStatus } from './queue/publicStatus.js';
+import { SnippetUseCases } from './toolkit/snippetUseCases.js';
+import { DirectoryUseCases } from './toolkit/directoryUseCases.js';
+import { Handovers } from './handovers/handovers.js';
+import { Continuity } from './continuity/continuity.js';
 
 export interface AppServices {
   queue: Queue;
@@ -38,10 +44,15 @@ export interface AppServices {
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
   mailbox: Mailbox;
+  translations: MessageTranslations;
   figures: ServiceFiguresReports;
   referrals: ReferralTokens;
   visibility: VisibilityCounting;
   publicStatus: PublicStatus;
+  snippets: SnippetUseCases;
+  directory: DirectoryUseCases;
+  handovers: Handovers;
+  continuity: Continuity;
 }
 
 export interface AppServiceOptions {
@@ -50,9 +61,13 @@ export interface AppServiceOptions {
   log: (message: string, error: unknown) => void;
   /** Open waiting chats one source (hashed address) may have at once. */
   waitingChatsPerSource: number;
+  /** Local machine translation of visitors' messages; off (NoTranslator) unless configured. */
+  translator?: Translator;
+  /** The counsellors' language, that visitors' messages are translated into. */
+  translationTarget?: string;
 }
 
-export function createAppServices({ repos, clock, log, waitingChatsPerSource }: AppServiceOptions): AppServices {
+export function createAppServices({ repos, clock, log, waitingChatsPerSource, translator, translationTarget }: AppServiceOptions): AppServices {
   const names = new StaffNames(repos);
   const steps = new RoutingSteps(repos, clock);
   const views = new QueueViews(repos, clock, steps, names);
@@ -62,7 +77,8 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
   queue.observe((step) => {
     for (const e of step.effects) if (e.type === 'assigned' || e.type === 'removed') arrivals.left(e.conversationId);
   });
-  const messages = new ChatMessages(repos, clock, queue);
+  const translations = new MessageTranslations(translator ?? new NoTranslator(), translationTarget ?? 'nl', log);
+  const messages = new ChatMessages(repos, clock, queue, translations);
   const returnCodes = new ReturnCodes(repos, () => clock.now());
   const visitorBlocks = new VisitorBlocks(repos, clock);
   const counsellorChats = new CounsellorChats(repos, clock, queue, messages, names);
@@ -81,9 +97,14 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource }: 
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
     mailbox: new Mailbox(repos, clock, returnCodes, names),
+    translations,
     figures: new ServiceFiguresReports(repos, clock),
     referrals: new ReferralTokens(repos, clock),
     visibility: new VisibilityCounting(repos, clock),
     publicStatus: new PublicStatus(repos, clock, views),
+    snippets: new SnippetUseCases(repos, clock),
+    directory: new DirectoryUseCases(repos, clock),
+    handovers: new Handovers(repos, clock),
+    continuity: new Continuity(repos, clock, names),
   };
 }

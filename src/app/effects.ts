@@ -1,6 +1,7 @@
 // What a use case changed, and for whom. The application layer returns these; the transports
 // (socket gateways, HTTP routes) turn them into pushes. A use case never emits anything itself,
 // so what one step costs on the wire is exactly what it changed.
+import type { MessageTranslation } from '../protocol/translation.js';
 import type { Conversation } from '../store/conversationRepository.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
 import type { StoredNote } from '../store/noteRepository.js';
@@ -18,7 +19,8 @@ export interface QueuedChat {
 
 export type Effect =
   /** A stored message: to everyone in the chat (visitor and staff). */
-  | { type: 'message.stored'; message: StoredMessage; commitMs: number }
+  /** `translation`: of a visitor's message, for staff only (translation on, her language not theirs). */
+  | { type: 'message.stored'; message: StoredMessage; commitMs: number; translation?: MessageTranslation }
   /** A note or whisper: staff in the chat only, never the visitor. */
   | { type: 'note.added'; conversationId: string; note: StoredNote }
   /** The chat's state changed: its visitor, whoever follows it, and the holders named here. */

@@ -5,6 +5,7 @@ import type { AckCallback } from './ack.js';
 import { clientIdSchema, idSchema, messageBodySchema, seqSchema } from './common.js';
 import type { ConversationStatus, EndReason, Language, TypingEvent, WireMessage } from './common.js';
 import { warningReasons } from './systemMessages.js';
+import type { StaffMessage } from './translation.js';
 import { PRIORITIES, type Priority } from '../domain/queue/priority.js';
 
 export const staffNamespace = '/staff';
@@ -139,7 +140,7 @@ export interface StaffConversationView {
 
 export interface StaffChatSnapshot {
   conversation: StaffConversationView;
-  messages: WireMessage[];
+  messages: StaffMessage[];
   notes: NoteView[];
 }
 
@@ -192,7 +193,7 @@ export interface StaffServerToClient {
   /** Danger seen in what the visitor writes during a chat in progress (her counsellor and the board). */
   danger: (alert: DangerAlert) => void;
   'conversation:update': (conversation: StaffConversationView) => void;
-  message: (message: WireMessage) => void;
+  message: (message: StaffMessage) => void;
   typing: (event: TypingEvent) => void;
   /** The session ended (logout, timeout, account disabled): the console must sign in again. */
   'session:ended': () => void;

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start with a clear message per mistake.
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './abuse/clientAddress.js';
+import { languages, type Language } from '../protocol/common.js';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0'])
@@ -38,6 +39,29 @@ const partnerOrigins = z
   .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
   .pipe(z.array(partnerOrigin).max(50))
   .transform((origins) => [...new Set(origins)]);
+
+/**
+ * The local translation model's files, each with the SHA-256 it must have:
+ * `/models/ennl/model.bin=<64 hex>,/models/ennl/vocab.spm=<64 hex>`.
+ */
+const modelFiles = z
+  .string()
+  .transform((value) => value.split(',').map((f) => f.trim()).filter((f) => f.length > 0))
+  .pipe(
+    z
+      .array(
+        z.string().transform((entry, ctx) => {
+          const match = /^(.+)=([0-9a-fA-F]{64})$/.exec(entry);
+          if (!match) {
+            ctx.addIssue({ code: 'custom', message: `"${entry}" must be a file path, "=", and its SHA-256 in hex (64 characters)` });
+            return z.NEVER;
+          }
+          return { path: match[1]!, sha256: match[2]!.toLowerCase() };
+        }),
+      )
+      .min(1)
+      .max(20),
+  );
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -87,6 +111,10 @@ const envSchema = z.object({
   WAITING_CHATS_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(3),
   /** Sites that may embed the visitor page with the widget (/embed.js). */
   PARTNER_ORIGINS: partnerOrigins.default([]),
+  /** Turns on local translation of visitors' messages: the model files and their hashes. Off when unset. */
+  TRANSLATION_MODEL_FILES: modelFiles.optional(),
+  /** The counsellors' language, that visitors' messages are translated into. */
+  TRANSLATION_TARGET_LANGUAGE: z.enum(languages).default('nl'),
 });
 
 export type Config = {
@@ -112,7 +140,14 @@ export type Config = {
   waitingChatsPerSource: number;
   /** Origins (https://host[:port]) allowed to frame the visitor page; empty: nobody. */
   partnerOrigins: string[];
+  /** Local translation of visitors' messages, or null (the default: off). */
+  translation: TranslationConfig | null;
 };
+
+export interface TranslationConfig {
+  modelFiles: { path: string; sha256: string }[];
+  targetLanguage: Language;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -142,5 +177,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKeyFile: e.MASTER_KEY_FILE,
     partnerOrigins: e.PARTNER_ORIGINS,
     waitingChatsPerSource: e.WAITING_CHATS_PER_SOURCE,
+    translation: e.TRANSLATION_MODEL_FILES ? { modelFiles: e.TRANSLATION_MODEL_FILES, targetLanguage: e.TRANSLATION_TARGET_LANGUAGE } : null,
   };
 }

@@ -30,6 +30,10 @@ import { BrandingRepository } from './brandingRepository.js';
 import { MailboxRepository } from './mailboxRepository.js';
 import { ReferralTokenRepository } from './referralTokenRepository.js';
 import { VisibilityCountRepository } from './visibilityCountRepository.js';
+import { SnippetRepository } from './snippetRepository.js';
+import { DirectoryRepository } from './directoryRepository.js';
+import { HandoverRepository } from './handoverRepository.js';
+import { ContinuityRepository } from './continuityRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -56,6 +60,10 @@ export interface Repositories {
   mailbox: MailboxRepository;
   referrals: ReferralTokenRepository;
   visibility: VisibilityCountRepository;
+  snippets: SnippetRepository;
+  directory: DirectoryRepository;
+  handovers: HandoverRepository;
+  continuity: ContinuityRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -105,6 +113,10 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       mailbox: new MailboxRepository(db, c),
       referrals: new ReferralTokenRepository(db),
       visibility: new VisibilityCountRepository(db),
+      snippets: new SnippetRepository(db),
+      directory: new DirectoryRepository(db),
+      handovers: new HandoverRepository(db, c),
+      continuity: new ContinuityRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

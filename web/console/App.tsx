@@ -16,11 +16,16 @@ import { AuditPage } from './audit/AuditPage.js';
 import { MailboxPage } from './mailbox/MailboxPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
+import { ToolkitPage } from './toolkit/ToolkitPage.js';
+import { HandoversPage } from './handovers/HandoversPage.js';
+import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security';
-/** Tabs with their own address (/console/board, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
-const pathTabs = ['board', 'settings', 'figures', 'audit'] as const;
+type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
+/** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
+const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
+/** A handover's printable letter opens on a page of its own, without the console around it. */
+const letterPath = /^\/console\/handovers\/([0-9a-f-]{36})\/letter\/?$/;
 
 export function App() {
   const { t } = useTranslation();
@@ -47,7 +52,8 @@ export function App() {
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
-      {screen.kind === 'app' && (
+      {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
+      {screen.kind === 'app' && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -67,9 +73,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
   const canFigures = me.permissions.includes('figures:read');
+  const canKeepToolkit = me.permissions.includes('toolkit:edit');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
+    if (fromPath === 'handovers' && canSupervise) return 'handovers';
     if (fromPath === 'settings' && canManage) return 'settings';
     if (fromPath === 'audit' && canAudit) return 'audit';
     if (fromPath === 'figures' && canFigures) return 'figures';
@@ -125,6 +133,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('routingNav.board')}
             </button>
           )}
+          {canSupervise && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'handovers' ? 'page' : undefined} onClick={() => setTab('handovers')}>
+              {t('casework.nav')}
+            </button>
+          )}
           {canFigures && (
             <button type="button" className="c-nav-item" aria-current={tab === 'figures' ? 'page' : undefined} onClick={() => setTab('figures')}>
               {t('figures.nav')}
@@ -138,6 +151,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           {canAudit && (
             <button type="button" className="c-nav-item" aria-current={tab === 'audit' ? 'page' : undefined} onClick={() => setTab('audit')}>
               {t('audit.nav')}
+            </button>
+          )}
+          {canKeepToolkit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'toolkit' ? 'page' : undefined} onClick={() => setTab('toolkit')}>
+              {t('toolkit.nav')}
             </button>
           )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
@@ -164,6 +182,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />
+      ) : canSupervise && tab === 'handovers' ? (
+        <HandoversPage />
       ) : canManage && tab === 'settings' ? (
         <SettingsPage />
       ) : canCode && tab === 'coding' ? (
@@ -174,6 +194,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <FiguresPage />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
+      ) : canKeepToolkit && tab === 'toolkit' ? (
+        <ToolkitPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

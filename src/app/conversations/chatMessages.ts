@@ -7,7 +7,8 @@ import type { StaffMember } from '../../store/staffRepository.js';
 import type { AppendResult, SendRule } from '../../store/messageRepository.js';
 import { acceptsMessages, conversationStatuses } from '../../domain/conversation/conversationLifecycle.js';
 import type { StoredMessage } from '../../domain/conversation/messageLog.js';
-import { assessMessage, raised, startTriage } from '../../domain/triage/assessTriage.js';
+import { assessMessage, raised, startTriage, type TriageResult } from '../../domain/triage/assessTriage.js';
+import type { MessageTranslation } from '../../protocol/translation.js';
 import { preChatAnswersSchema, type PreChatAnswers } from '../../domain/triage/preChatAnswers.js';
 import { priorityRank } from '../../domain/queue/priority.js';
 import type { SystemMessageKey } from '../../protocol/systemMessages.js';
@@ -15,6 +16,7 @@ import type { Clock } from '../clock.js';
 import { ServiceError } from '../serviceError.js';
 import type { Effect } from '../effects.js';
 import type { Queue } from '../queue/queue.js';
+import type { MessageTranslations } from '../translation/messageTranslations.js';
 
 export type Sender = { kind: 'visitor' } | { kind: 'staff'; staff: StaffMember };
 
@@ -26,6 +28,7 @@ export class ChatMessages {
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly queue: Queue,
+    private readonly translations: MessageTranslations,
   ) {}
 
   /**
@@ -40,8 +43,13 @@ export class ChatMessages {
     const result = await this.repos.messages.appendIfAllowed(this.newMessage(input), rule);
     if (!result) return { result: await this.refused(input), effects: [] };
     if (result.duplicate) return { result, effects: [] };
-    const effects: Effect[] = [{ type: 'message.stored', message: result.message, commitMs: performance.now() - started }];
-    if (sender.kind === 'visitor') effects.push(...(await this.afterVisitorMessage(input.conversationId, result)));
+    const stored: Effect & { type: 'message.stored' } = { type: 'message.stored', message: result.message, commitMs: performance.now() - started };
+    const effects: Effect[] = [stored];
+    if (sender.kind === 'visitor') {
+      const translation = await this.translate(result.message);
+      if (translation) stored.translation = translation;
+      effects.push(...(await this.afterVisitorMessage(input.conversationId, result, translation?.body)));
+    }
     return { result, effects };
   }
 
@@ -62,6 +70,13 @@ export class ChatMessages {
     return { type: 'message.stored', message: result.message, commitMs: 0 };
   }
 
+  /** With translation on, her language is read to know whether (and from what) to translate. */
+  private async translate(message: StoredMessage): Promise<MessageTranslation | null> {
+    if (!this.translations.enabled) return null;
+    const conversation = await this.repos.conversations.findById(message.conversationId);
+    return conversation ? this.translations.of(message, conversation.language) : null;
+  }
+
   messagesAfter(conversationId: string, afterSeq: number): Promise<StoredMessage[]> {
     return this.repos.messages.listAfter(conversationId, afterSeq);
   }
@@ -80,14 +95,18 @@ export class ChatMessages {
    * Triage reads every message she writes, at a bounded cost per message. While she waits, a
    * raised priority moves her up the queue (and the queue shows how many messages she wrote);
    * during a chat in progress, danger in what she writes is shown to her counsellor and the
-   * supervisors at once.
+   * supervisors at once. With translation on, triage reads the translation (its rules know the
+   * counsellors' language best) and the original, as one message.
    */
-  private async afterVisitorMessage(conversationId: string, result: AppendResult): Promise<Effect[]> {
+  private async afterVisitorMessage(conversationId: string, result: AppendResult, translated?: string): Promise<Effect[]> {
     const waiting = result.status === 'waiting' || result.status === 'offered';
     if (!waiting && result.status !== 'active') return [];
     const index = result.message.seq - 1;
+    // One text, so the learned layer counts one message; the translation first, within triage's length cap.
+    const text = translated === undefined ? result.message.body : `${translated}\n${result.message.body}`;
+    const assess = (state: TriageResult) => assessMessage(state, text, index);
     // The message alone first: most say nothing alarming, and then a chat in progress costs no read.
-    const alone = assessMessage(startTriage(), result.message.body, index);
+    const alone = assess(startTriage());
     const signals = alone.reasons.length > 0 || (alone.pending?.length ?? 0) > 0;
     if (!signals && !waiting) return [];
     const conversation = await this.repos.conversations.findById(conversationId);
@@ -97,7 +116,7 @@ export class ChatMessages {
     if (signals) {
       const preChat = preChatAnswersSchema.safeParse(conversation.preChat ?? {});
       const previous = conversation.triage ?? startTriage(preChat.success ? (preChat.data as PreChatAnswers) : undefined);
-      const next = assessMessage(previous, result.message.body, index);
+      const next = assess(previous);
       if (raised(previous, next) || next.reasons.length !== previous.reasons.length) {
         await this.repos.conversations.updateDetails(conversation, { triage: next });
         current = { ...conversation, triage: next };

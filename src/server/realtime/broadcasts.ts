@@ -43,7 +43,8 @@ export function createBroadcaster(deps: {
         case 'message.stored': {
           const room = rooms.conversation(effect.message.conversationId);
           visitors.to(room).emit('message', effect.message);
-          staff.to(room).emit('message', effect.message);
+          // Staff alone get the translation of her message; the visitor sees her own words.
+          staff.to(room).emit('message', effect.translation ? { ...effect.message, translation: effect.translation } : effect.message);
           if (effect.commitMs > 0) metrics.messageCommitSeconds.observe(effect.commitMs / 1000);
           break;
         }

@@ -33,6 +33,7 @@ import type { StaffSessionWatch } from './staffSessionWatch.js';
 import { withAck, withAckOnly, withoutAck, type HandlerDeps } from './socketHandler.js';
 import type { Broadcaster } from './broadcasts.js';
 import { serviceAvailability } from '../../app/queue/serviceAvailability.js';
+import type { StoredMessage } from '../../domain/conversation/messageLog.js';
 
 interface StaffSocketData {
   auth: AuthenticatedStaff;
@@ -98,6 +99,11 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       }
       if (permission === 'staff:none' || !can(staff().role, permission)) throw new ServiceError('forbidden', 'your role does not allow this');
     };
+    /** A chat as staff receive it: her messages with their translations, when translation is on. */
+    const translated = async <T extends { conversation: { language: string }; messages: StoredMessage[] }>(chat: T): Promise<T> => ({
+      ...chat,
+      messages: await ctx.app.translations.forStaff(chat.conversation.language, chat.messages),
+    });
     const offerTimeoutMs = async () => (await queue.steps.settings()).offerTimeoutSeconds * 1000;
 
     socket.on(
@@ -121,7 +127,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       withAck(deps, 'conversation:accept', conversationRefSchema, async ({ conversationId }) => {
         const chat = await run(counsellorChats.accept(staff(), conversationId));
         await socket.join(rooms.conversation(conversationId));
-        return presentStaffChat(chat);
+        return presentStaffChat(await translated(chat));
       }),
     );
 
@@ -130,7 +136,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       withAck(deps, 'conversation:resume', staffResumeSchema, async ({ conversationId, afterSeq }) => {
         const chat = await counsellorChats.resume(staff(), capabilities(), conversationId, afterSeq);
         await socket.join(rooms.conversation(conversationId));
-        return presentStaffChat(chat);
+        return presentStaffChat(await translated(chat));
       }),
     );
 
@@ -177,7 +183,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       withAckOnly(deps, 'queue:pullNext', async () => {
         const chat = await run(counsellorChats.pullNext(staff()));
         await socket.join(rooms.conversation(chat.conversation.id));
-        return presentStaffChat(chat);
+        return presentStaffChat(await translated(chat));
       }),
     );
 
@@ -222,7 +228,7 @@ export function attachStaffGateway(ns: StaffNamespace, ctx: AppContext, sessionW
       'conversation:join',
       withAck(deps, 'conversation:join', joinSchema, async ({ conversationId, visible }) => {
         await socket.join(rooms.conversation(conversationId));
-        return presentStaffChat(await run(supervision.join(staff(), conversationId, visible)));
+        return presentStaffChat(await translated(await run(supervision.join(staff(), conversationId, visible))));
       }),
     );
 

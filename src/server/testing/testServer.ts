@@ -11,6 +11,7 @@ import type { VisitorClientToServer, VisitorServerToClient } from '../../protoco
 import type { StaffClientToServer, StaffServerToClient } from '../../protocol/staffProtocol.js';
 import { createLogger } from '../logger.js';
 import type { Clock } from '../../app/clock.js';
+import type { Translator } from '../../app/translation/translator.js';
 import { enrolForTest, nextSecondFactor, rememberTestTotp, testTotpFor, totpCode } from './testMfa.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
@@ -49,6 +50,8 @@ export interface TestServerOptions {
   routingMode?: 'manual' | 'automatic';
   /** Join an existing PostgreSQL schema (another node of the same test cluster); not dropped on close. */
   joinSchema?: string;
+  /** Translation on, with this translator (a fake: no engine ships with Baken). */
+  translator?: Translator;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -72,7 +75,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...options.env,
     }),
   };
-  const app = await buildApp(config, { logger: createLogger(config.logLevel), ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp(config, {
+    logger: createLogger(config.logLevel),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.translator ? { translator: options.translator } : {}),
+  });
   if (!options.joinSchema) await app.ctx.repos.settings.update({ routingMode: options.routingMode ?? 'manual' }, null, app.ctx.clock.now());
   const url = await app.listen();
   const sockets: Socket[] = [];

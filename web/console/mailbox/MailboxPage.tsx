@@ -135,12 +135,12 @@ function OpenLetter({ letter, onClose, onAnswered, onReleased }: { letter: Lette
   };
 
   return (
-    <section className="card c-letter" aria-labelledby="letter-title">
-      <h2 id="letter-title">{t('mailboxDesk.letterTitle', { when: dateTimeMinutes(letter.createdAt, i18n.language) })}</h2>
+    <section className="card c-mail-letter" aria-labelledby="mail-letter-title">
+      <h2 id="mail-letter-title">{t('mailboxDesk.letterTitle', { when: dateTimeMinutes(letter.createdAt, i18n.language) })}</h2>
       <p className="muted">{t('mailboxDesk.readAudited')}</p>
       <h3>{t('mailboxDesk.herLetter')}</h3>
       {hers.map((m, i) => (
-        <p key={i} className="c-letter-text">
+        <p key={i} className="c-mail-letter-text">
           {m.body}
         </p>
       ))}
