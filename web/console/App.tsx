@@ -19,6 +19,7 @@ import { BrandName } from './BrandName.js';
 import { ToolkitPage } from './toolkit/ToolkitPage.js';
 import { HandoversPage } from './handovers/HandoversPage.js';
 import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
+import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
 type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
@@ -47,13 +48,17 @@ export function App() {
     setScreen({ kind: 'app', me });
   }, []);
 
+  // An administrator's poster page stands on its own: no console around it on paper.
+  const poster = screen.kind === 'app' && screen.me.permissions.includes('staff:manage') ? posterToken() : null;
+
   return (
     <div className="c-root">
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
       {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
-      {screen.kind === 'app' && !letterPath.test(location.pathname) && (
+      {poster !== null && <PosterPage token={poster} />}
+      {screen.kind === 'app' && poster === null && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -62,6 +67,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** /console/poster/<token>: the printable poster of one referral token, on a page of its own. */
+function posterToken(): string | null {
+  const match = /^\/console\/poster\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessionEnded: () => void; onSignedOut: () => void }) {

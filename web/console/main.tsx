@@ -18,6 +18,8 @@ import { figuresNl } from '../common/locales/figures.nl.js';
 import { figuresEn } from '../common/locales/figures.en.js';
 import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
+import { partnersNl } from '../common/locales/partners.nl.js';
+import { partnersEn } from '../common/locales/partners.en.js';
 import { translationNl } from '../common/locales/translation.nl.js';
 import { translationEn } from '../common/locales/translation.en.js';
 import { toolkitNl } from '../common/locales/toolkit.nl.js';
@@ -35,6 +37,7 @@ const nl = [
   figuresNl,
   noticesNl,
   mailboxDeskNl,
+  partnersNl,
   translationNl,
   toolkitNl,
   caseworkNl,
@@ -47,6 +50,7 @@ const en = [
   figuresEn,
   noticesEn,
   mailboxDeskEn,
+  partnersEn,
   translationEn,
   toolkitEn,
   caseworkEn,

@@ -9,6 +9,7 @@ import { api, ApiError, errorKey } from '../api.js';
 import { refreshPublicConfig } from '../publicConfig.js';
 import { refreshBranding } from '../branding.js';
 import { LogoControl } from './LogoControl.js';
+import { ReferralsPanel } from '../partners/ReferralsPanel.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -386,6 +387,7 @@ export function SettingsPage() {
           {busy ? t('settings.saving') : t('settings.save')}
         </button>
       </form>
+      <ReferralsPanel />
     </main>
   );
 }
