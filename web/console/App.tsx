@@ -13,6 +13,7 @@ import { BoardPage } from './board/BoardPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
+import { MailboxPage } from './mailbox/MailboxPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
 import { ToolkitPage } from './toolkit/ToolkitPage.js';
@@ -21,7 +22,7 @@ import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
 import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
+type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
 /** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
 const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
 /** A handover's printable letter opens on a page of its own, without the console around it. */
@@ -118,6 +119,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('nav.chats')}
             </button>
           )}
+          {canChat && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'mailbox' ? 'page' : undefined} onClick={() => setTab('mailbox')}>
+              {t('mailboxDesk.nav')}
+            </button>
+          )}
           {canManage && (
             <button type="button" className="c-nav-item" aria-current={tab === 'staff' ? 'page' : undefined} onClick={() => setTab('staff')}>
               {t('nav.staff')}
@@ -181,7 +187,9 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           <ChatsView me={me} inView={tab === 'chats'} onSessionEnded={onSessionEnded} />
         </div>
       )}
-      {canChat && tab === 'chats' ? null : canManage && tab === 'staff' ? (
+      {canChat && tab === 'chats' ? null : canChat && tab === 'mailbox' ? (
+        <MailboxPage />
+      ) : canManage && tab === 'staff' ? (
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />

@@ -12,6 +12,8 @@ import { securityNl } from '../common/locales/security.nl.js';
 import { securityEn } from '../common/locales/security.en.js';
 import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
+import { mailboxDeskNl } from '../common/locales/mailboxDesk.nl.js';
+import { mailboxDeskEn } from '../common/locales/mailboxDesk.en.js';
 import { figuresNl } from '../common/locales/figures.nl.js';
 import { figuresEn } from '../common/locales/figures.en.js';
 import { noticesNl } from '../common/locales/notices.nl.js';
@@ -36,6 +38,7 @@ const nl = [
   auditNl,
   figuresNl,
   noticesNl,
+  mailboxDeskNl,
   partnersNl,
   translationNl,
   toolkitNl,
@@ -49,6 +52,7 @@ const en = [
   auditEn,
   figuresEn,
   noticesEn,
+  mailboxDeskEn,
   partnersEn,
   translationEn,
   toolkitEn,

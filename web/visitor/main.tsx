@@ -5,6 +5,7 @@ import '../common/base.css';
 import './visitor.css';
 import { createI18n, preferredLanguage, visitorLanguages, type VisitorLanguage } from '../common/i18n.js';
 import { visitorNl } from '../common/locales/visitor.nl.js';
+import { mailboxNl } from '../common/locales/mailbox.nl.js';
 import { VisitorChat } from './chatClient.js';
 import { App } from './App.js';
 import { getOfferedLanguages, getQuickExitUrl, isOffered, loadConfig, whenConfigLoaded } from './config.js';
@@ -34,7 +35,7 @@ addEventListener('pagehide', () => chat.leaving());
 
 async function boot(): Promise<void> {
   let language = choose(visitorLanguages);
-  const resources: Resource = { nl: { translation: { ...visitorNl, visibility: visibilityNl } } };
+  const resources: Resource = { nl: { translation: { ...visitorNl, ...mailboxNl, visibility: visibilityNl } } };
   if (language !== 'nl') {
     // Her language's strings and the settings come in together; an administrator may have
     // switched that language off, and then the page speaks Dutch (or her next language).

@@ -17,6 +17,13 @@ import { embedRo } from './embed.ro.js';
 import { embedBg } from './embed.bg.js';
 import { embedUk } from './embed.uk.js';
 import { embedAr } from './embed.ar.js';
+import { mailboxNl } from './mailbox.nl.js';
+import { mailboxEn } from './mailbox.en.js';
+import { mailboxPl } from './mailbox.pl.js';
+import { mailboxRo } from './mailbox.ro.js';
+import { mailboxBg } from './mailbox.bg.js';
+import { mailboxUk } from './mailbox.uk.js';
+import { mailboxAr } from './mailbox.ar.js';
 import { visibilityNl } from './visibility.nl.js';
 import { visibilityEn } from './visibility.en.js';
 import { visibilityPl } from './visibility.pl.js';
@@ -28,6 +35,7 @@ import { visibilityAr } from './visibility.ar.js';
 const visitor: Record<string, object> = { nl: visitorNl, en: visitorEn, pl: visitorPl, ro: visitorRo, bg: visitorBg, uk: visitorUk, ar: visitorAr };
 const embed: Record<string, object> = { nl: embedNl, en: embedEn, pl: embedPl, ro: embedRo, bg: embedBg, uk: embedUk, ar: embedAr };
 const visibility: Record<string, object> = { nl: visibilityNl, en: visibilityEn, pl: visibilityPl, ro: visibilityRo, bg: visibilityBg, uk: visibilityUk, ar: visibilityAr };
+const mailbox: Record<string, object> = { nl: mailboxNl, en: mailboxEn, pl: mailboxPl, ro: mailboxRo, bg: mailboxBg, uk: mailboxUk, ar: mailboxAr };
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: object, prefix = ''): Map<string, string> {
@@ -84,11 +92,13 @@ describe('translations', () => {
     expect(Object.keys(visitor).sort()).toEqual([...visitorLanguages].sort());
     expect(Object.keys(embed).sort()).toEqual([...visitorLanguages].sort());
     expect(Object.keys(visibility).sort()).toEqual([...visitorLanguages].sort());
+    expect(Object.keys(mailbox).sort()).toEqual([...visitorLanguages].sort());
   });
 
   for (const language of visitorLanguages.filter((l) => l !== 'nl')) {
     it(`${language}: the visitor page has Dutch's keys, plural forms and placeholders`, () => checkParity(visitor, language));
     it(`${language}: the widget has Dutch's keys and placeholders`, () => checkParity(embed, language));
+    it(`${language}: the mailbox has Dutch's keys, plural forms and placeholders`, () => checkParity(mailbox, language));
     it(`${language}: "how did you find us" and the status badge have Dutch's keys and placeholders`, () => checkParity(visibility, language));
   }
 

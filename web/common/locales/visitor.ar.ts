@@ -3,6 +3,7 @@
 // zero, one, two, few, many, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
 import { visibilityAr } from './visibility.ar.js';
+import { mailboxAr } from './mailbox.ar.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorAr: Translation<typeof visitorNl> = {
@@ -201,5 +202,5 @@ export const visitorAr: Translation<typeof visitorNl> = {
   },
 };
 
-/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
-export const visitorArAll = { ...visitorAr, visibility: visibilityAr };
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorArAll = { ...visitorAr, ...mailboxAr, visibility: visibilityAr };

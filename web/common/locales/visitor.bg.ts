@@ -2,6 +2,7 @@
 // Same keys as visitor.nl.ts; plural forms one, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
 import { visibilityBg } from './visibility.bg.js';
+import { mailboxBg } from './mailbox.bg.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorBg: Translation<typeof visitorNl> = {
@@ -192,5 +193,5 @@ export const visitorBg: Translation<typeof visitorNl> = {
   },
 };
 
-/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
-export const visitorBgAll = { ...visitorBg, visibility: visibilityBg };
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorBgAll = { ...visitorBg, ...mailboxBg, visibility: visibilityBg };

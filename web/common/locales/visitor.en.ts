@@ -1,6 +1,7 @@
 // Visitor page, English. Same keys as visitor.nl.ts (checked by the type below).
 import type { visitorNl } from './visitor.nl.js';
 import { visibilityEn } from './visibility.en.js';
+import { mailboxEn } from './mailbox.en.js';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -192,5 +193,5 @@ export const visitorEn: Shape<typeof visitorNl> = {
   },
 };
 
-/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
-export const visitorEnAll = { ...visitorEn, visibility: visibilityEn };
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorEnAll = { ...visitorEn, ...mailboxEn, visibility: visibilityEn };

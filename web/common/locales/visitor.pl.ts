@@ -2,6 +2,7 @@
 // Same keys as visitor.nl.ts; plural forms one, few, many, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
 import { visibilityPl } from './visibility.pl.js';
+import { mailboxPl } from './mailbox.pl.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorPl: Translation<typeof visitorNl> = {
@@ -196,5 +197,5 @@ export const visitorPl: Translation<typeof visitorNl> = {
   },
 };
 
-/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
-export const visitorPlAll = { ...visitorPl, visibility: visibilityPl };
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorPlAll = { ...visitorPl, ...mailboxPl, visibility: visibilityPl };

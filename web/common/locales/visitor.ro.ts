@@ -2,6 +2,7 @@
 // Same keys as visitor.nl.ts; plural forms one, few, other (checked by localeParity.test.ts).
 import type { visitorNl } from './visitor.nl.js';
 import { visibilityRo } from './visibility.ro.js';
+import { mailboxRo } from './mailbox.ro.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorRo: Translation<typeof visitorNl> = {
@@ -194,5 +195,5 @@ export const visitorRo: Translation<typeof visitorNl> = {
   },
 };
 
-/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
-export const visitorRoAll = { ...visitorRo, visibility: visibilityRo };
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorRoAll = { ...visitorRo, ...mailboxRo, visibility: visibilityRo };

@@ -3,6 +3,7 @@
 // "one" also covers 21, 31…, so position_one gives the number too.
 import type { visitorNl } from './visitor.nl.js';
 import { visibilityUk } from './visibility.uk.js';
+import { mailboxUk } from './mailbox.uk.js';
 import type { Translation } from './localeShape.js';
 
 export const visitorUk: Translation<typeof visitorNl> = {
@@ -197,5 +198,5 @@ export const visitorUk: Translation<typeof visitorNl> = {
   },
 };
 
-/** Everything the visitor page shows in this language, as one chunk: these strings and the visibility area. */
-export const visitorUkAll = { ...visitorUk, visibility: visibilityUk };
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorUkAll = { ...visitorUk, ...mailboxUk, visibility: visibilityUk };
