@@ -23,6 +23,10 @@ import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
 import { ReferralTokens } from './visibility/referralTokens.js';
 import { VisibilityCounting } from './visibility/visibilityCounting.js';
 import { PublicStatus } from './queue/publicStatus.js';
+import { SnippetUseCases } from './toolkit/snippetUseCases.js';
+import { DirectoryUseCases } from './toolkit/directoryUseCases.js';
+import { Handovers } from './handovers/handovers.js';
+import { Continuity } from './continuity/continuity.js';
 
 export interface AppServices {
   queue: Queue;
@@ -43,6 +47,10 @@ export interface AppServices {
   referrals: ReferralTokens;
   visibility: VisibilityCounting;
   publicStatus: PublicStatus;
+  snippets: SnippetUseCases;
+  directory: DirectoryUseCases;
+  handovers: Handovers;
+  continuity: Continuity;
 }
 
 export interface AppServiceOptions {
@@ -91,5 +99,9 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource, tr
     referrals: new ReferralTokens(repos, clock),
     visibility: new VisibilityCounting(repos, clock),
     publicStatus: new PublicStatus(repos, clock, views),
+    snippets: new SnippetUseCases(repos, clock),
+    directory: new DirectoryUseCases(repos, clock),
+    handovers: new Handovers(repos, clock),
+    continuity: new Continuity(repos, clock, names),
   };
 }

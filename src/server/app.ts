@@ -50,6 +50,10 @@ import { figuresRoutes } from './http/figures/figuresRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
 import { partnerStatusRoutes } from './http/visibility/partnerStatusRoutes.js';
 import { referralRoutes } from './http/visibility/referralRoutes.js';
+import { snippetRoutes } from './http/snippets/snippetRoutes.js';
+import { directoryRoutes } from './http/directory/directoryRoutes.js';
+import { handoverRoutes } from './http/handovers/handoverRoutes.js';
+import { continuityRoutes } from './http/continuity/continuityRoutes.js';
 
 export type { RouteAccess };
 
@@ -156,6 +160,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(brandingRoutes(ctx));
   await http.register(partnerStatusRoutes(ctx));
   await http.register(referralRoutes(ctx));
+  await http.register(snippetRoutes(ctx));
+  await http.register(directoryRoutes(ctx));
+  await http.register(handoverRoutes(ctx));
+  await http.register(continuityRoutes(ctx));
   await http.register(webRoutes(ctx));
   await http.ready();
   const routes = routeTable.filter((r) => r.method !== 'HEAD');

@@ -340,6 +340,10 @@ export class ConversationRepository {
         .set({ wrapped_key: '', purged_at: now, visitor_details: null, nickname: null, pre_chat: null, triage: null })
         .where('id', 'in', ids)
         .execute();
+      // What counsellors wrote about her goes with her transcript: the case summary sealed with
+      // one of these chats' keys, and the contents of handovers (their kind and status stay counted).
+      await trx.deleteFrom('case_summaries').where('conversation_id', 'in', ids).execute();
+      await trx.updateTable('handovers').set({ sealed: null }).where('conversation_id', 'in', ids).execute();
       return Number(result.numDeletedRows);
     });
     for (const id of ids) this.cipher.forget(id);

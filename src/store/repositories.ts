@@ -29,6 +29,10 @@ import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
 import { ReferralTokenRepository } from './referralTokenRepository.js';
 import { VisibilityCountRepository } from './visibilityCountRepository.js';
+import { SnippetRepository } from './snippetRepository.js';
+import { DirectoryRepository } from './directoryRepository.js';
+import { HandoverRepository } from './handoverRepository.js';
+import { ContinuityRepository } from './continuityRepository.js';
 
 export interface Repositories {
   readonly dialect: Dialect;
@@ -54,6 +58,10 @@ export interface Repositories {
   branding: BrandingRepository;
   referrals: ReferralTokenRepository;
   visibility: VisibilityCountRepository;
+  snippets: SnippetRepository;
+  directory: DirectoryRepository;
+  handovers: HandoverRepository;
+  continuity: ContinuityRepository;
   /**
    * Runs `work` in one transaction with repositories bound to it. Inside a transaction this
    * simply runs `work` in the same one (there are no nested transactions).
@@ -102,6 +110,10 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       branding: new BrandingRepository(db, store.dialect),
       referrals: new ReferralTokenRepository(db),
       visibility: new VisibilityCountRepository(db),
+      snippets: new SnippetRepository(db),
+      directory: new DirectoryRepository(db),
+      handovers: new HandoverRepository(db, c),
+      continuity: new ContinuityRepository(db, c),
       transaction: (work) => (top ? store.db.transaction().execute((trx) => work(bind(trx, false))) : work(repos)),
       ready: () => isReady(store),
     };

@@ -5,6 +5,7 @@ import type { CodingBlockTable, CodingHistoryTable, CodingTable, CodingVisitorTa
 import type { StaffLoginChallengeTable, StaffMfaTable, StaffRecoveryCodeTable, VisitorBlockTable } from './staffSecuritySchema.js';
 import type { StaffPasskeyChallengeTable, StaffPasskeyTable } from './staffPasskeySchema.js';
 import type { ReferralTokenTable, VisibilityCountTable } from './visibilitySchema.js';
+import type { DirectoryEntryTable, SnippetTable } from './toolkitSchema.js';
 
 export interface StaffTable {
   id: string;
@@ -189,6 +190,31 @@ export interface ServiceLogoTable {
   updated_by: string | null;
 }
 
+export interface HandoverTable {
+  id: string;
+  conversation_id: string;
+  staff_id: string;
+  kind: string;
+  status: string;
+  method: string;
+  directory_entry_id: string | null;
+  /** Sealed JSON under the conversation's data key (016); null after retention. */
+  sealed: string | null;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+export interface CaseSummaryTable {
+  visitor_key: string;
+  /** The chat whose data key seals the body: the one it was last saved in (017). */
+  conversation_id: string;
+  body: string;
+  updated_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -219,4 +245,8 @@ export interface Database {
   service_logo: ServiceLogoTable;
   referral_tokens: ReferralTokenTable;
   visibility_counts: VisibilityCountTable;
+  snippets: SnippetTable;
+  directory_entries: DirectoryEntryTable;
+  handovers: HandoverTable;
+  case_summaries: CaseSummaryTable;
 }

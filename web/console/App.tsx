@@ -15,12 +15,17 @@ import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
+import { ToolkitPage } from './toolkit/ToolkitPage.js';
+import { HandoversPage } from './handovers/HandoversPage.js';
+import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
 import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security';
-/** Tabs with their own address (/console/board, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
-const pathTabs = ['board', 'settings', 'figures', 'audit'] as const;
+type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
+/** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
+const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
+/** A handover's printable letter opens on a page of its own, without the console around it. */
+const letterPath = /^\/console\/handovers\/([0-9a-f-]{36})\/letter\/?$/;
 
 export function App() {
   const { t } = useTranslation();
@@ -50,8 +55,9 @@ export function App() {
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
+      {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
       {poster !== null && <PosterPage token={poster} />}
-      {screen.kind === 'app' && poster === null && (
+      {screen.kind === 'app' && poster === null && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -77,9 +83,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
   const canReport = me.permissions.includes('reports:read');
   const canAudit = me.permissions.includes('audit:read');
   const canFigures = me.permissions.includes('figures:read');
+  const canKeepToolkit = me.permissions.includes('toolkit:edit');
   const [tab, setTab] = useState<Tab>(() => {
     const fromPath = location.pathname.replace(/\/+$/, '').split('/')[2];
     if (fromPath === 'board' && canSupervise) return 'board';
+    if (fromPath === 'handovers' && canSupervise) return 'handovers';
     if (fromPath === 'settings' && canManage) return 'settings';
     if (fromPath === 'audit' && canAudit) return 'audit';
     if (fromPath === 'figures' && canFigures) return 'figures';
@@ -130,6 +138,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
               {t('routingNav.board')}
             </button>
           )}
+          {canSupervise && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'handovers' ? 'page' : undefined} onClick={() => setTab('handovers')}>
+              {t('casework.nav')}
+            </button>
+          )}
           {canFigures && (
             <button type="button" className="c-nav-item" aria-current={tab === 'figures' ? 'page' : undefined} onClick={() => setTab('figures')}>
               {t('figures.nav')}
@@ -143,6 +156,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           {canAudit && (
             <button type="button" className="c-nav-item" aria-current={tab === 'audit' ? 'page' : undefined} onClick={() => setTab('audit')}>
               {t('audit.nav')}
+            </button>
+          )}
+          {canKeepToolkit && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'toolkit' ? 'page' : undefined} onClick={() => setTab('toolkit')}>
+              {t('toolkit.nav')}
             </button>
           )}
           <button type="button" className="c-nav-item" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
@@ -167,6 +185,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />
+      ) : canSupervise && tab === 'handovers' ? (
+        <HandoversPage />
       ) : canManage && tab === 'settings' ? (
         <SettingsPage />
       ) : canCode && tab === 'coding' ? (
@@ -177,6 +197,8 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         <FiguresPage />
       ) : canAudit && tab === 'audit' ? (
         <AuditPage />
+      ) : canKeepToolkit && tab === 'toolkit' ? (
+        <ToolkitPage />
       ) : tab === 'security' ? (
         <SecurityPage onSessionEnded={onSessionEnded} />
       ) : (

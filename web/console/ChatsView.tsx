@@ -21,6 +21,10 @@ import { nextChatId, type ShortcutCommand } from './notices/shortcuts.js';
 import { NoticeControls } from './notices/NoticeControls.js';
 import { ShortcutHelp } from './notices/ShortcutHelp.js';
 import { TranslatedMessage, translationOf } from './queue/TranslatedMessage.js';
+import { useSnippetPicker } from './toolkit/SnippetPicker.js';
+import { DirectoryPanel } from './toolkit/DirectoryPanel.js';
+import { HandoverPanel } from './handovers/HandoverPanel.js';
+import { ContinuityPanel } from './continuity/ContinuityPanel.js';
 
 /** `inView`: the chats tab is the one open (the view stays mounted behind the others). */
 export function ChatsView({ me, inView, onSessionEnded }: { me: MeResponse; inView: boolean; onSessionEnded: () => void }) {
@@ -210,6 +214,12 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
   // Counted as the server counts: characters as a person sees them.
   const length = visibleLength(draft.replace(/\r\n?/g, '\n').trim());
   const over = length - limits.messageMaxChars;
+  const snippetPicker = useSnippetPicker({ draft, setDraft, composerRef, language: chat.view.language, idPrefix: `c-composer-${chat.view.id}` });
+  // A card (112, an organisation) goes under what she already wrote, for her to read and send.
+  const putInComposer = (text: string) => {
+    setDraft((d) => (d.trim() ? `${d.trim()}\n\n${text}` : text));
+    composerRef.current?.focus();
+  };
 
   useLayoutEffect(() => {
     const el = listRef.current;
@@ -257,6 +267,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
     setDraft('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (snippetPicker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -314,14 +325,22 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
         <DangerBanner
           danger={chat.danger}
           language={chat.view.language}
-          onCard={(text) => {
-            setDraft((d) => (d.trim() ? `${d.trim()}\n\n${text}` : text));
-            composerRef.current?.focus();
-          }}
+          onCard={putInComposer}
           onDismiss={onDismissDanger}
         />
       )}
-      <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+      {/* Closed, these share one line, so the transcript keeps its room. */}
+      <div className="c-chat-extras">
+        <NotesPanel conversationId={chat.view.id} notes={chat.notes} canWhisper={me.permissions.includes('chat:supervise')} onAdd={onNote} />
+        {chat.view.counsellorId === me.staff.id && (
+          // Her counsellor only: what earlier counsellors kept about her, and handovers to organisations.
+          <>
+            <ContinuityPanel conversationId={chat.view.id} />
+            <HandoverPanel conversationId={chat.view.id} />
+          </>
+        )}
+        {open && me.permissions.includes('toolkit:read') && <DirectoryPanel conversationId={chat.view.id} language={chat.view.language} onCard={putInComposer} />}
+      </div>
       <div className="c-messages" ref={listRef} role="log" aria-label={t('chat.transcript', { name })} tabIndex={0}>
         {chat.sync.log.stored.map((m) => (
           <div key={`s${m.seq}`} className={`c-msg c-msg-${m.sender}`} data-seq={m.seq}>
@@ -365,13 +384,16 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
           <label htmlFor="c-composer" className="visually-hidden">
             {t('chat.composerLabel', { name })}
           </label>
+          {snippetPicker.list}
           <textarea
             id="c-composer"
             ref={composerRef}
             rows={3}
             value={draft}
+            placeholder={t('snippets.pickerHint')}
             aria-invalid={over > 0}
             aria-describedby="c-composer-hint"
+            {...snippetPicker.inputProps}
             onChange={(e) => {
               setDraft(e.target.value);
               onTyping(e.target.value.trim().length > 0);
@@ -381,6 +403,7 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
           <button type="submit" className="btn" disabled={!length || over > 0}>
             {t('chat.send')}
           </button>
+          {snippetPicker.status}
           <p id="c-composer-hint" className={over > 0 ? 'error-text c-hint' : 'muted c-hint'} aria-live="polite">
             {over > 0
               ? t('chat.tooLong', { max: limits.messageMaxChars, over })

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '../common/base.css';
 import './console.css';
+import './toolkit/toolkit.css';
 import { createI18n } from '../common/i18n.js';
 import { consoleNl } from '../common/locales/console.nl.js';
 import { consoleEn } from '../common/locales/console.en.js';
@@ -19,6 +20,10 @@ import { partnersNl } from '../common/locales/partners.nl.js';
 import { partnersEn } from '../common/locales/partners.en.js';
 import { translationNl } from '../common/locales/translation.nl.js';
 import { translationEn } from '../common/locales/translation.en.js';
+import { toolkitNl } from '../common/locales/toolkit.nl.js';
+import { toolkitEn } from '../common/locales/toolkit.en.js';
+import { caseworkNl } from '../common/locales/casework.nl.js';
+import { caseworkEn } from '../common/locales/casework.en.js';
 import { App } from './App.js';
 
 // One area per line, so that a new area adds a line.
@@ -31,6 +36,8 @@ const nl = [
   noticesNl,
   partnersNl,
   translationNl,
+  toolkitNl,
+  caseworkNl,
 ];
 const en = [
   consoleEn,
@@ -41,6 +48,8 @@ const en = [
   noticesEn,
   partnersEn,
   translationEn,
+  toolkitEn,
+  caseworkEn,
 ];
 const language = 'nl';
 void createI18n({ nl: { translation: Object.assign({}, ...nl) }, en: { translation: Object.assign({}, ...en) } }, language).then((i18n) => {

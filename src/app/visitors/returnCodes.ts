@@ -119,6 +119,8 @@ export class ReturnCodes {
       const purged = await tx.conversations.purgeVisitorHistory(row.visitor_key, now);
       if (purged.open) return { outcome: 'chat_open' } as const;
       await tx.returnCodes.deleteForVisitor(row.visitor_key);
+      // Her case summary too (the purge above already took one sealed with a chat it deleted).
+      await tx.continuity.deleteSummary(row.visitor_key);
       await tx.audit.append({ at: now, staffId: null, action: 'visitor.history_deleted', detail: { conversations: purged.conversations } });
       return { outcome: 'deleted', conversations: purged.conversations } as const;
     });

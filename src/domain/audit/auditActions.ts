@@ -29,7 +29,9 @@ export const auditActionGroups = {
   reports: ['report.view', 'figures.view', 'coded_data.import'],
   exports: ['report.export', 'figures.export', 'coded_data.export', 'audit.exported'],
   interventions: ['conversation.priority', 'visitor.warned', 'visitor.block', 'visitor.unblock'],
+  caseWork: ['handover.recorded', 'handover.view', 'handover.approved', 'handover.refused', 'case_summary.view', 'case_summary.update'],
   system: ['retention.purge', 'visitor.history_deleted'],
+  toolkit: ['snippet.create', 'snippet.update', 'snippet.delete', 'directory.create', 'directory.update', 'directory.delete', 'directory.import', 'directory.export'],
 } as const;
 
 export type AuditActionGroup = keyof typeof auditActionGroups;

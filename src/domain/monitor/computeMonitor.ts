@@ -10,6 +10,7 @@ import { MonitorIndex, PeriodAccumulator } from './periodAccumulator.js';
 import { SUPPRESSION_RULE, suppressTable } from './suppressTable.js';
 import { monitorLabel } from './monitorLabels.js';
 import type { Stage } from './monitorFields.js';
+import { handoverTable, type HandoverYearCounts } from './handoverTable.js';
 
 export interface MonitorOptions {
   readonly codebook: Codebook;
@@ -19,6 +20,8 @@ export interface MonitorOptions {
   /** First year of the series; default: four years before `year`. */
   readonly seriesFrom?: number;
   readonly doubleCoded?: readonly DoubleCoding[];
+  /** Warm handovers per year (from the service's own records, not the codings); the table is left out without them. */
+  readonly handovers?: ReadonlyMap<number, HandoverYearCounts>;
 }
 
 /**
@@ -137,7 +140,7 @@ export function computeMonitor(conversations: readonly CodedConversation[], opti
     years.set(first + k, acc);
   });
   rangeAccs.forEach((acc, r) => keyed.forEachBest(yearCount + r, (i, stage) => acc.addPerson(conversations[i]!.values, stage)));
-  return assembleMonitorReport({ codebook, year, index, pooledRanges, seriesRange, years, rangeAccs, versions, doubleCoded: options.doubleCoded });
+  return assembleMonitorReport({ codebook, year, index, pooledRanges, seriesRange, years, rangeAccs, versions, doubleCoded: options.doubleCoded, handovers: options.handovers });
 }
 
 /** The monitor's periods as computeMonitor resolves them from its options (shared by the columnar path). */
@@ -167,6 +170,7 @@ export interface AssembleInput {
   readonly rangeAccs: readonly PeriodAccumulator[];
   readonly versions: Iterable<string>;
   readonly doubleCoded?: readonly DoubleCoding[] | undefined;
+  readonly handovers?: ReadonlyMap<number, HandoverYearCounts> | undefined;
 }
 
 /** Turns filled period accumulators into the protected report (shared by the object and columnar paths). */
@@ -179,6 +183,11 @@ export function assembleMonitorReport(input: AssembleInput): MonitorReport {
 
   const current = years.get(year)!;
   const tables = [funnelTable(current), ageTable(current, codebook), ...fieldTables(current, index)].map((t) => suppressTable(t));
+  // Handovers follow the coded actions they belong with.
+  if (input.handovers) {
+    const actions = tables.findIndex((t) => t.id === 'actions');
+    tables.splice(actions === -1 ? tables.length : actions + 1, 0, suppressTable(handoverTable(seriesRange, input.handovers)));
+  }
   const series = { range: seriesRange, table: suppressTable(seriesTable(seriesRange, years)) };
 
   return {

@@ -539,5 +539,5 @@ export function computeMonitorPacked(input: PackedMonitorInput, options: Monitor
   });
   rangeAccs.forEach((acc, r) => addBest(yearCount + r, acc, []));
   void AGE_GROUP_COLUMNS;
-  return assembleMonitorReport({ codebook, year, index, pooledRanges, seriesRange, years, rangeAccs, versions: input.versions, doubleCoded: options.doubleCoded });
+  return assembleMonitorReport({ codebook, year, index, pooledRanges, seriesRange, years, rangeAccs, versions: input.versions, doubleCoded: options.doubleCoded, handovers: options.handovers });
 }

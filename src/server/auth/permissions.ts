@@ -12,14 +12,16 @@ export const permissions = [
   'codings:write', // code conversations after they end (and second codings assigned to them)
   'codings:assign', // assign a double-coding sample, see agreement per field
   'codings:import', // import coded history (CSV/JSON)
+  'toolkit:read', // read snippets and the referral directory (everyone who chats, and who keeps them)
+  'toolkit:edit', // add, change, remove, import and export snippets and directory entries
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  counsellor: ['chat:handle', 'codings:write'],
-  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'figures:read', 'codings:write', 'codings:assign'],
+  counsellor: ['chat:handle', 'codings:write', 'toolkit:read'],
+  supervisor: ['chat:handle', 'chat:supervise', 'reports:read', 'figures:read', 'codings:write', 'codings:assign', 'toolkit:read', 'toolkit:edit'],
   researcher: ['reports:read'],
-  admin: ['staff:manage', 'audit:read', 'reports:read', 'figures:read', 'codings:import'],
+  admin: ['staff:manage', 'audit:read', 'reports:read', 'figures:read', 'codings:import', 'toolkit:read', 'toolkit:edit'],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

@@ -14,6 +14,10 @@ import { visitorAway } from './011_visitor_away.js';
 import { queueVersions } from './012_queue_versions.js';
 import { codingGenerations } from './012a_coding_generations.js';
 import { counsellorStatusChanges } from './013_counsellor_status_changes.js';
+import { snippets } from './014_snippets.js';
+import { directory } from './015_directory.js';
+import { handovers } from './016_handovers.js';
+import { caseSummaries } from './017_case_summaries.js';
 import { referralTokens } from './022_referral_tokens.js';
 import { visibilityCounts } from './023_visibility_counts.js';
 
@@ -37,6 +41,10 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '012_queue_versions': queueVersions,
         '012a_coding_generations': codingGenerations,
         '013_counsellor_status_changes': counsellorStatusChanges,
+        '014_snippets': snippets,
+        '015_directory': directory,
+        '016_handovers': handovers,
+        '017_case_summaries': caseSummaries,
         '022_referral_tokens': referralTokens,
         '023_visibility_counts': visibilityCounts,
       };

@@ -1,7 +1,7 @@
 // The coding form, built from the codebook (data, not code). Quick by keyboard: one tab stop per
 // field (arrow keys move inside a radio group), checkboxes for multi-selects, a number input for
 // age. Conditions hide and show fields live with the same visibleFieldIds the server uses.
-import { useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodebookField, CodeOption } from '../../../src/domain/codebook/codebookSchema.js';
 import type { CodingValue } from '../../../src/domain/codebook/codingValue.js';
@@ -10,12 +10,16 @@ import { validateCoding } from '../../../src/domain/codebook/validateCoding.js';
 import type { CodingFieldError, CodingFormResponse, SaveCodingResponse } from '../../../src/protocol/codingApi.js';
 import { api, ApiError, errorKey } from '../api.js';
 import { CodingHistory } from './CodingHistory.js';
+import { ReferralHints, referralFieldId } from '../toolkit/ReferralHints.js';
 
 type Values = Record<string, CodingValue>;
 const UNKNOWN = 'unknown';
 
-/** `onSaved` gets the confirmation text: the page shows it, since it reloads this form afterwards. */
-export function CodingForm({ form, onSaved }: { form: CodingFormResponse; onSaved: (result: SaveCodingResponse, notice: string) => void }) {
+/**
+ * `onSaved` gets the confirmation text: the page shows it, since it reloads this form afterwards.
+ * `showReferrals`: she may read the referral directory, so matching entries show beside the referrals.
+ */
+export function CodingForm({ form, onSaved, showReferrals = false }: { form: CodingFormResponse; onSaved: (result: SaveCodingResponse, notice: string) => void; showReferrals?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const codebook = form.codebook;
@@ -113,23 +117,25 @@ export function CodingForm({ form, onSaved }: { form: CodingFormResponse; onSave
       {codebook.fields
         .filter((f) => visible.has(f.id))
         .map((field) => (
-          <FieldInput
-            key={field.id}
-            field={field}
-            lang={lang}
-            value={values[field.id]}
-            values={values}
-            source={sources[field.id]}
-            needsConfirm={toConfirm.has(field.id) && sources[field.id] === 'carried' && !confirmed.has(field.id)}
-            wasConfirmed={confirmed.has(field.id)}
-            onConfirm={() => {
-              setConfirmed((c) => new Set([...c, field.id]));
-              setErrors((current) => current.filter((e) => e.fieldId !== field.id));
-            }}
-            ageBandHint={field.id === codebook.ageField ? form.ageBandHint : null}
-            errors={errors.filter((e) => e.fieldId === field.id)}
-            onChange={(v) => setValue(field.id, v)}
-          />
+          <Fragment key={field.id}>
+            <FieldInput
+              field={field}
+              lang={lang}
+              value={values[field.id]}
+              values={values}
+              source={sources[field.id]}
+              needsConfirm={toConfirm.has(field.id) && sources[field.id] === 'carried' && !confirmed.has(field.id)}
+              wasConfirmed={confirmed.has(field.id)}
+              onConfirm={() => {
+                setConfirmed((c) => new Set([...c, field.id]));
+                setErrors((current) => current.filter((e) => e.fieldId !== field.id));
+              }}
+              ageBandHint={field.id === codebook.ageField ? form.ageBandHint : null}
+              errors={errors.filter((e) => e.fieldId === field.id)}
+              onChange={(v) => setValue(field.id, v)}
+            />
+            {field.id === referralFieldId && showReferrals && Array.isArray(values[field.id]) && <ReferralHints codes={values[field.id] as readonly string[]} />}
+          </Fragment>
         ))}
       <div className="c-coding-actions">
         <button type="submit" className="btn" disabled={busy}>

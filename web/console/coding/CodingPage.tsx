@@ -102,6 +102,7 @@ export function CodingPage({ me }: { me: MeResponse }) {
               <CodingForm
                 key={formKey}
                 form={form}
+                showReferrals={me.permissions.includes('toolkit:read')}
                 onSaved={(_result, text) => {
                   setNotice(text);
                   void reloadQueue();

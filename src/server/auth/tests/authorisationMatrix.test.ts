@@ -44,6 +44,26 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
   });
 
+  it('walks the snippet and directory routes too: reading for everyone who chats (and who keeps them), changing for supervisors and administrators', () => {
+    const toolkit = server.app.routes.filter((r) => r.url.startsWith('/api/snippets') || r.url.startsWith('/api/directory'));
+    expect(toolkit.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'DELETE /api/directory/:id toolkit:edit',
+      'DELETE /api/snippets/:id toolkit:edit',
+      'GET /api/directory toolkit:read',
+      'GET /api/directory/export toolkit:edit',
+      'GET /api/snippets toolkit:read',
+      'POST /api/directory toolkit:edit',
+      'POST /api/directory/import toolkit:edit',
+      'POST /api/snippets toolkit:edit',
+      'POST /api/snippets/:id/used toolkit:read',
+      'PUT /api/directory/:id toolkit:edit',
+      'PUT /api/snippets/:id toolkit:edit',
+    ]);
+    expect(roles.filter((role) => can(role, 'toolkit:edit'))).toEqual(['supervisor', 'admin']);
+    // Everyone who handles chats can read them.
+    expect(roles.filter((role) => can(role, 'chat:handle')).every((role) => can(role, 'toolkit:read'))).toBe(true);
+  });
+
   it('opens the service figures to supervisors and administrators only, by their own permission', () => {
     const figures = server.app.routes.filter((r) => r.url.startsWith('/api/figures'));
     expect(figures.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual(['GET /api/figures figures:read', 'GET /api/figures.csv figures:read']);
@@ -58,6 +78,22 @@ describe('authorisation matrix', () => {
     );
     // The icons are the visitor page's own: open to everyone, declared so.
     for (const url of ['/icons/:name', '/favicon.ico']) expect(server.app.routes.find((r) => r.url === url)?.access).toBe('public');
+  });
+
+  it('walks the handover and continuity routes: the counsellor of a chat records and reads, supervisors list and decide', () => {
+    const routes = server.app.routes.filter((r) => r.url.startsWith('/api/handovers') || r.url.startsWith('/api/continuity'));
+    expect(routes.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/continuity/:conversationId chat:handle',
+      'GET /api/handovers chat:supervise',
+      'GET /api/handovers/:id/letter chat:handle',
+      'GET /api/handovers/for/:conversationId chat:handle',
+      'POST /api/continuity/:conversationId/earlier/:earlierId chat:handle',
+      'POST /api/handovers chat:handle',
+      'POST /api/handovers/:id/decision chat:supervise',
+      'PUT /api/continuity/:conversationId/summary chat:handle',
+    ]);
+    // Which chat she holds is checked by the use cases (see handoversAndContinuity.test.ts).
+    expect(roles.filter((role) => can(role, 'chat:supervise'))).toEqual(['supervisor']);
   });
 
   it('walks the passkey routes too: signed-in staff manage their own, the sign-in step is public', () => {

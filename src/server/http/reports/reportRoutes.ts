@@ -10,6 +10,7 @@ import { amsterdamYearBounds } from '../../../domain/monitor/amsterdamYear.js';
 import { monitorPeriods } from '../../../domain/monitor/computeMonitor.js';
 import type { MonitorReport } from '../../../domain/monitor/monitorReport.js';
 import { computeMonitorPacked } from '../../../domain/monitor/packedCodings.js';
+import type { HandoverYearCounts } from '../../../domain/monitor/handoverTable.js';
 import { renderReportCsv } from '../../../reporting/renderReportCsv.js';
 import { renderReportHtml } from '../../../reporting/renderReportHtml.js';
 import { requireRecentAuth } from '../recentAuth.js';
@@ -32,10 +33,24 @@ export async function monitorFromStore(ctx: AppContext, year: number, pooled?: {
   const { first, last } = monitorPeriods(options);
   const packed = await codings.loadPacked(amsterdamYearBounds(first)[0], amsterdamYearBounds(last)[1]);
   const doubleCoded = await codings.doubleCoded(year);
-  const report = computeMonitorPacked(packed, { ...options, ...(doubleCoded.length > 0 ? { doubleCoded } : {}) });
+  const handovers = await handoversByYear(ctx, monitorPeriods(options).seriesRange);
+  const report = computeMonitorPacked(packed, { ...options, ...(doubleCoded.length > 0 ? { doubleCoded } : {}), ...(handovers ? { handovers } : {}) });
   // Arrivals → chats per source, from day counters (never linked to the coded conversations).
   const visibility = await ctx.app.visibility.reportTables(`${year}-01-01`, `${year}-12-31`, String(year));
   return { ...report, tables: [...report.tables, ...visibility] };
+}
+
+/**
+ * Standing handovers (with consent, or approved emergencies) per Dutch calendar year of the
+ * series; undefined while the service has recorded none in it (imported history has none).
+ */
+async function handoversByYear(ctx: AppContext, range: { from: number; to: number }): Promise<Map<number, HandoverYearCounts> | undefined> {
+  const years = new Map<number, HandoverYearCounts>();
+  for (let y = range.from; y <= range.to; y += 1) {
+    const [from, to] = amsterdamYearBounds(y);
+    years.set(y, await ctx.repos.handovers.countStanding(from, to));
+  }
+  return [...years.values()].some((c) => c.consent + c.emergency > 0) ? years : undefined;
 }
 
 function attachment(reply: FastifyReply, type: string, name: string): FastifyReply {

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { acceptedChat, sendAs, unwrap } from '../../testing/chatScenario.js';
 import { IMPORT_BODY_LIMIT } from '../reports/reportRoutes.js';
+import { directoryImportBodyLimit } from '../../../protocol/toolkitApi.js';
 
 const anId = '00000000-0000-4000-8000-000000000000';
 // Routes whose success would end the very session the test uses.
 const skipped = new Set(['/api/auth/logout']);
 const defaultBodyLimit = 256 * 1024;
 // The coded-data import takes whole yearly files.
-const bodyLimits: Record<string, number> = { '/api/reports/coded-data': IMPORT_BODY_LIMIT };
+const bodyLimits: Record<string, number> = { '/api/reports/coded-data': IMPORT_BODY_LIMIT, '/api/directory/import': directoryImportBodyLimit };
 
 interface Answer {
   status: number;
