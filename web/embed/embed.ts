@@ -12,8 +12,8 @@
 import { embedEn } from '../common/locales/embed.en.js';
 import { embedNl } from '../common/locales/embed.nl.js';
 import { exitRequestType, parseLeaveMessage } from '../common/embedMessages.js';
-import { visibilityEn } from '../common/locales/visibility.en.js';
-import { visibilityNl } from '../common/locales/visibility.nl.js';
+import { badgeEn } from '../common/locales/visibility.en.js';
+import { badgeNl } from '../common/locales/visibility.nl.js';
 import { parseReferralToken } from '../../src/domain/visibility/referralToken.js';
 import { widgetCss } from './widgetCss.js';
 import { statusText } from './statusText.js';
@@ -36,7 +36,7 @@ function install(script: HTMLScriptElement): void {
   const bakenOrigin = new URL(script.src).origin;
   const language = (script.dataset.lang || document.documentElement.lang || 'nl').toLowerCase().startsWith('en') ? 'en' : 'nl';
   const text = language === 'en' ? embedEn : embedNl;
-  const badgeText = (language === 'en' ? visibilityEn : visibilityNl).badge;
+  const badgeText = language === 'en' ? badgeEn : badgeNl;
   const source = parseReferralToken(script.dataset.source);
   const startUrl = (via: string | null) => `${bakenOrigin}/?lang=${language}${via ? `&via=${via}` : ''}`;
   const statusViews: HTMLElement[] = [];
