@@ -203,6 +203,34 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
     expect((await call(server, people.carla!, 'POST', `/api/continuity/${current.id}/earlier/${stranger.id}`, { reason: 'visitor_refers_to_it' })).status).toBe(404);
   });
 
+  it("attack: the counsellor of her old chat cannot read her later chats or the summary colleagues keep since", async () => {
+    const key = crypto.randomUUID();
+    const old = await chat(people.anna!.id, { visitorKey: key });
+    now += 60_000;
+    const later = await chat(people.carla!.id, { visitorKey: key });
+    await server.app.ctx.repos.messages.append({ id: crypto.randomUUID(), conversationId: later.id, clientId: `l-${later.id}`, sender: 'visitor', senderStaffId: null, senderName: null, body: 'nu woon ik ergens anders', now });
+    now += 60_000;
+    const current = await chat(people.carla!.id, { visitorKey: key, open: true });
+    expect((await call(server, people.carla!, 'PUT', `/api/continuity/${current.id}/summary`, { body: 'Nieuw adres bij tante', baseUpdatedAt: null })).status).toBe(200);
+
+    const anna = people.anna!;
+    const view = await call(server, anna, 'GET', `/api/continuity/${old.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ summary: null, canKeepSummary: false, earlierChats: [] });
+    expect((await call(server, anna, 'PUT', `/api/continuity/${old.id}/summary`, { body: 'overschreven', baseUpdatedAt: null })).status).toBe(403);
+    const opened = await call(server, anna, 'POST', `/api/continuity/${old.id}/earlier/${later.id}`, { reason: 'visitor_refers_to_it' });
+    expect(opened.status).toBe(404);
+    expect(JSON.stringify(opened.body)).not.toContain('ergens anders');
+    expect(await auditOf('transcript.view', later.id)).toEqual([]);
+    expect(await auditOf('case_summary.view', old.id)).toEqual([]);
+
+    // The counsellor of her newest chat still sees both earlier chats and the summary.
+    const mine = await call(server, people.carla!, 'GET', `/api/continuity/${current.id}`);
+    expect(mine.body.summary.body).toBe('Nieuw adres bij tante');
+    expect(mine.body.earlierChats.map((c: { id: string }) => c.id)).toEqual([later.id, old.id]);
+    expect((await call(server, people.carla!, 'POST', `/api/continuity/${current.id}/earlier/${later.id}`, { reason: 'visitor_refers_to_it' })).status).toBe(200);
+  });
+
   it('keeps no summary for a visitor without a return code', async () => {
     const c = await chat(people.anna!.id, { open: true });
     expect((await call(server, people.anna!, 'GET', `/api/continuity/${c.id}`)).body).toEqual({ returning: false, canKeepSummary: false, summary: null, earlierChats: [] });
