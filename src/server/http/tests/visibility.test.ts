@@ -9,6 +9,7 @@ import { TestClock } from '../../testing/testClock.js';
 import { unwrap } from '../../testing/chatScenario.js';
 import { decodeQrPath } from '../../testing/decodeQr.js';
 import type { Ack } from '../../../protocol/ack.js';
+import { arrivalPolicy } from '../visibility/partnerStatusRoutes.js';
 
 describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => {
   let server: TestServer;
@@ -117,6 +118,19 @@ describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => 
     const counsellor = await signedIn('counsellor');
     expect((await callApi(server, counsellor, 'GET', '/api/reports/visibility?from=2026-12-01&to=2026-12-31')).status).toBe(403);
     expect((await server.app.ctx.repos.audit.list({ action: 'report.view', staffId: researcher.id })).length).toBe(3);
+  });
+
+  it('attack: one address cannot inflate a source by posting arrivals in a loop', async () => {
+    const admin = await signedIn('admin');
+    await callApi(server, admin, 'POST', '/api/referrals', { token: 'school-west', label: 'School West', kind: 'partner' });
+    for (let i = 0; i < arrivalPolicy.burst + 20; i += 1) {
+      expect((await callApi(server, null, 'POST', '/api/visibility/arrivals', { via: 'school-west' })).status).toBe(204);
+    }
+    expect(await counts()).toEqual([{ day: '2026-12-03', source: 'school-west', counter: 'arrival', count: arrivalPolicy.burst }]);
+    // An hour on, the bucket is full again (a burst, no more).
+    clock.t += 3_600_000;
+    for (let i = 0; i < arrivalPolicy.burst + 20; i += 1) await callApi(server, null, 'POST', '/api/visibility/arrivals', { via: 'school-west' });
+    expect((await counts())[0]!.count).toBe(2 * arrivalPolicy.burst);
   });
 
   it('keeps no row per visitor: the counts table has no conversation id, and no chat holds its source', async () => {

@@ -5,11 +5,19 @@ import type { FastifyInstance } from 'fastify';
 import { arrivalRequestSchema, type PublicStatusDto } from '../../../protocol/visibilityApi.js';
 import type { AppContext } from '../../appContext.js';
 import { parseBody } from '../errors.js';
+import { AddressRateLimiter, type AddressRatePolicy } from '../../abuse/addressRateLimiter.js';
 
 /** Partner pages refresh every minute; a cache in between may keep the answer this long. */
 export const statusMaxAgeSeconds = 30;
 
+/**
+ * Arrivals counted per address (known only by its daily keyed hash, in memory): room for a class
+ * scanning a poster behind one school address, but a script cannot fill a partner's row.
+ */
+export const arrivalPolicy: AddressRatePolicy = { burst: 30, perHour: 120 };
+
 export function partnerStatusRoutes(ctx: AppContext) {
+  const arrivals = new AddressRateLimiter(ctx.clock, arrivalPolicy);
   return async (app: FastifyInstance) => {
     // Read from partner pages with fetch(credentials: 'omit'): a simple GET, so no preflight. No
     // credentials are allowed (no Access-Control-Allow-Credentials), and nothing is set.
@@ -21,7 +29,8 @@ export function partnerStatusRoutes(ctx: AppContext) {
     // Same origin only (the visitor page): no CORS header. The token is counted and forgotten.
     app.post('/api/visibility/arrivals', { config: { access: 'public' }, bodyLimit: 1024 }, async (request, reply) => {
       const { via } = parseBody(arrivalRequestSchema, request.body);
-      await ctx.app.visibility.arrival(via);
+      // Past the limit the arrival is quietly not counted: the page needs no answer, a script gets no hint.
+      if (arrivals.take(request.ip)) await ctx.app.visibility.arrival(via);
       return reply.code(204).send();
     });
   };
