@@ -63,9 +63,10 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
 
   it('records a consented handover sealed at rest, audited with it, and prints only what she agreed to share', async () => {
     const c = await chat(people.anna!.id);
-    const recorded = await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), directoryEntryId: 'dir-veilig-thuis' });
+    const entry = (await server.app.ctx.repos.directory.list())[0]!.id;
+    const recorded = await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), directoryEntryId: entry });
     expect(recorded.status).toBe(201);
-    expect(recorded.body.handover).toMatchObject({ kind: 'consent', status: 'recorded', method: 'letter', organisation: 'Veilig Thuis Utrecht', directoryEntryId: 'dir-veilig-thuis', recordedByName: 'Anna' });
+    expect(recorded.body.handover).toMatchObject({ kind: 'consent', status: 'recorded', method: 'letter', organisation: 'Veilig Thuis Utrecht', directoryEntryId: entry, recordedByName: 'Anna' });
     const id = recorded.body.handover.id as string;
 
     const raw = await server.app.ctx.repos.store.db.selectFrom('handovers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -94,6 +95,10 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
     expect((await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), kind: 'emergency' })).status).toBe(400);
     expect((await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), shared: 'x'.repeat(4001) })).status).toBe(400);
     expect((await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), method: 'fax' })).status).toBe(400);
+    // Attack: the plain-text directory link used as an unsealed note about her.
+    const note = await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), directoryEntryId: 'Roos, 15, Kanaalstraat 3' });
+    expect(note.status).toBe(400);
+    expect(JSON.stringify(await server.app.ctx.repos.store.db.selectFrom('handovers').selectAll().execute())).not.toContain('Kanaalstraat');
     expect(await auditOf('handover.recorded', c.id)).toEqual([]);
   });
 
