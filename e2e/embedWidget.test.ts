@@ -23,9 +23,10 @@ describe('the partner widget', () => {
   let page: Page;
   let bakenUrl = '';
 
-  // A partner page with a strict CSP of its own: the widget needs no inline script or style.
+  // A partner page with a strict CSP of its own: the widget needs no inline script or style, only
+  // connect-src for Baken (the live status it shows on its button).
   const partnerPolicy = () => ({
-    'content-security-policy': `default-src 'self'; script-src ${bakenUrl}; frame-src ${bakenUrl}; style-src 'self'; img-src 'self'`,
+    'content-security-policy': `default-src 'self'; script-src ${bakenUrl}; frame-src ${bakenUrl}; connect-src ${bakenUrl}; style-src 'self'; img-src 'self'`,
   });
   const partnerPage = (lang: string, scriptAttributes = '') => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Jeugdhulp in de buurt</title></head>

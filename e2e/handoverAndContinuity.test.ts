@@ -144,7 +144,8 @@ describe('warm handover and continuity in the console', () => {
     await acceptFromQueue(page, 'Sam');
 
     const panel = page.locator('.c-continuity');
-    await panel.getByText('Eerder contact').waitFor();
+    // Closed at first (the chat keeps its room), saying what is inside.
+    await panel.getByText('Eerder contact (1 eerdere chat · samenvatting)').click();
     await panel.getByText('Weggelopen, slaapt bij een vriend. Wil nog geen politie.').waitFor();
     const earlier = panel.locator(`[data-earlier="${first.conversationId}"]`);
     expect(await earlier.textContent()).toContain('met Bert');

@@ -84,13 +84,19 @@ describe('snippets and the referral directory in the console', () => {
     await visitor.locator('.v-msg-counsellor', { hasText: 'Neem je tijd.' }).waitFor();
     expect(await transcript(visitor, '.v-messages')).toEqual([`${safeNow} Neem je tijd.`]);
 
-    // Escape closes the list and leaves what she typed.
+    // A search that finds nothing is not sent by Enter; Escape closes the list and leaves what she typed.
+    await box.pressSequentially('/xyzq');
+    await counsellor.getByText('Geen standaardtekst gevonden.', { exact: false }).first().waitFor();
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('/xyzq');
+    await box.fill('');
     await box.pressSequentially('/anon');
     await list.waitFor();
     await box.press('Escape');
     await expect.poll(() => list.count()).toBe(0);
     expect(await box.inputValue()).toBe('/anon');
     await box.fill('');
+    expect(await transcript(visitor, '.v-messages')).toHaveLength(1);
 
     // The directory: search it, put Veilig Thuis's card into the box, not sent.
     await counsellor.getByText('Sociale kaart', { exact: true }).click();

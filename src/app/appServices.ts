@@ -17,6 +17,7 @@ import { StaffAccounts } from './staff/staffAccounts.js';
 import { CodingUseCases } from './coding/codingUseCases.js';
 import { ServiceSettingsUseCases } from './settings/serviceSettingsUseCases.js';
 import { StaffSecurity } from './staff/staffSecurity.js';
+import { Mailbox } from './mailbox/mailbox.js';
 import { MessageTranslations } from './translation/messageTranslations.js';
 import { NoTranslator, type Translator } from './translation/translator.js';
 import { ServiceFiguresReports } from './figures/serviceFiguresReports.js';
@@ -42,6 +43,7 @@ export interface AppServices {
   codings: CodingUseCases;
   settings: ServiceSettingsUseCases;
   staffSecurity: StaffSecurity;
+  mailbox: Mailbox;
   translations: MessageTranslations;
   figures: ServiceFiguresReports;
   referrals: ReferralTokens;
@@ -94,6 +96,7 @@ export function createAppServices({ repos, clock, log, waitingChatsPerSource, tr
     codings: new CodingUseCases(repos, clock, queue, names),
     settings: new ServiceSettingsUseCases(repos, clock, queue),
     staffSecurity: new StaffSecurity(repos, clock),
+    mailbox: new Mailbox(repos, clock, returnCodes, names),
     translations,
     figures: new ServiceFiguresReports(repos, clock),
     referrals: new ReferralTokens(repos, clock),

@@ -48,6 +48,8 @@ export const serviceSettingsSchema = z.object({
   /** Busy mode: new visitors are told it may take longer. */
   busy: z.boolean().default(false),
   alternatives: z.array(alternativeSchema).max(10).default(defaultAlternatives),
+  /** The anonymous mailbox tells her "we answer within N working days" (so she knows when to look). */
+  mailboxAnswerDays: z.number().int().min(1).max(30).default(2),
   /** A counsellor must code her ended chats before taking the next one. */
   requireCodingBeforeNext: z.boolean().default(false),
   /** Ask visitors the optional "How did you find us?" (fixed answers, counted per day only). */

@@ -11,7 +11,7 @@ import { migrateToLatest, openStore } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
 import { StaffSessions } from './auth/staffSessions.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
-import { AddressRateLimiter } from './abuse/addressRateLimiter.js';
+import { AddressRateLimiter, letterPolicy } from './abuse/addressRateLimiter.js';
 import { AddressBlockList } from './abuse/addressBlockList.js';
 import type { AppContext } from './appContext.js';
 import { trustFunction } from './abuse/clientAddress.js';
@@ -49,6 +49,7 @@ import { codingRoutes } from './http/codings/codingRoutes.js';
 import { reportRoutes } from './http/reports/reportRoutes.js';
 import { figuresRoutes } from './http/figures/figuresRoutes.js';
 import { brandingRoutes } from './http/branding/brandingRoutes.js';
+import { mailboxRoutes } from './http/mailbox/mailboxRoutes.js';
 import { partnerStatusRoutes } from './http/visibility/partnerStatusRoutes.js';
 import { referralRoutes } from './http/visibility/referralRoutes.js';
 import { snippetRoutes } from './http/snippets/snippetRoutes.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     publish: (effects) => broadcaster?.dispatch(effects),
     loginThrottle: new LoginThrottle(clock),
     returnCodeLimiter: new AddressRateLimiter(clock),
+    letterLimiter: new AddressRateLimiter(clock, letterPolicy),
     addressBlocks: new AddressBlockList(clock),
     metrics: createMetrics(
       () => repos.conversations.countOpen(),
@@ -160,6 +162,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(reportRoutes(ctx));
   await http.register(figuresRoutes(ctx));
   await http.register(brandingRoutes(ctx));
+  await http.register(mailboxRoutes(ctx));
   await http.register(partnerStatusRoutes(ctx));
   await http.register(referralRoutes(ctx));
   await http.register(snippetRoutes(ctx));

@@ -24,6 +24,8 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Return-code checks per address (redeeming one, deleting a history with one). */
   returnCodeLimiter: AddressRateLimiter;
+  /** Letters left in the anonymous mailbox per address. */
+  letterLimiter: AddressRateLimiter;
   /** Short cooling-off blocks by hashed address, for blocked visitors without a return code. */
   addressBlocks: AddressBlockList;
   metrics: Metrics;

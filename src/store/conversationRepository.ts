@@ -35,6 +35,8 @@ export interface Conversation extends ConversationState {
   acceptedAt: number | null;
   endedAt: number | null;
   closedAt: number | null;
+  /** chat, or mail for a letter in the anonymous mailbox (see domain/mailbox). */
+  channel: 'chat' | 'mail';
 }
 
 /** What she told us about herself outside her messages; sealed in `visitor_details`. */
@@ -87,6 +89,7 @@ export function toConversation(row: Selectable<ConversationTable>, open: Details
     acceptedAt: row.accepted_at,
     endedAt: row.ended_at,
     closedAt: row.closed_at,
+    channel: row.channel === 'mail' ? 'mail' : 'chat',
   };
 }
 

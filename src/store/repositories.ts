@@ -27,6 +27,7 @@ import { ServiceFiguresRepository } from './serviceFiguresRepository.js';
 import { isReady } from './database.js';
 import { StaffPasswordRepository } from './staffPasswordRepository.js';
 import { BrandingRepository } from './brandingRepository.js';
+import { MailboxRepository } from './mailboxRepository.js';
 import { ReferralTokenRepository } from './referralTokenRepository.js';
 import { VisibilityCountRepository } from './visibilityCountRepository.js';
 import { SnippetRepository } from './snippetRepository.js';
@@ -56,6 +57,7 @@ export interface Repositories {
   figures: ServiceFiguresRepository;
   passwords: StaffPasswordRepository;
   branding: BrandingRepository;
+  mailbox: MailboxRepository;
   referrals: ReferralTokenRepository;
   visibility: VisibilityCountRepository;
   snippets: SnippetRepository;
@@ -108,6 +110,7 @@ export function createRepositories(store: Store, keyring: Keyring): Repositories
       figures: new ServiceFiguresRepository(db),
       passwords: new StaffPasswordRepository(db, store.dialect),
       branding: new BrandingRepository(db, store.dialect),
+      mailbox: new MailboxRepository(db, c),
       referrals: new ReferralTokenRepository(db),
       visibility: new VisibilityCountRepository(db),
       snippets: new SnippetRepository(db),

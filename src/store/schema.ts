@@ -75,6 +75,8 @@ export interface ConversationTable {
   visitor_key: string | null;
   /** The routing step that last changed this row (010): nodes catch up on rows newer than theirs. */
   queue_version: Generated<number>;
+  /** chat, or mail for a letter left in the anonymous mailbox (024). */
+  channel: Generated<string>;
 }
 
 export interface MessageTable {

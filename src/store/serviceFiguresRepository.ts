@@ -18,6 +18,8 @@ export class ServiceFiguresRepository {
       .selectFrom('conversations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('created_at', '>=', now - hour)
+      // Letters in the mailbox are no chats: they neither arrive in the queue nor take a counsellor's time live.
+      .where('channel', '=', 'chat')
       .executeTakeFirstOrThrow();
     const abandoned = await this.db
       .selectFrom('conversations')
@@ -35,6 +37,7 @@ export class ServiceFiguresRepository {
       .select(['accepted_at', 'ended_at'])
       .where('ended_at', '>=', now - windowMs)
       .where('accepted_at', 'is not', null)
+      .where('channel', '=', 'chat')
       .orderBy('ended_at', 'desc')
       .limit(limit)
       .execute();
@@ -48,6 +51,8 @@ export class ServiceFiguresRepository {
       .select(['created_at', 'accepted_at', 'ended_at', 'end_reason', 'priority'])
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
+      // Letters in the mailbox are no chat arrivals (they are counted through their codings).
+      .where('channel', '=', 'chat')
       .orderBy('created_at')
       .execute();
     return rows.map((r) => ({

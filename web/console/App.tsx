@@ -13,14 +13,16 @@ import { BoardPage } from './board/BoardPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { SecurityPage } from './security/SecurityPage.js';
 import { AuditPage } from './audit/AuditPage.js';
+import { MailboxPage } from './mailbox/MailboxPage.js';
 import { FiguresPage } from './figures/FiguresPage.js';
 import { BrandName } from './BrandName.js';
 import { ToolkitPage } from './toolkit/ToolkitPage.js';
 import { HandoversPage } from './handovers/HandoversPage.js';
 import { HandoverLetterPage } from './handovers/HandoverLetterPage.js';
+import { PosterPage } from './partners/PosterPage.js';
 
 type Screen = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: 'sessionEnded' | 'signedOut' } | { kind: 'app'; me: MeResponse };
-type Tab = 'chats' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
+type Tab = 'chats' | 'mailbox' | 'staff' | 'board' | 'handovers' | 'settings' | 'coding' | 'reports' | 'figures' | 'audit' | 'security' | 'toolkit';
 /** Tabs with their own address (/console/board, /console/handovers, /console/settings, /console/figures, /console/audit), so a reload or link lands there. */
 const pathTabs = ['board', 'handovers', 'settings', 'figures', 'audit'] as const;
 /** A handover's printable letter opens on a page of its own, without the console around it. */
@@ -46,13 +48,17 @@ export function App() {
     setScreen({ kind: 'app', me });
   }, []);
 
+  // An administrator's poster page stands on its own: no console around it on paper.
+  const poster = screen.kind === 'app' && screen.me.permissions.includes('staff:manage') ? posterToken() : null;
+
   return (
     <div className="c-root">
       {screen.kind === 'loading' && <p className="c-loading">{t('loading')}</p>}
       {screen.kind === 'setup' && <SetupPage onDone={() => setScreen({ kind: 'login' })} />}
       {screen.kind === 'login' && <LoginPage notice={screen.notice} onSignedIn={signedIn} />}
       {screen.kind === 'app' && letterPath.test(location.pathname) && <HandoverLetterPage handoverId={letterPath.exec(location.pathname)![1]!} />}
-      {screen.kind === 'app' && !letterPath.test(location.pathname) && (
+      {poster !== null && <PosterPage token={poster} />}
+      {screen.kind === 'app' && poster === null && !letterPath.test(location.pathname) && (
         <SignedIn
           me={screen.me}
           onSessionEnded={() => setScreen({ kind: 'login', notice: 'sessionEnded' })}
@@ -61,6 +67,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** /console/poster/<token>: the printable poster of one referral token, on a page of its own. */
+function posterToken(): string | null {
+  const match = /^\/console\/poster\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessionEnded: () => void; onSignedOut: () => void }) {
@@ -105,6 +117,11 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           {canChat && (
             <button type="button" className="c-nav-item" aria-current={tab === 'chats' ? 'page' : undefined} onClick={() => setTab('chats')}>
               {t('nav.chats')}
+            </button>
+          )}
+          {canChat && (
+            <button type="button" className="c-nav-item" aria-current={tab === 'mailbox' ? 'page' : undefined} onClick={() => setTab('mailbox')}>
+              {t('mailboxDesk.nav')}
             </button>
           )}
           {canManage && (
@@ -170,7 +187,9 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
           <ChatsView me={me} inView={tab === 'chats'} onSessionEnded={onSessionEnded} />
         </div>
       )}
-      {canChat && tab === 'chats' ? null : canManage && tab === 'staff' ? (
+      {canChat && tab === 'chats' ? null : canChat && tab === 'mailbox' ? (
+        <MailboxPage />
+      ) : canManage && tab === 'staff' ? (
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (
         <BoardPage onSessionEnded={onSessionEnded} />

@@ -12,10 +12,14 @@ import { securityNl } from '../common/locales/security.nl.js';
 import { securityEn } from '../common/locales/security.en.js';
 import { auditNl } from '../common/locales/audit.nl.js';
 import { auditEn } from '../common/locales/audit.en.js';
+import { mailboxDeskNl } from '../common/locales/mailboxDesk.nl.js';
+import { mailboxDeskEn } from '../common/locales/mailboxDesk.en.js';
 import { figuresNl } from '../common/locales/figures.nl.js';
 import { figuresEn } from '../common/locales/figures.en.js';
 import { noticesNl } from '../common/locales/notices.nl.js';
 import { noticesEn } from '../common/locales/notices.en.js';
+import { partnersNl } from '../common/locales/partners.nl.js';
+import { partnersEn } from '../common/locales/partners.en.js';
 import { translationNl } from '../common/locales/translation.nl.js';
 import { translationEn } from '../common/locales/translation.en.js';
 import { toolkitNl } from '../common/locales/toolkit.nl.js';
@@ -32,6 +36,8 @@ const nl = [
   auditNl,
   figuresNl,
   noticesNl,
+  mailboxDeskNl,
+  partnersNl,
   translationNl,
   toolkitNl,
   caseworkNl,
@@ -43,6 +49,8 @@ const en = [
   auditEn,
   figuresEn,
   noticesEn,
+  mailboxDeskEn,
+  partnersEn,
   translationEn,
   toolkitEn,
   caseworkEn,

@@ -18,7 +18,8 @@ export function statusText(status: unknown, text: BadgeText, language: 'nl' | 'e
   }
   if (s.state === 'closed') {
     const at = number(s.nextOpensAt);
-    if (at === null) return { state: 'closed', text: text.closed };
+    // Beyond what a Date can hold, Intl would throw: then just "closed".
+    if (at === null || Math.abs(at) > 8.64e15) return { state: 'closed', text: text.closed };
     const when = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(at);
     return { state: 'closed', text: text.closedUntil.replace('{when}', when) };
   }

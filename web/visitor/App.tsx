@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../common/i18n.js';
 import type { VisitorChat } from './chatClient.js';
@@ -14,6 +14,11 @@ import { PrivacyPage } from './PrivacyPage.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { referralVia } from './referral.js';
 
+import type { MailboxMode } from './mailbox/MailboxScreen.js';
+
+// Loaded when she opens the mailbox: the first page load stays small.
+const MailboxScreen = lazy(() => import('./mailbox/MailboxScreen.js'));
+
 type View = 'chat' | 'privacy';
 
 function viewFromPath(): View {
@@ -25,6 +30,7 @@ export function App({ chat }: { chat: VisitorChat }) {
   const state = useSyncExternalStore(chat.subscribe, chat.getState);
   const [view, setView] = useState<View>(viewFromPath);
   const [service, setService] = useState<ServiceStatus | null>(null);
+  const [mailbox, setMailbox] = useState<MailboxMode | null>(null);
   // Bumped when the public settings arrive, so what depends on them is drawn again.
   const [configVersion, setConfigVersion] = useState(0);
   const configLoaded = configVersion > 0 || isConfigLoaded();
@@ -102,10 +108,14 @@ export function App({ chat }: { chat: VisitorChat }) {
         <PrivacyPage onBack={() => go('chat')} />
       ) : state.phase === 'open' || state.phase === 'restoring' ? (
         <ChatScreen chat={chat} state={state} clickableLinks={getClickableLinks()} />
+      ) : mailbox ? (
+        <Suspense fallback={<main className="v-main" aria-busy="true"><p>{t('mailbox.loading')}</p></main>}>
+          <MailboxScreen mode={mailbox} language={language} onMode={setMailbox} onBack={() => setMailbox(null)} />
+        </Suspense>
       ) : state.phase === 'ended' ? (
         <EndedScreen state={state} onAgain={() => chat.reset()} onPrivacy={() => go('privacy')} />
       ) : closedKind && service ? (
-        <ClosedScreen kind={closedKind} service={service} onAgain={refreshService} onPrivacy={() => go('privacy')} />
+        <ClosedScreen kind={closedKind} service={service} onAgain={refreshService} onPrivacy={() => go('privacy')} onMailbox={setMailbox} />
       ) : (
         <StartScreen
           state={state}
@@ -113,6 +123,7 @@ export function App({ chat }: { chat: VisitorChat }) {
           askHowFound={service?.askHowFound ?? false}
           onStart={(nickname, preChat, returnCode, howFound) => void chat.start(nickname, language, preChat, returnCode, { via: referralVia(), howFound })}
           onPrivacy={() => go('privacy')}
+          onMailbox={setMailbox}
         />
       )}
     </div>

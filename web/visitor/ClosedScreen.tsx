@@ -5,7 +5,7 @@ import { PrivacyLink } from './PrivacyLink.js';
 import { useFocusOnMount } from './useFocusOnMount.js';
 
 /** Closed (outside opening hours or by hand) or the queue is full: say so kindly, and who else helps. */
-export function ClosedScreen({ kind, service, onAgain, onPrivacy }: { kind: 'closed' | 'full'; service: ServiceStatus; onAgain: () => void; onPrivacy: () => void }) {
+export function ClosedScreen({ kind, service, onAgain, onPrivacy, onMailbox }: { kind: 'closed' | 'full'; service: ServiceStatus; onAgain: () => void; onPrivacy: () => void; onMailbox: (mode: 'write' | 'read') => void }) {
   const { t, i18n } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
@@ -23,6 +23,7 @@ export function ClosedScreen({ kind, service, onAgain, onPrivacy }: { kind: 'clo
       ) : (
         <p>{t('closed.fullBody')}</p>
       )}
+      <MailboxOffer text={t('mailbox.closedOffer')} onMailbox={onMailbox} />
       <p className="notice v-danger">
         <strong>{t('start.danger')}</strong>
       </p>
@@ -67,6 +68,24 @@ export function Alternatives({ service }: { service: ServiceStatus }) {
           );
         })}
       </ul>
+    </section>
+  );
+}
+
+/** Leave a letter instead of chatting, or read the answer to one: the way in to the mailbox. */
+export function MailboxOffer({ text, onMailbox }: { text: string; onMailbox: (mode: 'write' | 'read') => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card v-mailbox-offer" aria-label={t('mailbox.leave')}>
+      <p>{text}</p>
+      <div className="v-actions">
+        <button type="button" className="btn" onClick={() => onMailbox('write')}>
+          {t('mailbox.leave')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => onMailbox('read')}>
+          {t('mailbox.read')}
+        </button>
+      </div>
     </section>
   );
 }

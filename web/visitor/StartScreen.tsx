@@ -6,6 +6,7 @@ import type { PreChatAnswers, VisitorState } from './chatClient.js';
 import { ReturnCodeInput } from './ReturnCodeInput.js';
 import { PrivacyLink } from './PrivacyLink.js';
 import { PreChatStep } from './PreChatStep.js';
+import { MailboxOffer } from './ClosedScreen.js';
 import type { HowFoundAnswer } from '../../src/domain/visibility/howFoundAnswers.js';
 
 interface StartProps {
@@ -15,9 +16,10 @@ interface StartProps {
   askHowFound: boolean;
   onStart: (nickname: string, preChat: PreChatAnswers, returnCode: string | undefined, howFound: HowFoundAnswer | undefined) => void;
   onPrivacy: () => void;
+  onMailbox: (mode: 'write' | 'read') => void;
 }
 
-export function StartScreen({ state, busy, askHowFound, onStart, onPrivacy }: StartProps) {
+export function StartScreen({ state, busy, askHowFound, onStart, onPrivacy, onMailbox }: StartProps) {
   const { t } = useTranslation();
   const [nickname, setNickname] = useState('');
   const [returnCode, setReturnCode] = useState('');
@@ -103,6 +105,7 @@ export function StartScreen({ state, busy, askHowFound, onStart, onPrivacy }: St
       <p className="notice v-danger">
         <strong>{t('start.danger')}</strong>
       </p>
+      <MailboxOffer text={t('mailbox.cannotWait')} onMailbox={onMailbox} />
       <p className="muted">{t('start.safetyTip')}</p>
       <p className="muted v-touch-only">{t('quickExit.touchHint')}</p>
       <p>

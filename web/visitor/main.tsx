@@ -5,6 +5,8 @@ import './visitor.css';
 import { createI18n, preferredLanguage } from '../common/i18n.js';
 import { visitorNl } from '../common/locales/visitor.nl.js';
 import { visitorEn } from '../common/locales/visitor.en.js';
+import { mailboxNl } from '../common/locales/mailbox.nl.js';
+import { mailboxEn } from '../common/locales/mailbox.en.js';
 import { VisitorChat } from './chatClient.js';
 import { App } from './App.js';
 import { getQuickExitUrl, loadConfig } from './config.js';
@@ -23,7 +25,7 @@ takeReferralFromAddress();
 onPartnerExitRequest(() => void chat.quickExit(getQuickExitUrl()));
 // A closed tab says so as it goes, so her place is held but no counsellor is offered an empty tab.
 addEventListener('pagehide', () => chat.leaving());
-void createI18n({ nl: { translation: { ...visitorNl, visibility: visibilityNl } }, en: { translation: { ...visitorEn, visibility: visibilityEn } } }, language).then((i18n) => {
+void createI18n({ nl: { translation: { ...visitorNl, visibility: visibilityNl, ...mailboxNl } }, en: { translation: { ...visitorEn, visibility: visibilityEn, ...mailboxEn } } }, language).then((i18n) => {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <App chat={chat} />

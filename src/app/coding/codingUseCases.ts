@@ -99,6 +99,7 @@ export class CodingUseCases {
     const previous = mode === 'primary' && !saved && conversation.visitorKey ? await this.repos.codings.previousForVisitor(conversation.visitorKey, conversation.id) : undefined;
     const draft = prefillCoding(book, {
       language: conversation.language,
+      channel: conversation.channel,
       preChat: conversation.preChat,
       triageCategories: conversation.triage?.categories,
       previous: previous?.values,

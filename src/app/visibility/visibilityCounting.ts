@@ -7,6 +7,9 @@ import { parseReferralToken } from '../../domain/visibility/referralToken.js';
 import { amsterdamDay, arrivalCounter, chatCounter, countedSource, howFoundCounter, totalsBySource, type SourceTotals } from '../../domain/visibility/visibilityCounters.js';
 import type { HowFoundAnswer } from '../../domain/visibility/howFoundAnswers.js';
 import type { Clock } from '../clock.js';
+import type { ReportTable } from '../../domain/monitor/countTable.js';
+import { visibilityTables } from '../../domain/monitor/visibilityTables.js';
+import { suppressTable } from '../../domain/monitor/suppressTable.js';
 
 export class VisibilityCounting {
   constructor(
@@ -32,6 +35,13 @@ export class VisibilityCounting {
   async totals(fromDay: string, toDay: string): Promise<(SourceTotals & { label: string | null })[]> {
     const labels = new Map((await this.repos.referrals.list()).map((r) => [r.token, r.label]));
     return totalsBySource(await this.repos.visibility.between(fromDay, toDay)).map((t) => ({ ...t, label: labels.get(t.source) ?? null }));
+  }
+
+  /** The protected tables over whole Amsterdam days: the reports area and the yearly monitor. */
+  async reportTables(fromDay: string, toDay: string, period: string): Promise<ReportTable[]> {
+    const totals = await this.totals(fromDay, toDay);
+    const labels = new Map(totals.flatMap((t) => (t.label === null ? [] : [[t.source, t.label] as const])));
+    return visibilityTables(totals, labels, period).map((table) => suppressTable(table));
   }
 
   /** A well-formed token on the list counts as itself; any other string as unknown; none as direct. */

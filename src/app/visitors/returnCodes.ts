@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Repositories } from '../../store/repositories.js';
-import { keyedHashPrefix } from '../../store/returnCodeRepository.js';
+import { keyedHashPrefix, type ReturnCodeRow } from '../../store/returnCodeRepository.js';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: string, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 // No look-alikes (0/O, 1/I/L), so a code copied by hand from a screen still works.
@@ -68,6 +68,17 @@ export class ReturnCodes {
       blocked_until: null,
     });
     return code;
+  }
+
+  /**
+   * A new code for a visitor key, hashed but not yet stored: the caller inserts the row in its
+   * own transaction (a letter and its code commit together). Hashing is slow, so it runs first.
+   */
+  async prepare(visitorKey: string): Promise<{ code: string; row: ReturnCodeRow }> {
+    const code = newReturnCode();
+    const now = this.now();
+    const codeHash = await keyedHash(normaliseReturnCode(code)!, await this.pepper());
+    return { code, row: { code_hash: codeHash, visitor_key: visitorKey, preferred_counsellor_id: null, created_at: now, last_used_at: now, blocked_until: null } };
   }
 
   /** The visitor key and preferred counsellor for a code, or undefined if unknown, expired or blocked. */

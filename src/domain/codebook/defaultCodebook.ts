@@ -19,7 +19,7 @@ const clientsWereMentioned: FieldCondition = { kind: 'equals', field: 'clientsMe
 
 export const defaultCodebook: Codebook = codebookSchema.parse({
   id: 'baken',
-  version: '1.0.0',
+  version: '1.1.0',
   title: { nl: 'Baken codeboek', en: 'Baken codebook' },
   ageField: 'age',
   ageBands: [
@@ -306,6 +306,15 @@ export const defaultCodebook: Codebook = codebookSchema.parse({
       required: true,
       allowUnknown: false,
       showWhen: isCounselling,
+    },
+    {
+      // 1.1.0: letters in the anonymous mailbox are coded like chats; the monitor tells them apart here.
+      id: 'channel',
+      kind: 'single',
+      label: { nl: 'Kanaal', en: 'Channel' },
+      required: false,
+      allowUnknown: false,
+      options: [option('chat', 'Chat', 'Chat'), option('mail', 'Brievenbus (bericht achterlaten)', 'Mailbox (left a message)')],
     },
   ],
 });

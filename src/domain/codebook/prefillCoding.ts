@@ -12,6 +12,8 @@ export interface PrefillInput {
   readonly preChat?: Readonly<Record<string, string>> | null | undefined;
   /** Triage categories found for the chat. */
   readonly triageCategories?: readonly string[] | undefined;
+  /** How she reached us: chat, or mail (a letter in the anonymous mailbox). */
+  readonly channel?: string | undefined;
   /** The visitor's earlier coding (same return code), if any. */
   readonly previous?: CodingValues | undefined;
 }
@@ -50,6 +52,7 @@ export function prefillCoding(codebook: Codebook, input: PrefillInput): Prefill 
   if (triage.includes('acute_danger')) offer('acuteUnsafety', true, 'triage');
   if (triage.includes('exploitation')) offer('traffickingQuestion', 'doubt', 'triage');
   if (input.language !== undefined) offer('language', input.language, 'conversation');
+  if (input.channel !== undefined) offer('channel', input.channel, 'conversation');
   const toConfirm: string[] = [];
   if (input.previous !== undefined) {
     const carried = carryForward(codebook, input.previous);

@@ -58,7 +58,8 @@ export const directoryContentSchema = z
       website: webAddress,
       chat: webAddress,
     }),
-    hours: localised(directoryLimits.hoursMax),
+    /** When to reach them, as text; may be empty (the card then leaves the line out). */
+    hours: z.object({ nl: text(directoryLimits.hoursMax).default(''), en: text(directoryLimits.hoursMax).default('') }),
     /** Codes of the coding form's referral options this organisation stands for (police, veilig_thuis, …). */
     referralCodes: z
       .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a referral code such as police'))

@@ -14,6 +14,9 @@ export interface AddressRatePolicy {
 /** Generous for a person typing her code, useless for guessing one (codes have ~10^9 values). */
 export const returnCodePolicy: AddressRatePolicy = { burst: 10, perHour: 20 };
 
+/** A few letters in a row (she may rewrite hers), not a flood of them into the mailbox. */
+export const letterPolicy: AddressRatePolicy = { burst: 3, perHour: 4 };
+
 const maxTrackedAddresses = 100_000;
 
 export class AddressRateLimiter {

@@ -8,7 +8,10 @@ export async function runRetention(ctx: Pick<AppContext, 'repos' | 'clock' | 'lo
   const { retentionDays } = await ctx.repos.settings.get();
   // What goes and its audit entry commit together: a failed run leaves both as they were.
   const purged = await ctx.repos.transaction(async (tx) => {
-    const result = await tx.conversations.purgeTranscriptsEndedBefore(now - retentionDays * day, now);
+    const chats = await tx.conversations.purgeTranscriptsEndedBefore(now - retentionDays * day, now);
+    // A letter nobody answered within the retention period goes too (answered ones ended, and went above).
+    const letters = await tx.mailbox.purgeUnansweredCreatedBefore(now - retentionDays * day, now);
+    const result = { conversations: chats.conversations + letters.letters, messages: chats.messages + letters.messages };
     await tx.sessions.deleteExpired(now, now - day);
     // Return codes unused for a year go too.
     await tx.returnCodes.deleteUnusedSince(now - 365 * day);

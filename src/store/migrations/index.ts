@@ -20,6 +20,7 @@ import { handovers } from './016_handovers.js';
 import { caseSummaries } from './017_case_summaries.js';
 import { referralTokens } from './022_referral_tokens.js';
 import { visibilityCounts } from './023_visibility_counts.js';
+import { mailbox } from './024_mailbox.js';
 
 // Migrations are listed in code (not read from a folder) so the compiled server and the
 // tests apply exactly the same set on both dialects. Names sort in the order they apply.
@@ -47,6 +48,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '017_case_summaries': caseSummaries,
         '022_referral_tokens': referralTokens,
         '023_visibility_counts': visibilityCounts,
+        '024_mailbox': mailbox,
       };
     },
   };

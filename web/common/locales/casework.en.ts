@@ -65,6 +65,9 @@ export const caseworkEn: typeof caseworkNl = {
     continuity: {
       title: 'Earlier contact',
       titleNew: 'Summary for a next conversation',
+      contents_one: '{{count}} earlier chat{{summary}}',
+      contents_other: '{{count}} earlier chats{{summary}}',
+      withSummary: ' · summary',
       summary: 'Summary',
       noSummary: 'There is no summary yet.',
       summaryBy: 'Updated by {{name}}, {{time}}',

@@ -63,6 +63,9 @@ export const caseworkNl = {
     continuity: {
       title: 'Eerder contact',
       titleNew: 'Samenvatting voor een volgend gesprek',
+      contents_one: '{{count}} eerdere chat{{summary}}',
+      contents_other: '{{count}} eerdere chats{{summary}}',
+      withSummary: ' · samenvatting',
       summary: 'Samenvatting',
       noSummary: 'Er is nog geen samenvatting.',
       summaryBy: 'Bijgewerkt door {{name}}, {{time}}',

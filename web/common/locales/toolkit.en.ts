@@ -9,6 +9,7 @@ export const toolkitEn: Shape<typeof toolkitNl> = {
     title: 'Snippets and referral directory',
     intro: 'What counsellors use in the chat: snippets (type / in the message box) and the referral directory. Every change is recorded in the audit log.',
     loadFailed: 'The snippets and the referral directory could not be loaded.',
+    checkFields: 'Not saved. Please look again at: {{fields}}.',
     saved: 'Saved.',
     removed: 'Removed.',
     cancel: 'Cancel',
@@ -36,7 +37,7 @@ export const toolkitEn: Shape<typeof toolkitNl> = {
     pickerHint: 'Type / at the start of your message to look for a snippet.',
     found_one: '{{count}} snippet found. Choose with the up and down arrows, Enter puts the text in your message, Escape closes.',
     found_other: '{{count}} snippets found. Choose with the up and down arrows, Enter puts the text in your message, Escape closes.',
-    noneFound: 'No snippet found.',
+    noneFound: 'No snippet found. Escape closes the list, then Enter sends your text.',
     inserted: 'Snippet put in your message. Change it as needed and send it yourself.',
   },
   directory: {

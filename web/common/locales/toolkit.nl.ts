@@ -6,6 +6,7 @@ export const toolkitNl = {
     title: 'Standaardteksten en sociale kaart',
     intro: 'Wat hulpverleners in de chat gebruiken: standaardteksten (typ / in het berichtvak) en de sociale kaart. Elke wijziging komt in de auditlog.',
     loadFailed: 'De standaardteksten en de sociale kaart konden niet worden geladen.',
+    checkFields: 'Niet opgeslagen. Kijk nog eens naar: {{fields}}.',
     saved: 'Opgeslagen.',
     removed: 'Verwijderd.',
     cancel: 'Annuleren',
@@ -34,7 +35,7 @@ export const toolkitNl = {
     pickerHint: 'Typ / aan het begin van je bericht om een standaardtekst te zoeken.',
     found_one: '{{count}} standaardtekst gevonden. Kies met pijltje omhoog en omlaag, Enter zet de tekst in je bericht, Escape sluit.',
     found_other: '{{count}} standaardteksten gevonden. Kies met pijltje omhoog en omlaag, Enter zet de tekst in je bericht, Escape sluit.',
-    noneFound: 'Geen standaardtekst gevonden.',
+    noneFound: 'Geen standaardtekst gevonden. Escape sluit de lijst, daarna verstuurt Enter je tekst.',
     inserted: 'Standaardtekst in je bericht gezet. Pas hem aan en verstuur hem zelf.',
   },
   directory: {

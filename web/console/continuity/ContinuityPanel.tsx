@@ -21,8 +21,13 @@ export function ContinuityPanel({ conversationId }: { conversationId: string }) 
   }, [load]);
   if (!data || !data.canKeepSummary) return null;
   return (
-    <details className="c-notes c-continuity" open={data.returning || undefined}>
-      <summary>{data.returning ? t('casework.continuity.title') : t('casework.continuity.titleNew')}</summary>
+    // Closed at first, like the notes: the chat itself keeps the room; the line says what is inside.
+    <details className="c-notes c-continuity">
+      <summary>
+        {data.returning ? t('casework.continuity.title') : t('casework.continuity.titleNew')}
+        {data.returning && ' '}
+        {data.returning && <span className="c-count">({t('casework.continuity.contents', { count: data.earlierChats.length, summary: data.summary ? t('casework.continuity.withSummary') : '' })})</span>}
+      </summary>
       <SummaryEditor conversationId={conversationId} data={data} onSaved={(summary) => setData({ ...data, summary })} onConflict={load} />
       {data.returning && <EarlierChats conversationId={conversationId} chats={data.earlierChats} />}
     </details>

@@ -7,6 +7,7 @@ import type { MonitorReport } from '../../../src/domain/monitor/monitorReport.js
 import { api, errorKey } from '../api.js';
 import { ReportTableView } from './ReportTableView.js';
 import { ImportPanel } from './ImportPanel.js';
+import { VisibilityPanel } from '../partners/VisibilityPanel.js';
 
 export function ReportsPage({ me }: { me: MeResponse }) {
   const { t, i18n } = useTranslation();
@@ -195,6 +196,7 @@ export function ReportsPage({ me }: { me: MeResponse }) {
           )}
         </>
       )}
+      <VisibilityPanel />
       {canImport && <ImportPanel onImported={() => void loadYears()} />}
     </main>
   );

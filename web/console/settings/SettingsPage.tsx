@@ -9,6 +9,7 @@ import { api, ApiError, errorKey } from '../api.js';
 import { refreshPublicConfig } from '../publicConfig.js';
 import { refreshBranding } from '../branding.js';
 import { LogoControl } from './LogoControl.js';
+import { ReferralsPanel } from '../partners/ReferralsPanel.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const weekdays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -25,6 +26,7 @@ interface Form {
   exceptions: { date: string; label: string; slots: string }[];
   alternatives: { name: string; phone: string; url: string; descriptionNl: string; descriptionEn: string }[];
   retentionDays: string;
+  mailboxAnswerDays: string;
   quickExitUrl: string;
   disguiseTitle: string;
   disguiseIcon: DisguiseIcon;
@@ -46,6 +48,7 @@ function toForm(s: ServiceSettings): Form {
     exceptions: (s.openingHours.exceptions ?? []).map((e) => ({ date: e.date, label: e.label ?? '', slots: e.slots.map((x) => `${x.start}-${x.end}`).join(', ') })),
     alternatives: s.alternatives.map((a) => ({ name: a.name, phone: a.phone ?? '', url: a.url ?? '', descriptionNl: a.descriptionNl ?? '', descriptionEn: a.descriptionEn ?? '' })),
     retentionDays: String(s.retentionDays),
+    mailboxAnswerDays: String(s.mailboxAnswerDays),
     quickExitUrl: s.quickExitUrl ?? '',
     disguiseTitle: s.disguiseTitle ?? '',
     disguiseIcon: s.disguiseIcon,
@@ -106,6 +109,8 @@ function toBody(f: Form, t: (k: string) => string): { body: ServiceSettingsPatch
   if (grace !== undefined) body.disconnectGraceSeconds = grace;
   const retention = int('retentionDays', f.retentionDays);
   if (retention !== undefined) body.retentionDays = retention;
+  const answerDays = int('mailboxAnswerDays', f.mailboxAnswerDays);
+  if (answerDays !== undefined) body.mailboxAnswerDays = answerDays;
   // Empty means no cap: null removes a stored one.
   const cap = f.queueCap.trim() ? int('queueCap', f.queueCap) : null;
   if (cap !== undefined) body.queueCap = cap;
@@ -334,6 +339,9 @@ export function SettingsPage() {
             {field('set-retention', 'retentionDays', t('settings.retention'), (a) => (
               <input {...a} type="text" inputMode="numeric" value={form.retentionDays} onChange={(e) => set({ retentionDays: e.target.value })} />
             ))}
+            {field('set-mailbox-days', 'mailboxAnswerDays', t('mailboxDesk.answerDaysSetting'), (a) => (
+              <input {...a} type="text" inputMode="numeric" value={form.mailboxAnswerDays} onChange={(e) => set({ mailboxAnswerDays: e.target.value })} />
+            ))}
             {field('set-exit', 'quickExitUrl', t('settings.quickExitUrl'), (a) => <input {...a} type="url" value={form.quickExitUrl} onChange={(e) => set({ quickExitUrl: e.target.value })} />)}
             {field('set-disguise', 'disguiseTitle', t('settings.disguiseTitle'), (a) => (
               <input {...a} type="text" maxLength={60} value={form.disguiseTitle} onChange={(e) => set({ disguiseTitle: e.target.value })} />
@@ -379,6 +387,7 @@ export function SettingsPage() {
           {busy ? t('settings.saving') : t('settings.save')}
         </button>
       </form>
+      <ReferralsPanel />
     </main>
   );
 }

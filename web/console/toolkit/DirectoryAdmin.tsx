@@ -48,6 +48,23 @@ function toDraft(e: DirectoryEntry): Draft {
   };
 }
 
+/** The form field a server problem is about (its path in the request), for a message she can act on. */
+const fieldOfIssue: Record<string, string> = {
+  name: 'name',
+  'what.nl': 'whatNl',
+  'what.en': 'whatEn',
+  'forWhom.ageMin': 'ageMin',
+  'forWhom.ageMax': 'ageMax',
+  'forWhom.region': 'region',
+  'contact.phone': 'phone',
+  'contact.website': 'website',
+  'contact.chat': 'chat',
+  'hours.nl': 'hoursNl',
+  'hours.en': 'hoursEn',
+};
+for (let i = 0; i < 20; i++) fieldOfIssue[`forWhom.languages.${i}`] = 'languagesField';
+for (let i = 0; i < 10; i++) fieldOfIssue[`referralCodes.${i}`] = 'referralCodes';
+
 const list = (text: string) => text.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
 const age = (text: string) => (text.trim() === '' ? null : Number(text));
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -194,7 +211,7 @@ function EntryForm({ idPrefix, initial, entryId, heading, onCancel, onSaved }: {
       else await api('POST', '/api/directory', toContent(draft));
       onSaved();
     } catch (e) {
-      setError(e instanceof ApiError && e.issues.length > 0 ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : t(errorKey(e)));
+      setError(e instanceof ApiError && e.issues.length > 0 ? t('toolkit.checkFields', { fields: [...new Set(e.issues.map((i) => t(`directory.${fieldOfIssue[i.path] ?? 'name'}`)))].join(', ') }) : t(errorKey(e)));
     } finally {
       setBusy(false);
     }

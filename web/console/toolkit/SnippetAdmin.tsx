@@ -114,7 +114,8 @@ function SnippetForm({ idPrefix, initial, heading, snippetId, onCancel, onSaved 
       else await api('POST', '/api/snippets', value);
       onSaved();
     } catch (e) {
-      setError(e instanceof ApiError && e.issues.length > 0 ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : t(errorKey(e)));
+      const field = (path: string) => t(path === 'title' ? 'snippets.titleField' : `snippets.${path === 'language' || path === 'topic' ? path : 'body'}`);
+      setError(e instanceof ApiError && e.issues.length > 0 ? t('toolkit.checkFields', { fields: [...new Set(e.issues.map((i) => field(i.path)))].join(', ') }) : t(errorKey(e)));
     } finally {
       setBusy(false);
     }

@@ -65,7 +65,13 @@ export function useSnippetPicker({ draft, setDraft, composerRef, language, idPre
       setDismissed(draft);
       return true;
     }
-    if (options.length === 0) return false;
+    // A search that found nothing is not a message: Enter must not send "/veilg" to her.
+    // Escape first, and Enter sends the text as it stands.
+    if (options.length === 0) {
+      if (event.key !== 'Enter' || event.shiftKey) return false;
+      event.preventDefault();
+      return true;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;

@@ -44,6 +44,20 @@ describe('authorisation matrix', () => {
     expect(roles.filter((role) => can(role, 'audit:read'))).toEqual(['admin']);
   });
 
+  it('walks the mailbox routes too: her two are public (her code is the credential), the mailbox needs chat:handle', () => {
+    const mailbox = server.app.routes.filter((r) => r.url.includes('/mailbox'));
+    expect(mailbox.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/mailbox chat:handle',
+      'GET /api/mailbox/:id chat:handle',
+      'POST /api/mailbox/:id/claim chat:handle',
+      'POST /api/mailbox/:id/release chat:handle',
+      'POST /api/mailbox/:id/reply chat:handle',
+      'POST /api/visitor/mailbox/letters public',
+      'POST /api/visitor/mailbox/read public',
+    ]);
+    expect(roles.filter((role) => can(role, 'chat:handle'))).toEqual(['counsellor', 'supervisor']);
+  });
+
   it('walks the snippet and directory routes too: reading for everyone who chats (and who keeps them), changing for supervisors and administrators', () => {
     const toolkit = server.app.routes.filter((r) => r.url.startsWith('/api/snippets') || r.url.startsWith('/api/directory'));
     expect(toolkit.map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([

@@ -18,7 +18,6 @@ import type { AppContext } from '../../appContext.js';
 import { parseBody, sendError } from '../errors.js';
 import { PdfUnavailableError, renderPdf } from './renderPdf.js';
 import type { AuditAction } from '../../../domain/audit/auditActions.js';
-import { visibilityReportTables } from '../visibility/referralRoutes.js';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 const MAX_ISSUES_SHOWN = 200;
@@ -37,7 +36,7 @@ export async function monitorFromStore(ctx: AppContext, year: number, pooled?: {
   const handovers = await handoversByYear(ctx, monitorPeriods(options).seriesRange);
   const report = computeMonitorPacked(packed, { ...options, ...(doubleCoded.length > 0 ? { doubleCoded } : {}), ...(handovers ? { handovers } : {}) });
   // Arrivals → chats per source, from day counters (never linked to the coded conversations).
-  const visibility = await visibilityReportTables(ctx, `${year}-01-01`, `${year}-12-31`, String(year));
+  const visibility = await ctx.app.visibility.reportTables(`${year}-01-01`, `${year}-12-31`, String(year));
   return { ...report, tables: [...report.tables, ...visibility] };
 }
 

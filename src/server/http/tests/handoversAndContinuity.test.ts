@@ -2,6 +2,7 @@
 // the supervisor's four-eyes decision, the letter with only what she agreed to share, the case
 // summary and earlier chats of a returning visitor, and that nobody but her counsellor reads them.
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { callApi as call } from '../../testing/httpCalls.js';
@@ -313,5 +314,43 @@ describe.each(['sqlite', 'postgres'] as const)('handovers in the monitor on %s',
 
     for (const id of emergencies.slice(2)) await call(server, sara, 'POST', `/api/handovers/${id}/decision`, { decision: 'approve' });
     expect(await monitor()).toEqual({ consent: 6, emergency: 6, total: 12 });
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('handover and summary changes are stored with their audit entry or not at all (%s)', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ dialect });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('keeps no handover, decision or summary when the audit entry fails', async () => {
+    const account = async (role: StaffRole) => {
+      const a = await server.createStaff(role);
+      return { id: a.id, ...(await server.login(a.username, a.password)) };
+    };
+    const [anna, sara] = [await account('counsellor'), await account('supervisor')];
+    const repos = server.app.ctx.repos;
+    const key = crypto.randomUUID();
+    const c = await repos.conversations.create({ id: crypto.randomUUID(), tokenHash: crypto.randomUUID(), nickname: null, language: 'nl', preChat: null, visitorKey: key, now: Date.now() - 1000 });
+    await repos.conversations.applyTransition({ current: c, next: { status: 'active', counsellorId: anna.id, endReason: null }, event: 'accept', actor: { kind: 'staff', staffId: anna.id }, now: Date.now() });
+    const emergency = await call(server, anna, 'POST', '/api/handovers', { conversationId: c.id, kind: 'emergency', organisation: 'Politie', method: 'phone', shared: 'adres', reason: 'gevaar' });
+    const summary = await call(server, anna, 'PUT', `/api/continuity/${c.id}/summary`, { body: 'eerste versie', baseUpdatedAt: null });
+
+    const db = repos.store.db;
+    if (dialect === 'sqlite') {
+      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END`.execute(db);
+    } else {
+      await sql`CREATE FUNCTION audit_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$ LANGUAGE plpgsql`.execute(db);
+      await sql`CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()`.execute(db);
+    }
+    expect((await call(server, anna, 'POST', '/api/handovers', { conversationId: c.id, kind: 'consent', organisation: 'Opvang', method: 'letter', consentSummary: 'ja', shared: 'naam' })).status).toBe(500);
+    expect((await repos.handovers.listForConversation(c.id)).map((h) => h.id)).toEqual([emergency.body.handover.id]);
+    expect((await call(server, sara, 'POST', `/api/handovers/${emergency.body.handover.id}/decision`, { decision: 'approve' })).status).toBe(500);
+    expect((await repos.handovers.find(emergency.body.handover.id))?.status).toBe('pending');
+    expect((await call(server, anna, 'PUT', `/api/continuity/${c.id}/summary`, { body: 'tweede versie', baseUpdatedAt: summary.body.summary.updatedAt })).status).toBe(500);
+    expect((await repos.continuity.findSummary(key))?.body).toBe('eerste versie');
   });
 });

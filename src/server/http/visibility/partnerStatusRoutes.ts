@@ -11,10 +11,11 @@ import { AddressRateLimiter, type AddressRatePolicy } from '../../abuse/addressR
 export const statusMaxAgeSeconds = 30;
 
 /**
- * Arrivals counted per address (known only by its daily keyed hash, in memory): room for a class
- * scanning a poster behind one school address, but a script cannot fill a partner's row.
+ * Arrivals one address may add: enough for a class on one school network opening the poster's
+ * link, too few for a script that wants to inflate a partner's figures. Per node, in memory, by
+ * daily keyed hash. Behind a reverse proxy this needs TRUST_PROXY, or every visitor is one address.
  */
-export const arrivalPolicy: AddressRatePolicy = { burst: 30, perHour: 120 };
+export const arrivalPolicy: AddressRatePolicy = { burst: 30, perHour: 60 };
 
 export function partnerStatusRoutes(ctx: AppContext) {
   const arrivals = new AddressRateLimiter(ctx.clock, arrivalPolicy);
@@ -29,7 +30,7 @@ export function partnerStatusRoutes(ctx: AppContext) {
     // Same origin only (the visitor page): no CORS header. The token is counted and forgotten.
     app.post('/api/visibility/arrivals', { config: { access: 'public' }, bodyLimit: 1024 }, async (request, reply) => {
       const { via } = parseBody(arrivalRequestSchema, request.body);
-      // Past the limit the arrival is quietly not counted: the page needs no answer, a script gets no hint.
+      // Over the limit the answer is the same: only the count is left out.
       if (arrivals.take(request.ip)) await ctx.app.visibility.arrival(via);
       return reply.code(204).send();
     });

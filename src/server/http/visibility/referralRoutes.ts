@@ -6,16 +6,7 @@ import type { PosterDto, ReferralDto, VisibilityReportDto } from '../../../proto
 import type { AppContext } from '../../appContext.js';
 import { qrPath } from '../../auth/totpQr.js';
 import { parseBody, sendError } from '../errors.js';
-import { visibilityNote, visibilityTables } from '../../../domain/monitor/visibilityTables.js';
-import { suppressTable } from '../../../domain/monitor/suppressTable.js';
-import type { ReportTable } from '../../../domain/monitor/countTable.js';
-
-/** The protected visibility tables over whole Amsterdam days (the reports area and the yearly monitor). */
-export async function visibilityReportTables(ctx: AppContext, fromDay: string, toDay: string, period: string): Promise<ReportTable[]> {
-  const totals = await ctx.app.visibility.totals(fromDay, toDay);
-  const labels = new Map(totals.flatMap((t) => (t.label === null ? [] : [[t.source, t.label] as const])));
-  return visibilityTables(totals, labels, period).map((table) => suppressTable(table));
-}
+import { visibilityNote } from '../../../domain/monitor/visibilityTables.js';
 
 export function referralRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -47,7 +38,7 @@ export function referralRoutes(ctx: AppContext) {
 
     app.get('/api/reports/visibility', { config: { access: 'reports:read' } }, async (request): Promise<VisibilityReportDto> => {
       const { from, to } = visibilityQuerySchema.parse(request.query);
-      const tables = await visibilityReportTables(ctx, from, to, from === to ? from : `${from} – ${to}`);
+      const tables = await ctx.app.visibility.reportTables(from, to, from === to ? from : `${from} – ${to}`);
       await ctx.repos.audit.append({ at: ctx.clock.now(), staffId: request.staffAuth!.staff.id, action: 'report.view', targetType: 'report', targetId: null, detail: { table: 'visibility', from, to } });
       return { from, to, tables, note: visibilityNote };
     });

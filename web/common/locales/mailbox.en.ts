@@ -1,0 +1,47 @@
+// Visitor strings for the anonymous mailbox (English, plain language).
+import type { mailboxNl } from './mailbox.nl.js';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const mailboxEn: Shape<typeof mailboxNl> = {
+  mailbox: {
+    leave: 'Leave a message',
+    read: 'Read my answer',
+    cannotWait: 'Can you not wait safely? Leave a message. You read the answer later with your return code.',
+    closedOffer: 'You can still send us a message. You read the answer here later, with your return code.',
+    back: 'Back',
+    writeTitle: 'Leave a message',
+    writeIntro: 'Write what you want to tell or ask. A counsellor reads it and writes back.',
+    noPhone: 'You get no e-mail and nothing on your phone. You come back to look, with your return code.',
+    textLabel: 'Your message',
+    textHint: 'You do not have to write your name or address.',
+    tooLong: 'Your message is too long. Make it shorter (at most {{max}} characters).',
+    empty: 'Write a message first.',
+    haveCode: 'Do you already have a return code?',
+    haveCodeHint: 'Then the answer goes with your earlier chats. No code? Then you get a new one.',
+    send: 'Send message',
+    sending: 'Working…',
+    sentTitle: 'Your message has been sent',
+    sentWithOwnCode: 'Read the answer later with your own return code.',
+    newCodeTitle: 'Write this code down',
+    newCodeExplain: 'With this code you read the answer. Without the code nobody can read it, not even you. Keep it somewhere safe.',
+    answerWithin_one: 'We answer within {{count}} working day. Then come back and click "Read my answer".',
+    answerWithin_other: 'We answer within {{count}} working days. Then come back and click "Read my answer".',
+    readTitle: 'Read my answer',
+    readIntro: 'Fill in your return code. Then you see your messages and our answer.',
+    codeLabel: 'Your return code',
+    show: 'Show',
+    yourLetter: 'Your message',
+    sentAt: 'Sent on {{when}}',
+    ourAnswer: 'Our answer',
+    answeredAt: 'Answered on {{when}}',
+    notYet_one: 'No answer yet. We answer within {{count}} working day. Look again later.',
+    notYet_other: 'No answer yet. We answer within {{count}} working days. Look again later.',
+    none: 'There are no messages with this code. Old messages are deleted after a while.',
+    unknown: 'We do not know this code (any more). Check that you copied it correctly.',
+    tooOften: 'You tried too often. Wait a while and try again later.',
+    failed: 'That did not work. Please try again.',
+    blocked: 'You cannot send a message right now.',
+    loading: 'Loading…',
+  },
+};

@@ -1,0 +1,31 @@
+// Console strings for the anonymous mailbox ("Postvak", Dutch). Merged into the console strings
+// in web/console/main.tsx; only the top-level key `mailboxDesk` lives here.
+export const mailboxDeskNl = {
+  mailboxDesk: {
+    nav: 'Postvak',
+    title: 'Postvak',
+    intro: 'Berichten van bezoekers die niet konden chatten. Oudste eerst. Neem een bericht, schrijf een antwoord. Zij leest het met haar terugkomcode; ze krijgt geen melding.',
+    empty: 'Er wachten geen berichten.',
+    refresh: 'Vernieuwen',
+    received: 'Ontvangen',
+    language: 'Taal',
+    status: 'Status',
+    actions: 'Acties',
+    open: 'Nog niet genomen',
+    claimedByMe: 'Genomen door jou',
+    claimedBy: 'Genomen door {{name}}',
+    claim: 'Neem dit bericht',
+    read: 'Lees',
+    letterTitle: 'Bericht van {{when}}',
+    herLetter: 'Haar bericht',
+    readAudited: 'Het openen van een bericht staat in het auditlog.',
+    answerLabel: 'Jouw antwoord',
+    answerHint: 'Schrijf in eenvoudige taal. Zij leest het pas als ze zelf komt kijken.',
+    send: 'Verstuur antwoord',
+    release: 'Geef terug aan het postvak',
+    close: 'Sluit',
+    sent: 'Antwoord verstuurd. Het bericht staat nu bij Coderen: codeer het daar, dan is het afgesloten.',
+    answerDaysSetting: 'Postvak: we antwoorden binnen (werkdagen)',
+    notYours: 'Een collega heeft dit bericht genomen.',
+  },
+};
