@@ -93,6 +93,31 @@ describe('warm handover and continuity in the console', () => {
     await context.close();
   });
 
+  it('attack: markup in a handover renders as text on the printable letter, never as HTML', async () => {
+    const anna = await signedInCounsellor(server, { displayName: 'Anna' });
+    const chat = await startVisitorChat(server, 'Noor');
+    unwrap(await request(anna.socket, 'conversation:accept', { conversationId: chat.conversationId }));
+    const organisation = '<img src=x onerror="window.__pwned=1">Opvang';
+    const shared = '<script>window.__pwned=2</script><b>vet</b> en <a href="https://evil.example">link</a>';
+    const recorded = await callApi(server, anna, 'POST', '/api/handovers', { conversationId: chat.conversationId, kind: 'consent', organisation, method: 'letter', consentSummary: 'ja', shared });
+    expect(recorded.status).toBe(201);
+    anna.socket.disconnect();
+
+    const context = await newContext(browser, { ...desktop, bypassCSP: true });
+    const page = await context.newPage();
+    // The letter page has no console around it (no sign-out button to wait for): her cookie, then the page.
+    const eq = anna.cookie.indexOf('=');
+    await context.addCookies([{ name: anna.cookie.slice(0, eq), value: anna.cookie.slice(eq + 1), url: server.url }]);
+    await page.goto(`${server.url}/console/handovers/${recorded.body.handover.id}/letter`);
+    const sheet = page.getByRole('article');
+    await sheet.getByText(shared).waitFor();
+    expect(await sheet.textContent()).toContain(organisation);
+    expect(await sheet.locator('img[src="x"], script, b, a').count()).toBe(0);
+    expect(await page.title()).toContain(organisation);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await context.close();
+  });
+
   it('shows her new counsellor the summary and earlier chats, and opens an earlier transcript only with a reason', async () => {
     // Her first chat, with Bert: she asks for a return code, Bert codes the chat and keeps a summary.
     const bert = await signedInCounsellor(server, { displayName: 'Bert' });

@@ -174,6 +174,12 @@ describe('partners', () => {
     await signInAs(console, server, admin);
     await console.getByRole('button', { name: 'Instellingen' }).click();
     const partners = console.locator('[data-section="partners"]');
+    // The optional question is off until she switches it on; that is saved at once.
+    const ask = partners.getByLabel('Vraag bezoekers "Hoe heb je ons gevonden?" voor het gesprek');
+    expect(await ask.isChecked()).toBe(false);
+    await ask.check();
+    await partners.getByText('Opgeslagen.').waitFor();
+    expect((await server.app.ctx.repos.settings.get()).askHowFound).toBe(true);
     await partners.getByLabel('Naam').fill('Poster station');
     await partners.getByLabel('Code', { exact: true }).fill('Station-Poster');
     await partners.getByLabel('Soort').selectOption('poster');

@@ -58,7 +58,8 @@ describe('quick exit', () => {
 
       expect(await tracesOnOrigin(context, server.url)).toEqual(nothing);
 
-      await page.evaluate(() => history.back());
+      // The page's own history.back() would race its navigation against the evaluate's answer.
+      await page.goBack({ waitUntil: 'commit' }).catch(() => null);
       await page.waitForTimeout(500);
       expect(page.url().startsWith(server.url)).toBe(false);
       // location.replace: the Baken entry was replaced, not added to.

@@ -1,4 +1,4 @@
-import { serializeCsv } from '../domain/codebook/csvRfc4180.js';
+import { serializeCsv, spreadsheetSafe } from '../domain/codebook/csvRfc4180.js';
 import type { ReportTable } from '../domain/monitor/countTable.js';
 import type { MonitorReport } from '../domain/monitor/monitorReport.js';
 import type { ReportLanguage } from './locales/reportLabels.js';
@@ -14,8 +14,10 @@ export function renderReportCsv(report: MonitorReport, language: ReportLanguage 
       table.columns.forEach((column, c) => {
         const cell = table.cells[r]?.[c];
         if (cell === undefined) return;
+        // Labels can come from outside the codebook (a referral token's label, typed by an
+        // administrator): never a formula in the researcher's spreadsheet.
         rows.push([
-          period, table.id, table.title[language], table.population, row.key, row.label[language], column.key, column.label[language],
+          period, table.id, spreadsheetSafe(table.title[language]), table.population, spreadsheetSafe(row.key), spreadsheetSafe(row.label[language]), column.key, spreadsheetSafe(column.label[language]),
           cell.count === null ? '' : String(cell.count), cell.display, cell.percent === null ? '' : cell.percent.toFixed(1), cell.protection,
         ]);
       }),

@@ -17,6 +17,7 @@ import type { AppContext } from './appContext.js';
 import { trustFunction } from './abuse/clientAddress.js';
 import { registerAccessControl, type RouteAccess } from './http/access.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerNulRefusal } from './http/nulCharacters.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { authRoutes } from './http/auth/authRoutes.js';
 import { passkeyRoutes } from './http/auth/passkeyRoutes.js';
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandler(http);
   // Every route and who may call it, as Fastify registered them: for the access tests and reviewers.
   const routeTable = registerAccessControl(http, ctx.sessions);
+  registerNulRefusal(http);
   await http.register(healthRoutes(ctx));
   await http.register(setupRoutes(ctx));
   await http.register(authRoutes(ctx));

@@ -60,17 +60,32 @@ export class ContinuityRepository {
     await this.db.deleteFrom('case_summaries').where('visitor_key', '=', visitorKey).execute();
   }
 
-  /** Her other chats, newest first. */
-  async earlierChats(visitorKey: string, excludeConversationId: string, limit = 20): Promise<EarlierChat[]> {
+  /** Her chats that began before this one, newest first (never a later one: see Continuity). */
+  async earlierChats(visitorKey: string, before: { id: string; createdAt: number }, limit = 20): Promise<EarlierChat[]> {
     const rows = await this.db
       .selectFrom('conversations')
       .select(['id', 'created_at', 'ended_at', 'counsellor_id', 'purged_at'])
       .where('visitor_key', '=', visitorKey)
-      .where('id', '!=', excludeConversationId)
+      .where('id', '!=', before.id)
+      // Not after it; a chat begun in the same millisecond (only ever in tests) counts as earlier.
+      .where('created_at', '<=', before.createdAt)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at, endedAt: r.ended_at, counsellorId: r.counsellor_id, purged: r.purged_at !== null }));
+  }
+
+  /** Whether she began another chat after this one (then that chat, not this, carries her continuity). */
+  async hasLaterChat(visitorKey: string, after: { id: string; createdAt: number }): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('visitor_key', '=', visitorKey)
+      .where('id', '!=', after.id)
+      .where('created_at', '>', after.createdAt)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 }

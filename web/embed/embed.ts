@@ -18,8 +18,8 @@ import { embedUk } from '../common/locales/embed.uk.js';
 import { embedAr } from '../common/locales/embed.ar.js';
 import { isVisitorLanguage, languageInfo, type VisitorLanguage } from '../../src/protocol/languageInfo.js';
 import { exitRequestType, parseLeaveMessage } from '../common/embedMessages.js';
-import { visibilityEn } from '../common/locales/visibility.en.js';
-import { visibilityNl } from '../common/locales/visibility.nl.js';
+import { badgeEn } from '../common/locales/visibility.en.js';
+import { badgeNl } from '../common/locales/visibility.nl.js';
 import { badgePl } from '../common/locales/visibility.pl.js';
 import { badgeRo } from '../common/locales/visibility.ro.js';
 import { badgeBg } from '../common/locales/visibility.bg.js';
@@ -34,9 +34,9 @@ const statusRefreshMs = 60_000;
 
 // All seven are bundled in: a few short strings each, no second request.
 const strings: Record<VisitorLanguage, typeof embedNl> = { nl: embedNl, en: embedEn, pl: embedPl, ro: embedRo, bg: embedBg, uk: embedUk, ar: embedAr };
-const badges: Record<VisitorLanguage, (typeof visibilityNl)['badge']> = {
-  nl: visibilityNl.badge,
-  en: visibilityEn.badge,
+const badges: Record<VisitorLanguage, typeof badgeNl> = {
+  nl: badgeNl,
+  en: badgeEn,
   pl: badgePl,
   ro: badgeRo,
   bg: badgeBg,

@@ -1,9 +1,9 @@
 // The live status in words, for the widget's button and the inline badge. Hand-checked rather
 // than typed by zod: the answer comes from another origin and the script must stay tiny.
-import type { visibilityNl } from '../common/locales/visibility.nl.js';
+import type { badgeNl } from '../common/locales/visibility.nl.js';
 import { localeOf } from '../../src/protocol/languageInfo.js';
 
-type BadgeText = (typeof visibilityNl)['badge'];
+type BadgeText = typeof badgeNl;
 
 /** The status sentence, or null when the answer is not a status we know (then nothing is shown). */
 export function statusText(status: unknown, text: BadgeText, language: string): { state: string; text: string } | null {

@@ -20,6 +20,10 @@ export function PrivacyPage({ onBack }: { onBack: () => void }) {
         </section>
       ))}
       <section>
+        <h2>{t('visibility.privacy.title')}</h2>
+        <p>{t('visibility.privacy.text')}</p>
+      </section>
+      <section>
         <h2>{t('privacy.confidentialityTitle')}</h2>
         {/* The service's own rules when an administrator wrote them; line breaks are kept. */}
         {own ? (

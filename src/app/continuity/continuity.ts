@@ -32,8 +32,11 @@ export class Continuity {
     const conversation = await this.held(staff, conversationId);
     const key = conversation.visitorKey;
     if (!key) return { returning: false, canKeepSummary: false, summary: null, earlierChats: [] };
-    const summary = (await this.repos.continuity.findSummary(key)) ?? null;
-    const earlier = await this.repos.continuity.earlierChats(key, conversation.id);
+    const earlier = await this.repos.continuity.earlierChats(key, conversation);
+    // Once she came back in a later chat, that chat's counsellor keeps her summary: whoever held
+    // an old chat of hers does not go on reading (or writing) what colleagues note after it.
+    const current = !(await this.repos.continuity.hasLaterChat(key, conversation));
+    const summary = current ? ((await this.repos.continuity.findSummary(key)) ?? null) : null;
     const names = await this.names.many(earlier.flatMap((c) => (c.counsellorId ? [c.counsellorId] : [])));
     const earlierChats = await Promise.all(
       earlier.map(async (c) => {
@@ -42,7 +45,7 @@ export class Continuity {
       }),
     );
     if (summary) await this.repos.audit.append({ at: this.clock.now(), staffId: staff.id, action: 'case_summary.view', targetType: 'conversation', targetId: conversation.id });
-    return { returning: earlier.length > 0, canKeepSummary: true, summary, earlierChats };
+    return { returning: earlier.length > 0, canKeepSummary: current, summary, earlierChats };
   }
 
   /** Writes her summary; refused when a colleague saved a newer one since `baseUpdatedAt`. */
@@ -50,6 +53,7 @@ export class Continuity {
     const conversation = await this.held(staff, conversationId);
     const key = conversation.visitorKey;
     if (!key) throw new ServiceError('invalid_state', 'a summary is kept only for a visitor with a return code');
+    if (await this.repos.continuity.hasLaterChat(key, conversation)) throw new ServiceError('forbidden', 'she came back in a later chat: her summary is kept there');
     const now = this.clock.now();
     await this.repos.transaction(async (tx) => {
       const current = await tx.continuity.findSummary(key);
@@ -66,8 +70,9 @@ export class Continuity {
   async openEarlier(staff: StaffMember, conversationId: string, earlierId: string, reason: string): Promise<{ conversation: Conversation; messages: StoredMessage[] }> {
     const current = await this.held(staff, conversationId);
     const earlier = earlierId === current.id ? undefined : await this.repos.conversations.findById(earlierId);
-    // Only her own earlier chats: the same visitor key, never someone else's.
-    if (!earlier || !current.visitorKey || earlier.visitorKey !== current.visitorKey) throw new ServiceError('not_found', 'no such earlier chat of this visitor');
+    // Only her own earlier chats: the same visitor key, never someone else's, and never one she
+    // began after this one (whoever held an old chat of hers would read her later ones).
+    if (!earlier || !current.visitorKey || earlier.visitorKey !== current.visitorKey || earlier.createdAt > current.createdAt) throw new ServiceError('not_found', 'no such earlier chat of this visitor');
     if (earlier.status === 'waiting' || earlier.status === 'offered' || earlier.status === 'active') throw new ServiceError('invalid_state', 'that chat is still open');
     const messages = await this.repos.transaction(async (tx) => {
       await tx.audit.append({ at: this.clock.now(), staffId: staff.id, action: 'transcript.view', targetType: 'conversation', targetId: earlier.id, detail: { via: 'continuity', from: current.id, reason } });

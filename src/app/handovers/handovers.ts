@@ -35,6 +35,9 @@ export class Handovers {
     if (conversation.acceptedAt === null) throw new ServiceError('invalid_state', 'this chat has not started');
     const missing = missingForKind(input.kind, input);
     if (missing) throw new ServiceError('invalid_request', missing === 'reason' ? 'an emergency handover needs its reason' : 'write down her consent in her own words');
+    // The link is stored in plain text (the rest is sealed): only an id of the directory, never
+    // whatever a client writes there, which could be about her.
+    if (input.directoryEntryId !== undefined && !(await this.repos.directory.get(input.directoryEntryId))) throw new ServiceError('invalid_request', 'no such entry in the referral directory');
     const id = crypto.randomUUID();
     const status = initialStatus(input.kind);
     const now = this.clock.now();

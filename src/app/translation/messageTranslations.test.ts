@@ -43,4 +43,15 @@ describe('MessageTranslations', () => {
     fake.failing = false;
     expect((await translations.of(message(1, 'visitor', 'private words'), 'en'))?.body).toBe('[en→nl] private words');
   });
+
+  it('attack: an engine that never answers does not hold back her message', async () => {
+    const logged: string[] = [];
+    const hanging = { translate: () => new Promise<string>(() => undefined) };
+    const translations = new MessageTranslations(hanging, 'nl', (what, error) => logged.push(`${what}: ${String(error)}`), 50);
+    const started = Date.now();
+    const out = await translations.forStaff('en', [message(1, 'visitor', 'help me please')]);
+    expect(out).toEqual([message(1, 'visitor', 'help me please')]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(logged).toEqual(['translation failed: TranslationTimeout']);
+  });
 });

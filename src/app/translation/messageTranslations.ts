@@ -9,6 +9,16 @@ import { isTranslating, type Translator } from './translator.js';
 /** Enough for every open chat of a busy evening; older ones are translated again if needed. */
 const cacheSize = 5000;
 
+/**
+ * How long her message may wait for its translation. Her counsellor gets the message only after
+ * this: an engine that hangs must not hold back what she wrote (it then goes out alone).
+ */
+export const translationTimeoutMs = 4_000;
+
+class TranslationTimeout extends Error {
+  override name = 'TranslationTimeout';
+}
+
 export class MessageTranslations {
   private readonly cache = new Map<string, MessageTranslation>();
 
@@ -17,6 +27,7 @@ export class MessageTranslations {
     /** The counsellors' language: what visitors' messages are translated into. */
     readonly targetLanguage: string,
     private readonly log: (message: string, error: unknown) => void,
+    private readonly timeoutMs = translationTimeoutMs,
   ) {}
 
   get enabled(): boolean {
@@ -32,7 +43,7 @@ export class MessageTranslations {
     const cached = this.cache.get(message.id);
     if (cached) return cached;
     try {
-      const body = await this.translator.translate(message.body, visitorLanguage, this.targetLanguage);
+      const body = await this.withinTimeout(this.translator.translate(message.body, visitorLanguage, this.targetLanguage));
       const translation: MessageTranslation = { body, from: visitorLanguage, to: this.targetLanguage };
       this.remember(message.id, translation);
       return translation;
@@ -48,6 +59,14 @@ export class MessageTranslations {
     if (!this.enabled || visitorLanguage === this.targetLanguage) return [...messages];
     const translations = await Promise.all(messages.map((m) => this.of(m, visitorLanguage)));
     return messages.map((m, i) => (translations[i] ? { ...m, translation: translations[i] } : m));
+  }
+
+  private withinTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TranslationTimeout()), this.timeoutMs);
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 
   private remember(id: string, translation: MessageTranslation): void {

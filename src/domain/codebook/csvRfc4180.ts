@@ -76,6 +76,11 @@ function quoteField(value: string): string {
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** A spreadsheet would run a cell starting with = + - @ as a formula; a leading ' keeps it text. */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** CRLF line endings as RFC 4180 prescribes; every record ends with a line break. */
 export function serializeCsv(records: readonly (readonly string[])[]): string {
   return records.map((r) => r.map(quoteField).join(',') + '\r\n').join('');

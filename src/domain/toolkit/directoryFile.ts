@@ -2,6 +2,7 @@
 // import is checked whole before anything is stored: one bad entry and nothing is imported,
 // with every problem named by its place in the file.
 import { z } from 'zod';
+import { holdsNul } from '../text/holdsNul.js';
 import { directoryContentSchema, directoryLimits, type DirectoryContent, type DirectoryEntry } from './directoryEntry.js';
 
 export const DIRECTORY_FORMAT = 'baken-directory';
@@ -41,6 +42,7 @@ export function parseDirectoryFile(textContent: string): DirectoryFileResult {
   } catch {
     return { ok: false, issues: [{ path: '', message: 'the file is not valid JSON' }] };
   }
+  if (holdsNul(json)) return { ok: false, issues: [{ path: '', message: 'the file holds a NUL character (\\u0000)' }] };
   const document = documentSchema.safeParse(json);
   if (!document.success) return { ok: false, issues: document.error.issues.slice(0, maxIssues).map((i) => ({ path: i.path.join('.'), message: i.message })) };
 

@@ -30,5 +30,9 @@ export const visibilityPl: Same<typeof visibilityNl> = {
       other: 'Coś innego',
     },
   },
+  privacy: {
+    title: 'Jak liczymy, skąd nas znasz',
+    text: 'Czy wszedłeś/weszłaś przez link, plakat albo stronę z kodem? Wtedy liczymy na każdy dzień, jak często ten kod otworzył stronę startową i ile czatów się zaczęło. Tylko te liczby, nie kto to był: kod nie jest zapisywany z twoim czatem. Tak samo z twoją odpowiedzią na „Jak nas znalazłeś/znalazłaś?”.',
+  },
   badge: badgePl,
 };

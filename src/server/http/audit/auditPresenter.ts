@@ -2,7 +2,7 @@
 // the CSV export. Entries hold ids, field names and counts only, so nothing here is content.
 import { auditActionGroups, type AuditActionGroup } from '../../../domain/audit/auditActions.js';
 import type { AuditEntryDto, AuditExportQuery, AuditStaffDto } from '../../../protocol/auditApi.js';
-import { serializeCsv } from '../../../domain/codebook/csvRfc4180.js';
+import { serializeCsv, spreadsheetSafe } from '../../../domain/codebook/csvRfc4180.js';
 import type { AuditFilter, AuditRow } from '../../../store/auditRepository.js';
 import type { StaffMember } from '../../../store/staffRepository.js';
 
@@ -45,10 +45,6 @@ export function presentAuditStaff(s: StaffMember): AuditStaffDto {
   return { id: s.id, username: s.username, displayName: s.displayName };
 }
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula; a leading ' keeps it text. */
-function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** One row per entry, oldest first, with both hashes so the chain can be checked outside Baken. */
 export function renderAuditCsv(rows: readonly AuditRow[], staff: readonly StaffMember[]): string {

@@ -64,9 +64,10 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
 
   it('records a consented handover sealed at rest, audited with it, and prints only what she agreed to share', async () => {
     const c = await chat(people.anna!.id);
-    const recorded = await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), directoryEntryId: 'dir-veilig-thuis' });
+    const entry = (await server.app.ctx.repos.directory.list())[0]!.id;
+    const recorded = await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), directoryEntryId: entry });
     expect(recorded.status).toBe(201);
-    expect(recorded.body.handover).toMatchObject({ kind: 'consent', status: 'recorded', method: 'letter', organisation: 'Veilig Thuis Utrecht', directoryEntryId: 'dir-veilig-thuis', recordedByName: 'Anna' });
+    expect(recorded.body.handover).toMatchObject({ kind: 'consent', status: 'recorded', method: 'letter', organisation: 'Veilig Thuis Utrecht', directoryEntryId: entry, recordedByName: 'Anna' });
     const id = recorded.body.handover.id as string;
 
     const raw = await server.app.ctx.repos.store.db.selectFrom('handovers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -95,6 +96,10 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
     expect((await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), kind: 'emergency' })).status).toBe(400);
     expect((await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), shared: 'x'.repeat(4001) })).status).toBe(400);
     expect((await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), method: 'fax' })).status).toBe(400);
+    // Attack: the plain-text directory link used as an unsealed note about her.
+    const note = await call(server, people.anna!, 'POST', '/api/handovers', { ...consent(c.id), directoryEntryId: 'Roos, 15, Kanaalstraat 3' });
+    expect(note.status).toBe(400);
+    expect(JSON.stringify(await server.app.ctx.repos.store.db.selectFrom('handovers').selectAll().execute())).not.toContain('Kanaalstraat');
     expect(await auditOf('handover.recorded', c.id)).toEqual([]);
   });
 
@@ -202,6 +207,34 @@ describe.each(['sqlite', 'postgres'] as const)('handovers and continuity over HT
     // Someone else's chat is never "earlier" for her.
     const stranger = await chat(people.anna!.id, { visitorKey: crypto.randomUUID() });
     expect((await call(server, people.carla!, 'POST', `/api/continuity/${current.id}/earlier/${stranger.id}`, { reason: 'visitor_refers_to_it' })).status).toBe(404);
+  });
+
+  it("attack: the counsellor of her old chat cannot read her later chats or the summary colleagues keep since", async () => {
+    const key = crypto.randomUUID();
+    const old = await chat(people.anna!.id, { visitorKey: key });
+    now += 60_000;
+    const later = await chat(people.carla!.id, { visitorKey: key });
+    await server.app.ctx.repos.messages.append({ id: crypto.randomUUID(), conversationId: later.id, clientId: `l-${later.id}`, sender: 'visitor', senderStaffId: null, senderName: null, body: 'nu woon ik ergens anders', now });
+    now += 60_000;
+    const current = await chat(people.carla!.id, { visitorKey: key, open: true });
+    expect((await call(server, people.carla!, 'PUT', `/api/continuity/${current.id}/summary`, { body: 'Nieuw adres bij tante', baseUpdatedAt: null })).status).toBe(200);
+
+    const anna = people.anna!;
+    const view = await call(server, anna, 'GET', `/api/continuity/${old.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ summary: null, canKeepSummary: false, earlierChats: [] });
+    expect((await call(server, anna, 'PUT', `/api/continuity/${old.id}/summary`, { body: 'overschreven', baseUpdatedAt: null })).status).toBe(403);
+    const opened = await call(server, anna, 'POST', `/api/continuity/${old.id}/earlier/${later.id}`, { reason: 'visitor_refers_to_it' });
+    expect(opened.status).toBe(404);
+    expect(JSON.stringify(opened.body)).not.toContain('ergens anders');
+    expect(await auditOf('transcript.view', later.id)).toEqual([]);
+    expect(await auditOf('case_summary.view', old.id)).toEqual([]);
+
+    // The counsellor of her newest chat still sees both earlier chats and the summary.
+    const mine = await call(server, people.carla!, 'GET', `/api/continuity/${current.id}`);
+    expect(mine.body.summary.body).toBe('Nieuw adres bij tante');
+    expect(mine.body.earlierChats.map((c: { id: string }) => c.id)).toEqual([later.id, old.id]);
+    expect((await call(server, people.carla!, 'POST', `/api/continuity/${current.id}/earlier/${later.id}`, { reason: 'visitor_refers_to_it' })).status).toBe(200);
   });
 
   it('keeps no summary for a visitor without a return code', async () => {

