@@ -26,7 +26,8 @@ async function chatIn(page: Page, url: string, start: string, skip: string, comp
   const box = page.getByLabel(composer);
   await box.fill(text);
   await box.press('Enter');
-  await page.locator('.v-msg-own').first().waitFor();
+  // Stored (it has its number), so the bubble measured is the one that stays.
+  await page.locator('.v-msg-own[data-seq]').first().waitFor();
 }
 
 describe('Arabic, right to left', () => {
@@ -77,8 +78,8 @@ describe('Arabic, right to left', () => {
     const ltr = await ltrContext.newPage();
     await chatIn(ltr, server.url, 'Start de chat', 'Vragen overslaan', 'Jouw bericht', 'hoi');
 
-    const [textLtr, sendLtr, ownLtr] = await Promise.all([box(ltr, '.v-composer textarea'), box(ltr, '.v-send'), box(ltr, '.v-msg-own')]);
-    const [textRtl, sendRtl, ownRtl] = await Promise.all([box(rtl, '.v-composer textarea'), box(rtl, '.v-send'), box(rtl, '.v-msg-own')]);
+    const [textLtr, sendLtr, ownLtr] = await Promise.all([box(ltr, '.v-composer textarea'), box(ltr, '.v-send'), box(ltr, '.v-msg-own[data-seq]')]);
+    const [textRtl, sendRtl, ownRtl] = await Promise.all([box(rtl, '.v-composer textarea'), box(rtl, '.v-send'), box(rtl, '.v-msg-own[data-seq]')]);
     expect(sendLtr.left).toBeGreaterThanOrEqual(textLtr.right);
     expect(sendRtl.right).toBeLessThanOrEqual(textRtl.left);
     // Mirror images of each other, to the pixel or so.
