@@ -40,7 +40,8 @@ export default defineConfig({
         // Code both pages use (React, i18next, socket.io-client, tiny helpers) and nothing else.
         // The only other chunk is what both pages share (React, i18next, socket.io-client,
         // small helpers); locale strings stay with the page that uses them.
-        chunkFileNames: 'assets/shared-[hash].js',
+        // A visitor language's strings (loaded only when chosen) are named as such.
+        chunkFileNames: (chunk) => (/^visitor\.[a-z]{2}$/.test(chunk.name) ? `assets/visitor-strings-${chunk.name.slice(8)}-[hash].js` : 'assets/shared-[hash].js'),
         assetFileNames: (asset) => (/^(visitor|console)\./.test(asset.names[0] ?? '') ? 'assets/[name]-[hash][extname]' : 'assets/shared-[hash][extname]'),
       },
     },

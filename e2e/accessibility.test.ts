@@ -7,7 +7,7 @@ import { desktop, launchBrowser, newContext, phone } from './support/browser.js'
 import { startE2EServer } from './support/server.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { axeViolations } from './support/axe.js';
-import { acceptFromQueue, sendFrom, signIn, startVisitorChat } from './support/flows.js';
+import { acceptFromQueue, sendFrom, signIn, startVisitorChat, chooseVisitorLanguage } from './support/flows.js';
 
 describe('accessibility (axe-core)', () => {
   let browser: Browser;
@@ -42,11 +42,11 @@ describe('accessibility (axe-core)', () => {
 
   it('visitor start page in English', async () => {
     await visitor.goto(`${server.url}/`);
-    await visitor.getByRole('button', { name: 'English' }).click();
+    await chooseVisitorLanguage(visitor, 'English');
     await visitor.getByRole('button', { name: 'Start the chat' }).waitFor();
     expect(await visitor.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await axeViolations(visitor)).toEqual([]);
-    await visitor.getByRole('button', { name: 'Nederlands' }).click();
+    await chooseVisitorLanguage(visitor, 'Nederlands');
   });
 
   it('visitor privacy page', async () => {

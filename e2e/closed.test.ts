@@ -7,6 +7,7 @@ import { startVisitorChat as startBySocket } from '../src/server/testing/chatSce
 import { launchBrowser, newContext, phone } from './support/browser.js';
 import { startE2EServer } from './support/server.js';
 import { axeViolations } from './support/axe.js';
+import { chooseVisitorLanguage } from './support/flows.js';
 
 describe('closed, full and disguised', () => {
   let browser: Browser;
@@ -35,7 +36,7 @@ describe('closed, full and disguised', () => {
     await page.getByText('Gratis, dag en nacht', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Start de chat' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'English' }).click();
+    await chooseVisitorLanguage(page, 'English');
     await page.getByRole('heading', { name: 'The chat is closed now' }).waitFor();
     await page.getByText(/We open again on \w+day \d{1,2} \w+ (at )?03:00\./).waitFor();
     await page.getByText('Free, day and night', { exact: false }).waitFor();

@@ -6,6 +6,7 @@ import type { TestServer } from '../src/server/testing/testServer.js';
 import { desktop, newContext, phone } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
 import { signInAs } from './support/session.js';
+import { chooseVisitorLanguage } from './support/flows.js';
 
 describe('when confidentiality is broken, in the service’s own words', () => {
   let browser: Browser;
@@ -29,7 +30,7 @@ describe('when confidentiality is broken, in the service’s own words', () => {
     await page.goto(`${server.url}/privacy`);
     const section = page.locator('section', { has: page.getByRole('heading', { name: 'Wanneer vertellen we iets door?' }) });
     await expect.poll(() => section.locator('p').innerText()).toBe(rule);
-    await page.getByRole('button', { name: 'English' }).click();
+    await chooseVisitorLanguage(page, 'English');
     const english = page.locator('section', { has: page.getByRole('heading', { name: 'When do we tell someone else?' }) });
     expect(await english.locator('p').innerText()).toContain('Only if someone’s life is in immediate danger may we call for help.');
 

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { desktop, newContext, phone } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
-import { signIn } from './support/flows.js';
+import { signIn, chooseVisitorLanguage } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
 /**
@@ -78,7 +78,7 @@ describe('disguised tab title and icon', () => {
     await expect.poll(() => page.title()).toBe('Het weer vandaag');
     expect(await iconHref(page)).toBe('/icons/weather.svg');
     // Switching language keeps the disguise.
-    await page.getByRole('button', { name: 'English' }).click();
+    await chooseVisitorLanguage(page, 'English');
     await page.getByRole('button', { name: 'Start the chat' }).waitFor();
     expect(await page.title()).toBe('Het weer vandaag');
     const icon = await page.request.get(new URL((await iconHref(page))!, server.url).href);

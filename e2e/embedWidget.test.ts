@@ -42,6 +42,7 @@ describe('the partner widget', () => {
     partner = await startOtherSite({
       '/': { body: () => partnerPage('nl'), headers: partnerPolicy },
       '/en': { body: () => partnerPage('nl', 'data-lang="en"'), headers: partnerPolicy },
+      '/ar': { body: () => partnerPage('ar-MA'), headers: partnerPolicy },
       '/plain-frame': { body: () => framing(`${bakenUrl}/`) },
       '/console-frame': { body: () => framing(`${bakenUrl}/console`) },
     });
@@ -191,6 +192,17 @@ describe('the partner widget', () => {
     await page.goto(`${partner.origin}/en`);
     await page.getByRole('button', { name: 'Chat anonymously' }).click();
     await page.frameLocator('iframe[title="Anonymous chat with a counsellor"]').getByRole('button', { name: 'Start the chat' }).waitFor();
+  });
+
+  it('speaks Arabic on an Arabic partner page, right to left: the button bottom left, the page in the frame mirrored', async () => {
+    await page.goto(`${partner.origin}/ar`);
+    const launcher = page.getByRole('button', { name: 'دردشة مجهولة الهوية' });
+    const box = (await launcher.boundingBox())!;
+    expect(box.x).toBeCloseTo(16, 0);
+    await launcher.click();
+    const frame = page.frameLocator('iframe[title="دردشة مجهولة الهوية مع مرشد"]');
+    await frame.getByRole('button', { name: 'ابدأ الدردشة' }).waitFor();
+    expect(await frame.locator('html').getAttribute('dir')).toBe('rtl');
   });
 
   it('passes axe on the partner page with the widget open (the frame included)', async () => {

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { desktop, launchBrowser, newContext, phone } from './support/browser.js';
 import { startE2EServer, startNeutralSite } from './support/server.js';
-import { acceptFromQueue, sendFrom, signIn, startVisitorChat } from './support/flows.js';
+import { acceptFromQueue, sendFrom, signIn, startVisitorChat, chooseVisitorLanguage } from './support/flows.js';
 import { nothing, tracesOnOrigin } from './support/traces.js';
 
 describe('quick exit', () => {
@@ -105,7 +105,7 @@ describe('quick exit', () => {
   it('tells touch-screen visitors about the three-finger tap, and only them', async () => {
     await page.goto(`${server.url}/`);
     await page.getByText('Snel weg kan ook zo: tik met drie vingers tegelijk op het scherm.').waitFor({ state: 'visible' });
-    await page.getByRole('button', { name: 'English' }).click();
+    await chooseVisitorLanguage(page, 'English');
     await page.getByText('Another quick way out: tap the screen with three fingers at once.').waitFor({ state: 'visible' });
     const desk = await newContext(browser, desktop);
     const deskPage = await desk.newPage();

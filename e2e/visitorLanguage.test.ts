@@ -1,37 +1,26 @@
 // The visitor page speaks her browser's language when it is one we have (by base language:
-// en-GB and en-US are English), and at 360 px wide nothing in it overflows, in either language.
+// en-GB and en-US are English, pl-PL is Polish), loads only that language's strings, and at
+// 360 px wide nothing in it overflows, in any of its seven languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { newContext, phone } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
+import { horizontalOverflow } from './support/layout.js';
 
 const dutchTitle = 'Praat anoniem met iemand die je helpt';
 const englishTitle = 'Talk anonymously with someone who can help';
-
-/** Elements wider than their box (text spilling out), and header parts under the quick-exit button. */
-async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) problems.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      if (el.clientWidth === 0 || el.closest('.visually-hidden')) continue;
-      const style = getComputedStyle(el);
-      if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') continue;
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${el.scrollWidth} > ${el.clientWidth}`);
-      const box = el.getBoundingClientRect();
-      if (box.right > root.clientWidth + 0.5 && style.position !== 'fixed') problems.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${box.right}`);
-    }
-    const exit = document.querySelector('.v-quick-exit')!.getBoundingClientRect();
-    for (const el of document.querySelectorAll('.v-header > *')) {
-      const box = el.getBoundingClientRect();
-      const overlaps = box.right > exit.left && box.left < exit.right && box.bottom > exit.top && box.top < exit.bottom;
-      if (overlaps) problems.push(`${el.className} lies under the quick-exit button`);
-    }
-    return problems;
-  });
-}
+const polishTitle = 'Porozmawiaj anonimowo z kimś, kto może pomóc';
+/** Each language's start-page title (what a visitor reading it sees first). */
+const titles: [string, string][] = [
+  ['nl-NL', dutchTitle],
+  ['en-GB', englishTitle],
+  ['pl-PL', polishTitle],
+  ['ro-RO', 'Vorbește anonim cu cineva care te poate ajuta'],
+  ['bg-BG', 'Говори анонимно с някого, който може да помогне'],
+  ['uk-UA', 'Поговори анонімно з тим, хто може допомогти'],
+  ['ar-MA', 'تحدّث دون ذكر اسمك مع شخص يستطيع المساعدة'],
+];
 
 describe('the visitor page’s language', () => {
   let browser: Browser;
@@ -58,6 +47,8 @@ describe('the visitor page’s language', () => {
       ['de-DE', ['de-DE', 'fr-FR', 'en-US', 'nl-NL'], englishTitle, 'en'],
       ['de-DE', ['de-DE', 'nl-BE', 'en'], dutchTitle, 'nl'],
       ['de-DE', ['de-DE', 'fr'], dutchTitle, 'nl'],
+      ['pl-PL', undefined, polishTitle, 'pl'],
+      ['de-DE', ['de-DE', 'pl', 'en'], polishTitle, 'pl'],
     ];
     for (const [locale, languages, title, lang] of cases) {
       const { context, page } = await open(locale, languages);
@@ -67,11 +58,30 @@ describe('the visitor page’s language', () => {
     }
   });
 
-  it('has nothing overflowing at 360×740, in Dutch and in English, on the start and privacy pages', async () => {
-    for (const [locale, title] of [
-      ['nl-NL', dutchTitle],
-      ['en-GB', englishTitle],
-    ] as const) {
+  it('loads the strings of her language only, and the list shows each language in its own name', async () => {
+    const context = await newContext(browser, { ...phone, locale: 'pl-PL' });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: polishTitle }).waitFor();
+    expect(scripts.filter((s) => s.includes('visitor-strings-')).map((s) => /visitor-strings-(\w+)-/.exec(s)?.[1])).toEqual(['pl']);
+    // The list: the page's own word for it, each language in itself, marked with its lang.
+    const list = page.getByRole('combobox', { name: 'Język' });
+    const options = await list.locator('option').evaluateAll((all) => all.map((o) => `${o.getAttribute('lang')}:${o.textContent}`));
+    expect(options).toEqual(['nl:Nederlands', 'en:English', 'pl:Polski', 'ro:Română', 'bg:Български', 'uk:Українська', 'ar:العربية']);
+    // Chosen by hand: Romanian's strings load only now.
+    await list.selectOption('ro');
+    await page.getByRole('heading', { level: 1, name: titles[3]![1] }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ro');
+    expect(scripts.filter((s) => s.includes('visitor-strings-')).length).toBe(2);
+    await context.close();
+  });
+
+  it('has nothing overflowing at 360×740, in every language, on the start and privacy pages', async () => {
+    for (const [locale, title] of titles) {
       const { context, page } = await open(locale);
       expect(page.viewportSize()).toEqual({ width: 360, height: 740 });
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

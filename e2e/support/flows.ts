@@ -83,3 +83,13 @@ export async function sendFrom(page: Page, composerLabel: RegExp | string, text:
   await box.press('Enter');
   expect(await box.inputValue()).toBe('');
 }
+
+/**
+ * Picks a language on the visitor page, by the list's accessible name in the page's current
+ * language (as she finds it) and the language's own name (as she reads it).
+ */
+export async function chooseVisitorLanguage(page: Page, ownName: string): Promise<void> {
+  const names = /^(Taal|Language|Język|Limba|Език|Мова|اللغة)$/;
+  await page.getByRole('combobox', { name: names }).selectOption({ label: ownName });
+  await expect.poll(() => page.getByRole('combobox', { name: names }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(ownName);
+}

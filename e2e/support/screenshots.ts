@@ -64,6 +64,28 @@ try {
   await d.goto(`${server.url}/`);
   await d.getByRole('button', { name: 'Start de chat' }).waitFor();
   await shot(d, 'v7-start-desktop');
+  // The other languages: Polish and Arabic (right to left) start pages, an Arabic chat, and the
+  // administrator's language switches.
+  for (const locale of ['pl-PL', 'ar-MA']) {
+    const p = await (await newContext(browser, { ...phone, locale })).newPage();
+    await p.goto(`${server.url}/`);
+    await p.locator('h1').waitFor();
+    await shot(p, `v8-start-${locale.slice(0, 2)}`);
+  }
+  const ar = await (await newContext(browser, { ...phone, locale: 'ar-MA' })).newPage();
+  await ar.goto(`${server.url}/`);
+  await ar.getByLabel('بماذا نناديك؟', { exact: false }).fill('سلمى');
+  await ar.getByRole('button', { name: 'ابدأ الدردشة' }).click();
+  await ar.getByRole('button', { name: 'تخطَّ الأسئلة' }).click();
+  await sendFrom(ar, 'رسالتك', 'مرحبا، أحتاج إلى مساعدة');
+  await acceptFromQueue(c, 'سلمى');
+  await sendFrom(c, 'Bericht aan سلمى', 'Hello, I am Inge. I am here for you.');
+  await ar.getByText('Hello, I am Inge.', { exact: false }).waitFor();
+  await shot(ar, 'v9-chat-ar');
+  await shot(c, 'c7-chat-ar');
+  await a.getByRole('button', { name: 'Instellingen' }).click();
+  await a.getByRole('heading', { name: 'Talen voor bezoekers' }).scrollIntoViewIfNeeded();
+  await shot(a, 'c8-settings-languages');
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();

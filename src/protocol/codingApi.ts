@@ -1,7 +1,7 @@
 // HTTP bodies and responses of coding and reports (console ↔ server). The browser imports
 // types only (no zod in the console bundle); the server validates with the schemas.
 import { z } from 'zod';
-import type { WireMessage } from './common.js';
+import { staffLanguageSchema, type WireMessage } from './common.js';
 import type { Codebook } from '../domain/codebook/codebookSchema.js';
 import type { CodingValue } from '../domain/codebook/codingValue.js';
 import type { PrefillSource } from '../domain/codebook/prefillCoding.js';
@@ -39,7 +39,8 @@ export const monitorQuerySchema = z
     /** Pooled range for the multi-year tables; default the four years up to `year`. */
     from: yearSchema.optional(),
     to: yearSchema.optional(),
-    lang: z.enum(['nl', 'en']).default('nl'),
+    // Reports are written in the staff languages only, not the visitor's.
+    lang: staffLanguageSchema.default('nl'),
   })
   .refine((q) => (q.from === undefined) === (q.to === undefined) && (q.from === undefined || q.from <= q.to!), 'give both from and to, from ≤ to');
 export const codedDataExportQuerySchema = z

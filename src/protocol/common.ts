@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
+import { visitorLanguages, type VisitorLanguage } from './languageInfo.js';
 import { fitsVisibleLength, utf8Bytes } from './visibleText.js';
 import type { StoredMessage } from '../domain/conversation/messageLog.js';
 import type { ConversationStatus, EndReason } from '../domain/conversation/conversationLifecycle.js';
 
-export const languages = ['nl', 'en'] as const;
-export type Language = (typeof languages)[number];
-export const languageSchema = z.enum(languages);
+/** A visitor's language (src/protocol/languageInfo.ts); the console speaks only nl and en. */
+export const languages = visitorLanguages;
+export type Language = VisitorLanguage;
+export const languageSchema = z.enum(visitorLanguages);
+/** The languages staff pages and reports are written in. */
+export const staffLanguages = ['nl', 'en'] as const;
+export const staffLanguageSchema = z.enum(staffLanguages);
 
 // Chosen by the client so that a resend after a lost ack is recognised and stored once.
 export const clientIdSchema = z

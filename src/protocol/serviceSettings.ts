@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { openingScheduleSchema } from '../domain/schedule/openingHours.js';
 import { disguiseIcons } from './disguiseIcons.js';
+import { defaultVisitorLanguage, visitorLanguages, type VisitorLanguage } from './languageInfo.js';
+
+/** Every visitor language but Dutch, the fallback, can be switched off. */
+export const switchableLanguages = visitorLanguages.filter((code) => code !== defaultVisitorLanguage) as Exclude<VisitorLanguage, 'nl'>[];
 
 export const alternativeSchema = z.object({
   name: z.string().min(1).max(80),
@@ -60,6 +64,15 @@ export const serviceSettingsSchema = z.object({
    */
   confidentialityNl: z.string().trim().min(1).max(1500).optional(),
   confidentialityEn: z.string().trim().min(1).max(1500).optional(),
+  /**
+   * Visitor languages switched off (say, no one to check a draft translation yet): not offered on
+   * the visitor page, which then speaks Dutch. Dutch itself cannot be switched off.
+   */
+  disabledLanguages: z
+    .array(z.enum(switchableLanguages as [Exclude<VisitorLanguage, 'nl'>, ...Exclude<VisitorLanguage, 'nl'>[]]))
+    .max(switchableLanguages.length)
+    .refine((list) => new Set(list).size === list.length, 'each language once')
+    .default([]),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 

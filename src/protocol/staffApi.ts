@@ -1,6 +1,6 @@
 // Request bodies and responses of the console's HTTP API (JSON over /api).
 import { z } from 'zod';
-import { languageSchema } from './common.js';
+import { languageSchema, languages } from './common.js';
 import type { DisguiseIcon } from './disguiseIcons.js';
 import type { BrandingDto } from './brandingApi.js';
 
@@ -19,12 +19,20 @@ const password = z.string().min(12, 'at least 12 characters').max(256);
 
 export const loginRequestSchema = z.object({ username: z.string().trim().toLowerCase().min(1).max(40), password: z.string().min(1).max(256) });
 export const setupRequestSchema = z.object({ token: z.string().min(20).max(100), username, displayName, password });
+/** The visitor languages a counsellor chats in: at least one, each once. */
+const staffLanguagesSchema = z
+  .array(languageSchema)
+  .min(1, 'at least one language')
+  .max(languages.length)
+  .refine((list) => new Set(list).size === list.length, 'each language once');
+
 export const createStaffRequestSchema = z.object({
   username,
   displayName,
   password,
   role: z.enum(staffRoles),
   maxChats: z.number().int().min(1).max(10).default(3),
+  languages: staffLanguagesSchema.default(['nl']),
 });
 export const updateStaffRequestSchema = z
   .object({
@@ -32,6 +40,7 @@ export const updateStaffRequestSchema = z
     role: z.enum(staffRoles).optional(),
     disabled: z.boolean().optional(),
     maxChats: z.number().int().min(1).max(10).optional(),
+    languages: staffLanguagesSchema.optional(),
     password: password.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
@@ -43,6 +52,8 @@ export interface StaffMemberDto {
   role: StaffRoleName;
   disabled: boolean;
   maxChats: number;
+  /** The visitor languages she chats in (routing offers chats in these to her first). */
+  languages: z.infer<typeof languageSchema>[];
   createdAt: number;
   /** Signs in with a temporary password: must choose her own first. */
   mustChangePassword: boolean;

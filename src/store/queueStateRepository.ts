@@ -9,6 +9,7 @@ import { transition, type Actor, type ConversationStatus, type EndReason } from 
 import { routingStatus, type CounsellorEntry, type QueueEffect, type QueueEntry, type QueueState } from '../domain/queue/queueModel.js';
 import type { CounsellorStatus, RoutingMode } from '../domain/queue/routingPolicy.js';
 import { isPriority } from '../domain/queue/priority.js';
+import { parseStaffLanguages } from './staffRepository.js';
 
 const conversationColumns = [
   'id',
@@ -23,6 +24,7 @@ const conversationColumns = [
   'accepted_at',
   'transferred_from',
   'visitor_away_until',
+  'language',
 ] as const;
 
 type ConversationRow = Pick<Selectable<ConversationTable>, (typeof conversationColumns)[number]>;
@@ -47,6 +49,7 @@ function entryOf(r: ConversationRow): QueueEntry | undefined {
     preferredCounsellorId: r.preferred_counsellor_id ?? undefined,
     declinedBy: JSON.parse(r.declined_by) as string[],
     ...(r.visitor_away_until !== null && r.status !== 'active' ? { awayUntil: r.visitor_away_until } : {}),
+    language: r.language,
   } as const;
   if (r.status === 'waiting' || !r.counsellor_id) return { ...base, phase: 'waiting' };
   if (r.status === 'offered') {
@@ -119,6 +122,13 @@ export class QueueStateRepository {
       .where('status', '=', 'ended')
       .execute();
     return new Set(rows.map((r) => r.counsellor_id).filter((id): id is string => id !== null));
+  }
+
+  /** The languages each of these counsellors chats in (the staff languages skill, 020). */
+  async languagesOf(counsellorIds: readonly string[]): Promise<Map<string, string[]>> {
+    if (counsellorIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('staff').select(['id', 'languages']).where('id', 'in', [...counsellorIds]).execute();
+    return new Map(rows.map((r) => [r.id, parseStaffLanguages(r.languages)]));
   }
 
   /**

@@ -19,6 +19,8 @@ export interface StaffTable {
   updated_at: number;
   /** 1: the password was set by someone else and must be changed at the next sign-in (008). */
   must_change_password: Generated<number>;
+  /** JSON list of the visitor languages she chats in, e.g. ["nl","pl"] (020); routing uses it. */
+  languages: Generated<string>;
 }
 
 export interface StaffSessionTable {

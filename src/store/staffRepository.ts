@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffTable } from './schema.js';
+import { isVisitorLanguage, type VisitorLanguage } from '../protocol/languageInfo.js';
 
 export const staffRoles = ['counsellor', 'supervisor', 'researcher', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -14,10 +15,23 @@ export interface StaffMember {
   createdAt: number;
   /** The password was chosen by someone else: she must choose her own before she gets a session. */
   mustChangePassword: boolean;
+  /** The visitor languages she chats in; routing offers chats in these to her first. */
+  languages: VisitorLanguage[];
 }
 
 export interface StaffWithSecret extends StaffMember {
   passwordHash: string;
+}
+
+/** A stored list of language codes; anything unreadable counts as Dutch only, the default. */
+export function parseStaffLanguages(stored: string): string[] {
+  try {
+    const list: unknown = JSON.parse(stored);
+    if (Array.isArray(list)) return list.filter((code): code is string => typeof code === 'string');
+  } catch {
+    // fall through
+  }
+  return ['nl'];
 }
 
 function toStaff(row: Selectable<StaffTable>): StaffWithSecret {
@@ -30,6 +44,7 @@ function toStaff(row: Selectable<StaffTable>): StaffWithSecret {
     maxChats: row.max_chats,
     createdAt: row.created_at,
     mustChangePassword: row.must_change_password === 1,
+    languages: parseStaffLanguages(row.languages).filter(isVisitorLanguage),
     passwordHash: row.password_hash,
   };
 }
@@ -53,6 +68,7 @@ export class StaffRepository {
     passwordHash: string;
     role: StaffRole;
     maxChats?: number;
+    languages?: readonly VisitorLanguage[] | undefined;
     /** True for a password chosen by someone else (an administrator making the account). */
     mustChangePassword?: boolean;
     now: number;
@@ -70,6 +86,7 @@ export class StaffRepository {
         created_at: input.now,
         updated_at: input.now,
         must_change_password: input.mustChangePassword ? 1 : 0,
+        ...(input.languages ? { languages: JSON.stringify(input.languages) } : {}),
       })
       .execute();
     const created = await this.findById(input.id);
@@ -94,7 +111,7 @@ export class StaffRepository {
 
   async update(
     id: string,
-    changes: Partial<{ displayName: string; role: StaffRole; disabled: boolean; maxChats: number; passwordHash: string; mustChangePassword: boolean }>,
+    changes: Partial<{ displayName: string; role: StaffRole; disabled: boolean; maxChats: number; passwordHash: string; mustChangePassword: boolean; languages: readonly VisitorLanguage[] }>,
     now: number,
   ): Promise<StaffMember | undefined> {
     await this.db
@@ -106,6 +123,7 @@ export class StaffRepository {
         ...(changes.maxChats !== undefined ? { max_chats: changes.maxChats } : {}),
         ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
         ...(changes.mustChangePassword !== undefined ? { must_change_password: changes.mustChangePassword ? 1 : 0 } : {}),
+        ...(changes.languages !== undefined ? { languages: JSON.stringify(changes.languages) } : {}),
         updated_at: now,
       })
       .where('id', '=', id)

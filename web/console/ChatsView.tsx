@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MeResponse } from '../../src/protocol/staffApi.js';
 import type { ErrorCode } from '../../src/protocol/ack.js';
 import type { CounsellorView, DangerAlert } from '../../src/protocol/staffProtocol.js';
@@ -15,6 +16,7 @@ import { SafetyControl } from './safety/SafetyControl.js';
 import type { WarningReason } from '../../src/protocol/systemMessages.js';
 import { ChatMeta, NotesPanel, TransferControl } from './queue/ChatExtras.js';
 import { useReasonText } from './queue/triageView.js';
+import { LanguageName } from './languages/LanguageName.js';
 import { useNotices } from './notices/useNotices.js';
 import { useShortcuts } from './notices/useShortcuts.js';
 import { nextChatId, type ShortcutCommand } from './notices/shortcuts.js';
@@ -179,6 +181,11 @@ interface ChatPanelProps {
  * Triage saw danger in what she just wrote. In danger now: the 112 card is one click away, put
  * into the message box for the counsellor to read and send (never sent by itself).
  */
+/** The 112 text in the visitor's language: nl and en live with the console's own strings. */
+function card112(t: TFunction, language: string): string {
+  return language === 'nl' || language === 'en' ? t('danger.card112', { lng: language }) : t(`languages.card112.${language}`, { defaultValue: t('danger.card112', { lng: 'nl' }) });
+}
+
 function DangerBanner({ danger, language, onCard, onDismiss }: { danger: DangerAlert; language: string; onCard: (text: string) => void; onDismiss: () => void }) {
   const { t } = useTranslation();
   const reason = useReasonText();
@@ -189,7 +196,7 @@ function DangerBanner({ danger, language, onCard, onDismiss }: { danger: DangerA
       </p>
       <div className="c-row">
         {danger.priority === 'critical' && (
-          <button type="button" className="btn btn-danger btn-small" onClick={() => onCard(t('danger.card112', { lng: language }))}>
+          <button type="button" className="btn btn-danger btn-small" onClick={() => onCard(card112(t, language))}>
             {t('danger.card112Button')}
           </button>
         )}
@@ -284,7 +291,10 @@ function ChatPanel({ chat, me, onSend, onRetry, onTyping, onEnd, onWarn, onClose
         <div>
           <h2 id="chat-title">{t('chat.transcript', { name })}</h2>
           <span className="muted c-small">
-            {t('chat.startedAt', { time: clockTime(chat.view.createdAt, i18n.language) })} · {chat.view.language.toUpperCase()}
+            {t('chat.startedAt', { time: clockTime(chat.view.createdAt, i18n.language) })} ·{' '}
+            <span className="c-lang-tag" data-language={chat.view.language}>
+              <LanguageName code={chat.view.language} />
+            </span>
           </span>
           <ChatMeta view={chat.view} colleagues={colleagues} />
         </div>

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { uiLanguages } from '../common/i18n.js';
+import { consoleLanguages } from '../common/i18n.js';
 
 export function ConsoleLanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <div className="lang-switch" role="group" aria-label={t('language.label')}>
-      {uiLanguages.map((lng) => (
+      {consoleLanguages.map((lng) => (
         <button key={lng} type="button" lang={lng} className="btn btn-secondary btn-small" aria-pressed={i18n.language === lng} onClick={() => void i18n.changeLanguage(lng)}>
           {t(`language.${lng}`)}
         </button>

@@ -5,10 +5,12 @@ import type { PasswordResetResponse, StaffSecurityStatusDto } from '../../src/pr
 import { api, ApiError, errorKey } from './api.js';
 import { ReauthForm } from './security/ReauthForm.js';
 import { DataTable, type DataColumn } from './common/DataTable.js';
+import { LanguageChoice } from './languages/LanguageChoice.js';
+import type { VisitorLanguage } from '../../src/protocol/languageInfo.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
 const roles: readonly StaffRoleName[] = ['counsellor', 'supervisor', 'researcher', 'admin'];
-const emptyForm = { username: '', displayName: '', password: '', role: 'counsellor' as StaffRoleName, maxChats: 3 };
+const emptyForm = { username: '', displayName: '', password: '', role: 'counsellor' as StaffRoleName, maxChats: 3, languages: ['nl'] as VisitorLanguage[] };
 
 export function StaffPage({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
@@ -52,8 +54,10 @@ export function StaffPage({ me }: { me: MeResponse }) {
     }
   };
 
-  const update = async (member: StaffMemberDto, patch: Partial<Pick<StaffMemberDto, 'role' | 'disabled' | 'maxChats'>>) => {
+  const update = async (member: StaffMemberDto, patch: Partial<Pick<StaffMemberDto, 'role' | 'disabled' | 'maxChats' | 'languages'>>) => {
     setMessage(null);
+    // Shown at once (a ticked box stays ticked); the list is read again after the answer either way.
+    setStaff((list) => list.map((m) => (m.id === member.id ? { ...m, ...patch } : m)));
     try {
       await api('PATCH', `/api/staff/${encodeURIComponent(member.id)}`, patch);
       setMessage({ kind: 'ok', text: t('staff.updated', { name: member.displayName }) });
@@ -126,6 +130,11 @@ export function StaffPage({ me }: { me: MeResponse }) {
       ),
     },
     { id: 'maxChats', header: t('staff.maxChats'), cell: (member) => member.maxChats },
+    {
+      id: 'languages',
+      header: t('languages.staffColumn'),
+      cell: (member) => <LanguageChoice compact legend={t('languages.staffLegend', { name: member.displayName })} value={member.languages} onChange={(languages) => void update(member, { languages })} />,
+    },
     {
       id: 'status',
       header: t('staff.status'),
@@ -239,6 +248,10 @@ export function StaffPage({ me }: { me: MeResponse }) {
           <div className="field">
             <label htmlFor="new-max">{t('staff.maxChats')}</label>
             <input id="new-max" type="number" min={1} max={10} value={form.maxChats} onChange={(e) => setForm({ ...form, maxChats: Number(e.target.value) || 1 })} />
+          </div>
+          <div className="field">
+            <LanguageChoice legend={t('languages.newStaffLegend')} value={form.languages} onChange={(languages) => setForm({ ...form, languages })} />
+            <span className="hint">{t('languages.staffHint')}</span>
           </div>
           <div className="c-form-submit">
             <button type="submit" className="btn" disabled={busy}>

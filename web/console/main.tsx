@@ -26,6 +26,8 @@ import { toolkitNl } from '../common/locales/toolkit.nl.js';
 import { toolkitEn } from '../common/locales/toolkit.en.js';
 import { caseworkNl } from '../common/locales/casework.nl.js';
 import { caseworkEn } from '../common/locales/casework.en.js';
+import { languagesNl } from '../common/locales/languages.nl.js';
+import { languagesEn } from '../common/locales/languages.en.js';
 import { App } from './App.js';
 
 // One area per line, so that a new area adds a line.
@@ -41,6 +43,7 @@ const nl = [
   translationNl,
   toolkitNl,
   caseworkNl,
+  languagesNl,
 ];
 const en = [
   consoleEn,
@@ -54,6 +57,7 @@ const en = [
   translationEn,
   toolkitEn,
   caseworkEn,
+  languagesEn,
 ];
 const language = 'nl';
 void createI18n({ nl: { translation: Object.assign({}, ...nl) }, en: { translation: Object.assign({}, ...en) } }, language).then((i18n) => {

@@ -11,15 +11,38 @@
 // Baken's frame-ancestors header (PARTNER_ORIGINS), not here: this script may run anywhere.
 import { embedEn } from '../common/locales/embed.en.js';
 import { embedNl } from '../common/locales/embed.nl.js';
+import { embedPl } from '../common/locales/embed.pl.js';
+import { embedRo } from '../common/locales/embed.ro.js';
+import { embedBg } from '../common/locales/embed.bg.js';
+import { embedUk } from '../common/locales/embed.uk.js';
+import { embedAr } from '../common/locales/embed.ar.js';
+import { isVisitorLanguage, languageInfo, type VisitorLanguage } from '../../src/protocol/languageInfo.js';
 import { exitRequestType, parseLeaveMessage } from '../common/embedMessages.js';
 import { badgeEn } from '../common/locales/visibility.en.js';
 import { badgeNl } from '../common/locales/visibility.nl.js';
+import { badgePl } from '../common/locales/visibility.pl.js';
+import { badgeRo } from '../common/locales/visibility.ro.js';
+import { badgeBg } from '../common/locales/visibility.bg.js';
+import { badgeUk } from '../common/locales/visibility.uk.js';
+import { badgeAr } from '../common/locales/visibility.ar.js';
 import { parseReferralToken } from '../../src/domain/visibility/referralToken.js';
 import { widgetCss } from './widgetCss.js';
 import { statusText } from './statusText.js';
 
 /** How often the status is asked again while the partner page is in view. */
 const statusRefreshMs = 60_000;
+
+// All seven are bundled in: a few short strings each, no second request.
+const strings: Record<VisitorLanguage, typeof embedNl> = { nl: embedNl, en: embedEn, pl: embedPl, ro: embedRo, bg: embedBg, uk: embedUk, ar: embedAr };
+const badges: Record<VisitorLanguage, typeof badgeNl> = {
+  nl: badgeNl,
+  en: badgeEn,
+  pl: badgePl,
+  ro: badgeRo,
+  bg: badgeBg,
+  uk: badgeUk,
+  ar: badgeAr,
+};
 
 /** How long Escape waits for the frame to do the quick exit before just removing the frame. */
 const exitFallbackMs = 1500;
@@ -34,9 +57,11 @@ if (script instanceof HTMLScriptElement && script.src) {
 function install(script: HTMLScriptElement): void {
   if (document.querySelector('[data-baken-widget]')) return; // included twice
   const bakenOrigin = new URL(script.src).origin;
-  const language = (script.dataset.lang || document.documentElement.lang || 'nl').toLowerCase().startsWith('en') ? 'en' : 'nl';
-  const text = language === 'en' ? embedEn : embedNl;
-  const badgeText = language === 'en' ? badgeEn : badgeNl;
+  // The partner's data-lang, else its page's lang, by base language (pl-PL is Polish); else Dutch.
+  const base = (script.dataset.lang || document.documentElement.lang || 'nl').trim().toLowerCase().split(/[-_]/)[0];
+  const language: VisitorLanguage = isVisitorLanguage(base) ? base : 'nl';
+  const text = strings[language];
+  const badgeText = badges[language];
   const source = parseReferralToken(script.dataset.source);
   const startUrl = (via: string | null) => `${bakenOrigin}/?lang=${language}${via ? `&via=${via}` : ''}`;
   const statusViews: HTMLElement[] = [];
@@ -47,7 +72,7 @@ function install(script: HTMLScriptElement): void {
   applyStyle(root, widgetCss);
   document.body.append(host);
   const withLauncher = script.dataset.launcher !== 'off';
-  const open = withLauncher ? installLauncher(root, host, bakenOrigin, text, startUrl(source), statusViews) : undefined;
+  const open = withLauncher ? installLauncher(root, host, bakenOrigin, text, startUrl(source), statusViews, language) : undefined;
   for (const badge of document.querySelectorAll<HTMLElement>('[data-baken-badge]')) {
     installBadge(badge, badgeText.link, startUrl(parseReferralToken(badge.dataset.source) ?? source), open, statusViews);
   }
@@ -69,8 +94,10 @@ function installLauncher(
   text: typeof embedNl,
   frameUrl: string,
   statusViews: HTMLElement[],
+  language: VisitorLanguage,
 ): () => void {
-  const region = element('aside', { 'aria-label': text.region });
+  // lang and dir on the widget itself: an Arabic widget reads and sits right to left.
+  const region = element('aside', { 'aria-label': text.region, lang: language, dir: languageInfo[language].dir });
   const launcher = element('button', { type: 'button', class: 'launcher' });
   const status = element('span', { class: 'status' });
   launcher.append(element('span', {}, text.open), status);

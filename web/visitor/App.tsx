@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../common/i18n.js';
+import { isVisitorLanguage, type VisitorLanguage } from '../common/i18n.js';
 import type { VisitorChat } from './chatClient.js';
 import { disguiseIconPath } from '../../src/protocol/disguiseIcons.js';
-import { getBranding, getClickableLinks, getDisguiseIcon, getDisguiseTitle, getQuickExitUrl, isConfigLoaded, onConfigLoaded } from './config.js';
+import { getBranding, getClickableLinks, getDisguiseIcon, getDisguiseTitle, getQuickExitUrl, isConfigLoaded, isOffered, onConfigLoaded } from './config.js';
+import { switchLanguage } from './visitorLocales.js';
 import { fetchServiceStatus, type ServiceStatus } from './serviceStatus.js';
 import { ClosedScreen } from './ClosedScreen.js';
 import { QuickExit, useQuickExitShortcuts } from './QuickExit.js';
@@ -34,7 +35,7 @@ export function App({ chat }: { chat: VisitorChat }) {
   // Bumped when the public settings arrive, so what depends on them is drawn again.
   const [configVersion, setConfigVersion] = useState(0);
   const configLoaded = configVersion > 0 || isConfigLoaded();
-  const language: UiLanguage = i18n.language === 'en' ? 'en' : 'nl';
+  const language: VisitorLanguage = isVisitorLanguage(i18n.language) ? i18n.language : 'nl';
   const beforeChat = state.phase === 'start' || state.phase === 'ended';
 
   useEffect(() => {
@@ -82,10 +83,19 @@ export function App({ chat }: { chat: VisitorChat }) {
     document.querySelector('link[rel="icon"]')?.setAttribute('href', disguiseIconPath(getDisguiseIcon()));
   }, [t, i18n.language, configLoaded, configVersion]);
 
-  const changeLanguage = (language: UiLanguage) => {
-    void i18n.changeLanguage(language);
-    chat.setLanguage(language);
-  };
+  const changeLanguage = useCallback(
+    (next: VisitorLanguage) => {
+      void switchLanguage(i18n, next).then((done) => {
+        if (done) chat.setLanguage(next);
+      });
+    },
+    [i18n, chat],
+  );
+
+  // Settings that arrived late may say her language is switched off: then the page speaks Dutch.
+  useEffect(() => {
+    if (configLoaded && !isOffered(language)) changeLanguage('nl');
+  }, [configLoaded, configVersion, language, changeLanguage]);
 
   if (state.phase === 'exiting') return <div className="v-exiting" />;
 

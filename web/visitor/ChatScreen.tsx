@@ -174,6 +174,8 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
         </label>
         <textarea
           id="composer"
+          // Her own script's direction as she types (Latin on an Arabic page, or the other way).
+          dir="auto"
           rows={2}
           value={draft}
           placeholder={t('chat.composerPlaceholder')}

@@ -6,6 +6,7 @@ import { DeleteHistoryForm } from './DeleteHistoryForm.js';
 export function PrivacyPage({ onBack }: { onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const own = getConfidentialityText(i18n.language);
   const sections = ['anonymous', 'kept', 'howLong', 'who', 'traces'] as const;
   return (
     <main className="v-main v-privacy">
@@ -25,7 +26,13 @@ export function PrivacyPage({ onBack }: { onBack: () => void }) {
       <section>
         <h2>{t('privacy.confidentialityTitle')}</h2>
         {/* The service's own rules when an administrator wrote them; line breaks are kept. */}
-        <p className="plain-text">{getConfidentialityText(i18n.language) ?? t('privacy.confidentiality')}</p>
+        {own ? (
+          <p className="plain-text" lang={own.lang}>
+            {own.text}
+          </p>
+        ) : (
+          <p className="plain-text">{t('privacy.confidentiality')}</p>
+        )}
       </section>
       <section>
         <h2>{t('privacy.tipsTitle')}</h2>

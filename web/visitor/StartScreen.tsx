@@ -63,6 +63,7 @@ export function StartScreen({ state, busy, askHowFound, onStart, onPrivacy, onMa
           <label htmlFor="nickname">{t('start.nicknameLabel')}</label>
           <input
             id="nickname"
+            dir="auto"
             type="text"
             autoComplete="off"
             autoCorrect="off"

@@ -29,7 +29,7 @@ import {
   type SyncStep,
 } from '../../src/domain/conversation/chatSync.js';
 import { newClientId } from '../common/ids.js';
-import type { UiLanguage } from '../common/i18n.js';
+import type { VisitorLanguage } from '../common/i18n.js';
 import { clearTabState, readTabState, writeTabState } from './tabStorage.js';
 import { leavePage } from './leavePage.js';
 
@@ -88,7 +88,7 @@ export class VisitorChat {
   private listeners = new Set<() => void>();
   private socket: VisitorSocket | null = null;
   private token: string | null = null;
-  private language: UiLanguage = 'nl';
+  private language: VisitorLanguage = 'nl';
   /** Client ids of sends awaiting their answer: one request per message at a time. */
   private inFlight = new Set<string>();
   /** The connection a resume is awaiting an answer on, if any: one resume at a time. */
@@ -108,7 +108,7 @@ export class VisitorChat {
   }
 
   /** Picks up a chat this tab already had (after a reload). */
-  restore(): UiLanguage | null {
+  restore(): VisitorLanguage | null {
     const saved = readTabState();
     if (!saved) return null;
     this.token = saved.token;
@@ -125,13 +125,13 @@ export class VisitorChat {
 
   getState = (): VisitorState => this.state;
 
-  setLanguage(language: UiLanguage): void {
+  setLanguage(language: VisitorLanguage): void {
     this.language = language;
     if (this.token) writeTabState({ token: this.token, language });
   }
 
   /** `visibility`: the page's referral token and her "How did you find us?" answer, counted per day only. */
-  async start(nickname: string, language: UiLanguage, preChat?: PreChatAnswers, returnCode?: string, visibility: Pick<StartChatRequest, 'via' | 'howFound'> = {}): Promise<void> {
+  async start(nickname: string, language: VisitorLanguage, preChat?: PreChatAnswers, returnCode?: string, visibility: Pick<StartChatRequest, 'via' | 'howFound'> = {}): Promise<void> {
     if (this.state.phase !== 'start' && this.state.phase !== 'ended') return;
     this.language = language;
     this.set({ ...initial, phase: 'starting' });

@@ -2,6 +2,7 @@
 // confidentiality rules, and which partner sites may frame it.
 import type { PublicConfig } from '../../src/protocol/staffApi.js';
 import { disguiseIcons, type DisguiseIcon } from '../../src/protocol/disguiseIcons.js';
+import { isVisitorLanguage, visitorLanguages, type VisitorLanguage } from '../../src/protocol/languageInfo.js';
 
 // Used only if /api/config has not answered yet when she presses quick exit.
 const fallbackQuickExitUrl = 'https://www.google.com/search?q=weer';
@@ -12,6 +13,8 @@ let disguiseIcon: DisguiseIcon = 'baken';
 let clickableLinks = false;
 let confidentiality: Partial<Record<string, string>> = {};
 let partnerOrigins: readonly string[] = [];
+/** Until the settings say otherwise, every language is offered. Dutch always is. */
+let offered: readonly VisitorLanguage[] = visitorLanguages;
 /** The service's own name and logo; only sent when the page is not disguised. */
 let branding: { serviceName: string | null; logoUrl: string | null } | null = null;
 let loaded = false;
@@ -30,6 +33,7 @@ export async function loadConfig(): Promise<void> {
     if (typeof config.disguiseTitle === 'string' && config.disguiseTitle.trim()) disguiseTitle = config.disguiseTitle.trim();
     if (disguiseIcons.includes(config.disguiseIcon as DisguiseIcon)) disguiseIcon = config.disguiseIcon as DisguiseIcon;
     clickableLinks = config.clickableLinks === true;
+    if (Array.isArray(config.languages)) offered = visitorLanguages.filter((code) => code === 'nl' || (config.languages as unknown[]).includes(code));
     const b = config.branding as { serviceName?: unknown; logoUrl?: unknown } | undefined;
     if (b && typeof b === 'object') {
       branding = {
@@ -79,9 +83,23 @@ export function getClickableLinks(): boolean {
   return clickableLinks;
 }
 
-/** The administrator's words on when confidentiality is broken, in this language, or null for the standard text. */
-export function getConfidentialityText(language: string): string | null {
-  return confidentiality[language] ?? null;
+/**
+ * The administrator's words on when confidentiality is broken, and the language they are in, or
+ * null for the standard text. She writes them in Dutch and English only; a visitor reading
+ * another language gets her English (else Dutch) words, since they are the service's actual rules.
+ */
+export function getConfidentialityText(language: string): { text: string; lang: string } | null {
+  const lang = [language, ...(language === 'nl' || language === 'en' ? [] : ['en', 'nl'])].find((code) => confidentiality[code]);
+  return lang ? { text: confidentiality[lang]!, lang } : null;
+}
+
+/** The languages the visitor page offers (the administrator can switch some off). */
+export function getOfferedLanguages(): readonly VisitorLanguage[] {
+  return offered;
+}
+
+export function isOffered(language: string): language is VisitorLanguage {
+  return isVisitorLanguage(language) && offered.includes(language);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The visitor page inside a partner site's widget (/embed.js): which partner framed it, the
 // language the widget asked for, and the widget's request to do a quick exit.
-import { isUiLanguage, type UiLanguage } from '../common/i18n.js';
+import { isVisitorLanguage, type VisitorLanguage } from '../common/i18n.js';
 import { isExitRequest } from '../common/embedMessages.js';
 import { getPartnerOrigins, whenConfigLoaded } from './config.js';
 
@@ -35,10 +35,10 @@ export async function partnerOriginSoon(maxWaitMs: number): Promise<string | nul
 }
 
 /** The widget passes the partner page's language (?lang=en); a reload keeps her own choice. */
-export function widgetLanguage(): UiLanguage | null {
+export function widgetLanguage(): VisitorLanguage | null {
   if (!isFramed()) return null;
   const lang = new URLSearchParams(location.search).get('lang');
-  return isUiLanguage(lang) ? lang : null;
+  return isVisitorLanguage(lang) ? lang : null;
 }
 
 /** Escape pressed on the partner page: the widget asks this frame to do the quick exit. */

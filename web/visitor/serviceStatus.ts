@@ -1,11 +1,11 @@
 // Whether the chat is open now, how busy it is, and who else can help (GET /api/service).
 import type { ServiceStatus } from '../../src/protocol/visitorProtocol.js';
-import type { UiLanguage } from '../common/i18n.js';
+import { localeOf, type VisitorLanguage } from '../../src/protocol/languageInfo.js';
 
 export type { ServiceStatus };
 
 /** null when the server cannot be reached: the start screen stays, and starting says so. */
-export async function fetchServiceStatus(language: UiLanguage): Promise<ServiceStatus | null> {
+export async function fetchServiceStatus(language: VisitorLanguage): Promise<ServiceStatus | null> {
   try {
     const res = await fetch(`/api/service?lang=${language}`, { cache: 'no-store', credentials: 'omit' });
     if (!res.ok) return null;
@@ -17,7 +17,7 @@ export async function fetchServiceStatus(language: UiLanguage): Promise<ServiceS
 
 /** "dinsdag 3 maart om 09:00" in Amsterdam time, in her language. */
 export function formatOpening(ms: number, language: string): string {
-  return new Date(ms).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', {
+  return new Date(ms).toLocaleString(localeOf(language), {
     timeZone: 'Europe/Amsterdam',
     weekday: 'long',
     day: 'numeric',

@@ -1,13 +1,13 @@
 // The only thing a visitor's browser keeps: in sessionStorage (this tab only, gone when the
 // tab closes) the token that re-attaches a reload to her chat, and the language she chose.
 // No cookies, no localStorage, no IndexedDB, no service worker.
-import { isUiLanguage, type UiLanguage } from '../common/i18n.js';
+import { isVisitorLanguage, type VisitorLanguage } from '../common/i18n.js';
 
 const key = 'baken';
 
 export interface TabState {
   token: string;
-  language: UiLanguage;
+  language: VisitorLanguage;
 }
 
 export function readTabState(): TabState | null {
@@ -16,7 +16,7 @@ export function readTabState(): TabState | null {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<TabState>;
     if (typeof parsed.token !== 'string' || parsed.token.length < 20) return null;
-    return { token: parsed.token, language: isUiLanguage(parsed.language) ? parsed.language : 'nl' };
+    return { token: parsed.token, language: isVisitorLanguage(parsed.language) ? parsed.language : 'nl' };
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import { queueAdmission } from '../../domain/queue/queueLimits.js';
 import { assessTriage } from '../../domain/triage/assessTriage.js';
 import { preChatAnswersSchema } from '../../domain/triage/preChatAnswers.js';
 import type { Language } from '../../protocol/common.js';
+import { offeredLanguages } from '../../protocol/languageInfo.js';
 import type { QueueStatus } from '../../protocol/visitorProtocol.js';
 import type { ServiceSettings } from '../../protocol/serviceSettings.js';
 import { serviceAvailability } from '../queue/serviceAvailability.js';
@@ -159,6 +160,8 @@ export class VisitorChats {
     returning: { visitorKey: string; preferredCounsellorId: string | null } | undefined,
     sourceWaiting: number | undefined,
   ): Promise<Outcome<{ token: string; chat: VisitorChatView }>> {
+    // A language the administrator switched off is not offered: her chat is in Dutch.
+    const language = offeredLanguages(settings.disabledLanguages).includes(input.language) ? input.language : 'nl';
     const preChat = preChatAnswersSchema.safeParse(input.preChat ?? {});
     const triage = assessTriage({ preChat: preChat.success ? preChat.data : undefined, messages: [] });
     const counts = await this.repos.conversations.countOpen();
@@ -168,7 +171,7 @@ export class VisitorChats {
     const token = randomToken();
     const id = crypto.randomUUID();
     const { effects } = await this.queue.run(
-      { type: 'visitor_arrived', conversationId: id, priority: triage.priority, preferredCounsellorId: returning?.preferredCounsellorId ?? undefined },
+      { type: 'visitor_arrived', conversationId: id, priority: triage.priority, preferredCounsellorId: returning?.preferredCounsellorId ?? undefined, language },
       { kind: 'visitor', id: null },
       // The row is written in the step's transaction: a refused arrival leaves nothing behind.
       async (tx) => {
@@ -176,7 +179,7 @@ export class VisitorChats {
           id,
           tokenHash: sha256(token),
           nickname: input.nickname ?? null,
-          language: input.language,
+          language,
           preChat: preChat.success ? (preChat.data as Record<string, string>) : null,
           triage,
           visitorKey: returning?.visitorKey ?? null,

@@ -125,7 +125,7 @@ export class RoutingSteps {
     }
     step.durationMs = performance.now() - started;
     if (!this.cache || this.cache.version < step.version) this.cache = { version: step.version, state: step.after };
-    this.schedule(nextDeadline(step.after, config));
+    this.schedule(nextDeadline(step.after, config, step.event.at));
     return step;
   }
 
@@ -159,6 +159,7 @@ export class RoutingSteps {
     else if (this.cache && this.cache.version < version) state = applyQueueRows(this.cache.state, await tx.queueState.changesSince(this.cache.version));
     else state = await tx.queueState.loadAll(settings.routingMode);
     state = { ...state, mode: settings.routingMode };
+    state = await this.withLanguages(tx, state);
     // Read from the database each step, never written: an ended chat waits for her coding.
     if (!settings.requireCodingBeforeNext) {
       if (Object.values(state.counsellors).some((c) => c.mustCodeFirst)) {
@@ -171,6 +172,21 @@ export class RoutingSteps {
     for (const [id, c] of Object.entries(counsellors)) {
       const flag = mustCode.has(id);
       if ((c.mustCodeFirst ?? false) !== flag) counsellors[id] = { ...c, mustCodeFirst: flag };
+    }
+    return { ...state, counsellors };
+  }
+
+  /**
+   * The languages counsellors chat in, read from the database each step (an administrator may
+   * have changed them), but only when someone waits: otherwise routing has nothing to decide.
+   */
+  private async withLanguages(tx: Repositories, state: QueueState): Promise<QueueState> {
+    if (!Object.values(state.conversations).some((e) => e.phase === 'waiting')) return state;
+    const languages = await tx.queueState.languagesOf(Object.keys(state.counsellors));
+    const counsellors = { ...state.counsellors };
+    for (const [id, c] of Object.entries(counsellors)) {
+      const now = languages.get(id);
+      if (now && now.join() !== (c.languages ?? []).join()) counsellors[id] = { ...c, languages: now };
     }
     return { ...state, counsellors };
   }

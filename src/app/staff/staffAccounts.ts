@@ -9,6 +9,7 @@ import { ServiceError } from '../serviceError.js';
 import { outcome, type Effect, type Outcome } from '../effects.js';
 import type { Queue } from '../queue/queue.js';
 import type { StaffNames } from './staffNames.js';
+import type { VisitorLanguage } from '../../protocol/languageInfo.js';
 
 export interface NewStaffAccount {
   username: string;
@@ -16,6 +17,7 @@ export interface NewStaffAccount {
   passwordHash: string;
   role: StaffRole;
   maxChats: number;
+  languages?: readonly VisitorLanguage[] | undefined;
 }
 
 export interface StaffAccountChanges {
@@ -23,6 +25,8 @@ export interface StaffAccountChanges {
   role?: StaffRole | undefined;
   disabled?: boolean | undefined;
   maxChats?: number | undefined;
+  /** Routing reads these each step: no need to tell it. */
+  languages?: readonly VisitorLanguage[] | undefined;
   /** Already hashed; the route checked it against the password policy. */
   passwordHash?: string | undefined;
 }
@@ -50,7 +54,7 @@ export class StaffAccounts {
         mustChangePassword: true,
         now,
       });
-      await tx.audit.append({ at: now, staffId: actor.id, action: 'staff.create', targetType: 'staff', targetId: created.id, detail: { role: created.role } });
+      await tx.audit.append({ at: now, staffId: actor.id, action: 'staff.create', targetType: 'staff', targetId: created.id, detail: { role: created.role, languages: created.languages } });
       return created;
     });
   }
@@ -70,6 +74,7 @@ export class StaffAccounts {
           ...(changes.role !== undefined ? { role: changes.role } : {}),
           ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
           ...(changes.maxChats !== undefined ? { maxChats: changes.maxChats } : {}),
+          ...(changes.languages !== undefined ? { languages: changes.languages } : {}),
           // A password someone else chose is temporary: she changes it at her next sign-in.
           ...(changes.passwordHash !== undefined ? { passwordHash: changes.passwordHash, mustChangePassword: id !== actor.id } : {}),
         },
@@ -77,7 +82,9 @@ export class StaffAccounts {
       );
       if (!result) throw new ServiceError('not_found', 'no such staff member');
       if (endsSessions) await tx.sessions.deleteForStaff(id);
-      await tx.audit.append({ at: now, staffId: actor.id, action: 'staff.update', targetType: 'staff', targetId: id, detail: { fields: changedFields } });
+      // Which fields changed; for languages also the new list (not personal, and what routing uses).
+      const detail = { fields: changedFields, ...(changes.languages !== undefined ? { languages: [...changes.languages] } : {}) };
+      await tx.audit.append({ at: now, staffId: actor.id, action: 'staff.update', targetType: 'staff', targetId: id, detail });
       return result;
     });
     this.names.forget(id);

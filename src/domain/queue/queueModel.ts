@@ -23,6 +23,7 @@ import type {
 import type { Priority } from './priority.js';
 import { queueAdmission } from './queueLimits.js';
 import { transition, type LifecycleEvent } from '../conversation/conversationLifecycle.js';
+import { inLanguageWindow, languageWindowEnd } from './languageMatch.js';
 
 export interface QueueConfig {
   /** An offer not accepted within this time goes to the next counsellor. */
@@ -51,6 +52,8 @@ interface ConversationBase {
    * nobody, and the chat ends as abandoned at this time unless she comes back first.
    */
   readonly awayUntil?: number | undefined;
+  /** The visitor's language: offered first to counsellors who speak it (languageMatch.ts). */
+  readonly language?: string | undefined;
 }
 
 export interface WaitingEntry extends ConversationBase {
@@ -82,6 +85,8 @@ export interface CounsellorEntry {
   readonly disconnectedAt?: number | undefined;
   /** Read from the database each step, never written: an ended chat waits for her coding. */
   readonly mustCodeFirst?: boolean | undefined;
+  /** Read from the database each step, never written: the languages she chats in. */
+  readonly languages?: readonly string[] | undefined;
 }
 
 export interface QueueState {
@@ -97,6 +102,7 @@ export type QueueEvent =
       readonly conversationId: string;
       readonly priority: Priority;
       readonly preferredCounsellorId?: string | undefined;
+      readonly language?: string | undefined;
     }
   /** Ended for any reason: by visitor, counsellor, idle timeout, quick exit, abandoned while waiting. */
   | { readonly type: 'conversation_ended'; readonly at: number; readonly conversationId: string }
@@ -230,7 +236,8 @@ function loadsByCounsellor(state: QueueState): Map<string, { active: number; off
   return loads;
 }
 
-export function routingSnapshot(state: QueueState): RoutingSnapshot {
+/** `at`: now, for chats held back a short while for a counsellor who speaks their language. */
+export function routingSnapshot(state: QueueState, at?: number): RoutingSnapshot {
   const loads = loadsByCounsellor(state);
   const counsellors: CounsellorLoad[] = Object.values(state.counsellors).map((c) => {
     const { active, offered } = loads.get(c.id) ?? { active: 0, offered: 0 };
@@ -242,15 +249,19 @@ export function routingSnapshot(state: QueueState): RoutingSnapshot {
       offeredCount: offered,
       idleSince: c.idleSince,
       mustCodeFirst: c.mustCodeFirst,
+      languages: c.languages,
     };
   });
   // Someone whose tab is gone keeps her place, but is offered to nobody until she is back.
   const waiting: WaitingConversation[] = waitingInOrder(state).filter((e) => e.awayUntil === undefined);
-  return { mode: state.mode, waiting, counsellors };
+  return { mode: state.mode, waiting, counsellors, at };
 }
 
-/** Earliest moment a `tick` would change something, so the server can set one timer. */
-export function nextDeadline(state: QueueState, config: QueueConfig): number | undefined {
+/**
+ * Earliest moment a `tick` would change something, so the server can set one timer. Given `now`,
+ * also when a chat held back for its language may go to anyone.
+ */
+export function nextDeadline(state: QueueState, config: QueueConfig, now?: number): number | undefined {
   let next: number | undefined;
   const consider = (t: number) => {
     next = next === undefined ? t : Math.min(next, t);
@@ -258,6 +269,7 @@ export function nextDeadline(state: QueueState, config: QueueConfig): number | u
   for (const e of entriesOf(state)) {
     if (e.phase === 'offered') consider(e.offeredAt + config.offerTimeoutMs);
     if (e.phase !== 'active' && e.awayUntil !== undefined) consider(e.awayUntil);
+    if (e.phase === 'waiting' && e.language !== undefined && inLanguageWindow(e, now)) consider(languageWindowEnd(e));
   }
   for (const c of Object.values(state.counsellors)) {
     if (c.disconnectedAt !== undefined) consider(c.disconnectedAt + config.disconnectGraceMs);
@@ -284,6 +296,7 @@ function toWaiting(e: QueueEntry, changes: Partial<ConversationBase> = {}): Wait
     preferredCounsellorId: e.preferredCounsellorId,
     declinedBy: e.declinedBy,
     awayUntil: e.awayUntil,
+    language: e.language,
     ...changes,
     phase: 'waiting',
   };
@@ -366,6 +379,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
         returnedToFront: false,
         preferredCounsellorId: event.preferredCounsellorId,
         declinedBy: [],
+        ...(event.language !== undefined ? { language: event.language } : {}),
       };
       return;
     }
@@ -399,6 +413,7 @@ function apply(d: Draft, event: QueueEvent, config: QueueConfig): void {
         capacity,
         idleSince: existing?.idleSince ?? event.at,
         disconnectedAt: existing?.disconnectedAt,
+        ...(existing?.languages !== undefined ? { languages: existing.languages } : {}),
       };
       // Anyone not available, or now over capacity, should not sit on pending offers.
       if (event.status !== 'available' || loadIn(d, event.counsellorId) > capacity) {
@@ -578,13 +593,13 @@ function expireDeadlines(d: Draft, at: number, config: QueueConfig): void {
   }
 }
 
-function snapshotOf(d: Draft): RoutingSnapshot {
-  return routingSnapshot({ mode: d.mode, conversations: d.conversations, counsellors: d.counsellors });
+function snapshotOf(d: Draft, at?: number): RoutingSnapshot {
+  return routingSnapshot({ mode: d.mode, conversations: d.conversations, counsellors: d.counsellors }, at);
 }
 
 /** Offer waiting chats to counsellors with room (automatic mode only). */
 function routeWaiting(d: Draft, at: number): void {
-  for (const decision of planOffers(snapshotOf(d))) {
+  for (const decision of planOffers(snapshotOf(d, at))) {
     const e = d.conversations[decision.conversationId];
     if (!e || e.phase !== 'waiting') continue;
     follow(e, { type: 'offer', counsellorId: decision.counsellorId });

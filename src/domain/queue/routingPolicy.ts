@@ -6,6 +6,7 @@
  */
 import { priorityRank } from './priority.js';
 import type { Priority } from './priority.js';
+import { languageCandidates } from './languageMatch.js';
 
 export type CounsellorStatus = 'available' | 'break' | 'wrapping_up' | 'offline';
 
@@ -27,6 +28,8 @@ export interface WaitingConversation {
   readonly preferredCounsellorId?: string | undefined;
   /** Counsellors who declined this chat, let an offer time out or handed it back; oldest first. */
   readonly declinedBy: readonly string[];
+  /** The visitor's language; offered first to counsellors who speak it (languageMatch.ts). */
+  readonly language?: string | undefined;
 }
 
 export interface CounsellorLoad {
@@ -40,6 +43,8 @@ export interface CounsellorLoad {
   readonly idleSince: number;
   /** She has an ended chat to code first (when the service requires that): no new offers. */
   readonly mustCodeFirst?: boolean | undefined;
+  /** The languages she chats in (the staff languages skill). */
+  readonly languages?: readonly string[] | undefined;
 }
 
 export interface RoutingSnapshot {
@@ -47,6 +52,8 @@ export interface RoutingSnapshot {
   /** Conversations waiting for a counsellor (not offered, not active). */
   readonly waiting: readonly WaitingConversation[];
   readonly counsellors: readonly CounsellorLoad[];
+  /** Now: a chat held back for its language is only held for a short while. Absent: never held. */
+  readonly at?: number | undefined;
 }
 
 export type OfferReason =
@@ -55,7 +62,9 @@ export type OfferReason =
   /** Fewest chats, ties to the longest idle. */
   | 'least_loaded'
   /** Every available counsellor has declined it before; offered again rather than left waiting. */
-  | 'all_declined';
+  | 'all_declined'
+  /** Fewest chats among those who speak her language. */
+  | 'language_match';
 
 export interface AssignmentDecision {
   readonly conversationId: string;
@@ -126,11 +135,14 @@ export function planOffers(snapshot: RoutingSnapshot): AssignmentDecision[] {
   for (const conversation of orderQueue(snapshot.waiting)) {
     if (room === 0) break;
     const eligible = eligibleCounsellorIds(conversation, snapshot.counsellors);
-    const withRoom = snapshot.counsellors.filter(
+    const withAnyRoom = snapshot.counsellors.filter(
       (c) => eligible.has(c.id) && (load.get(c.id) ?? 0) < c.capacity,
     );
+    // Her own counsellor (a returning visitor) comes first, whatever languages are recorded.
+    const preferred = withAnyRoom.find((c) => c.id === conversation.preferredCounsellorId);
+    const withRoom = preferred ? withAnyRoom : languageCandidates(conversation, withAnyRoom, snapshot.counsellors, snapshot.at);
     if (withRoom.length === 0) continue;
-    const preferred = withRoom.find((c) => c.id === conversation.preferredCounsellorId);
+    const matched = conversation.language !== undefined && withRoom.length < withAnyRoom.length;
     let chosen: CounsellorLoad;
     let reason: OfferReason;
     if (preferred) {
@@ -145,7 +157,7 @@ export function planOffers(snapshot: RoutingSnapshot): AssignmentDecision[] {
       chosen = withRoom.reduce((best, c) =>
         compareForOffer(c, load.get(c.id) ?? 0, best, load.get(best.id) ?? 0) < 0 ? c : best,
       );
-      reason = 'least_loaded';
+      reason = matched ? 'language_match' : 'least_loaded';
     }
     const chosenLoad = (load.get(chosen.id) ?? 0) + 1;
     load.set(chosen.id, chosenLoad);

@@ -13,6 +13,7 @@ import { installationSecrets } from './010_installation_secrets.js';
 import { visitorAway } from './011_visitor_away.js';
 import { queueVersions } from './012_queue_versions.js';
 import { codingGenerations } from './012a_coding_generations.js';
+import { staffLanguages } from './020_staff_languages.js';
 import { counsellorStatusChanges } from './013_counsellor_status_changes.js';
 import { snippets } from './014_snippets.js';
 import { directory } from './015_directory.js';
@@ -41,6 +42,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '011_visitor_away': visitorAway,
         '012_queue_versions': queueVersions,
         '012a_coding_generations': codingGenerations,
+        '020_staff_languages': staffLanguages,
         '013_counsellor_status_changes': counsellorStatusChanges,
         '014_snippets': snippets,
         '015_directory': directory,

@@ -1,5 +1,7 @@
 // Visitor page, English. Same keys as visitor.nl.ts (checked by the type below).
 import type { visitorNl } from './visitor.nl.js';
+import { visibilityEn } from './visibility.en.js';
+import { mailboxEn } from './mailbox.en.js';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -12,7 +14,7 @@ export const visitorEn: Shape<typeof visitorNl> = {
     hint: 'Or press Esc.',
     touchHint: 'Another quick way out: tap the screen with three fingers at once.',
   },
-  language: { label: 'Language', nl: 'Nederlands', en: 'English' },
+  language: { label: 'Language' },
   start: {
     title: 'Talk anonymously with someone who can help',
     intro:
@@ -190,3 +192,6 @@ export const visitorEn: Shape<typeof visitorNl> = {
     tip4: 'Do you think someone checks your phone? Then chat on another device if you can, for example at school or in the library.',
   },
 };
+
+/** Everything the visitor page shows in this language, as one chunk: these strings, the mailbox and the visibility area. */
+export const visitorEnAll = { ...visitorEn, ...mailboxEn, visibility: visibilityEn };

@@ -8,7 +8,7 @@ export const visitorNl = {
     hint: 'Of druk op Esc.',
     touchHint: 'Snel weg kan ook zo: tik met drie vingers tegelijk op het scherm.',
   },
-  language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
+  language: { label: 'Taal' },
   start: {
     title: 'Praat anoniem met iemand die je helpt',
     intro:

@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../../src/protocol/ack.js';
 import type { CounsellorStatusName, QueueItem } from '../../../src/protocol/staffProtocol.js';
 import type { ConsoleClient, ConsoleState } from '../consoleClient.js';
 import { PriorityBadge, TriageReasons, useReasonText } from './triageView.js';
+import { LanguageName } from '../languages/LanguageName.js';
 
 const statuses: readonly CounsellorStatusName[] = ['available', 'break', 'wrapping_up', 'offline'];
 /** The server's default; counsellors cannot read the settings, so the countdown assumes it. */
@@ -169,7 +170,7 @@ export function QueuePanel({ items, staffId, client }: { items: QueueItem[]; sta
                 <div className="c-queue-main">
                   <strong>{name}</strong> <PriorityBadge priority={item.priority} overridden={item.priorityOverridden} />
                   <div className="muted c-small">
-                    {t('queue.waitingFor', { time: duration(now - item.enqueuedAt) })} · {t('queue.messages', { count: item.messageCount })} · {item.language.toUpperCase()}
+                    {t('queue.waitingFor', { time: duration(now - item.enqueuedAt) })} · {t('queue.messages', { count: item.messageCount })} · <span className="c-lang-tag" data-language={item.language}><LanguageName code={item.language} /></span>
                     {offeredElsewhere && <> · {t('offer.offeredTo')}</>}
                   </div>
                   {item.preferredCounsellorId === staffId && <div className="c-small c-flag">{t('flags.prefersYou')}</div>}

@@ -9,6 +9,7 @@ import { api, ApiError, errorKey } from '../api.js';
 import { refreshPublicConfig } from '../publicConfig.js';
 import { refreshBranding } from '../branding.js';
 import { LogoControl } from './LogoControl.js';
+import { LanguagesSettings } from '../languages/LanguagesSettings.js';
 import { ReferralsPanel } from '../partners/ReferralsPanel.js';
 
 // Listed here rather than imported, so the console bundle does not pull in zod.
@@ -33,6 +34,7 @@ interface Form {
   clickableLinks: boolean;
   confidentialityNl: string;
   confidentialityEn: string;
+  disabledLanguages: string[];
 }
 
 function toForm(s: ServiceSettings): Form {
@@ -55,6 +57,7 @@ function toForm(s: ServiceSettings): Form {
     clickableLinks: s.clickableLinks,
     confidentialityNl: s.confidentialityNl ?? '',
     confidentialityEn: s.confidentialityEn ?? '',
+    disabledLanguages: [...s.disabledLanguages],
   };
 }
 
@@ -102,6 +105,7 @@ function toBody(f: Form, t: (k: string) => string): { body: ServiceSettingsPatch
     quickExitUrl: text(f.quickExitUrl),
     confidentialityNl: text(f.confidentialityNl),
     confidentialityEn: text(f.confidentialityEn),
+    disabledLanguages: f.disabledLanguages as ServiceSettings['disabledLanguages'],
   };
   const offer = int('offerTimeoutSeconds', f.offerTimeoutSeconds);
   if (offer !== undefined) body.offerTimeoutSeconds = offer;
@@ -332,6 +336,8 @@ export function SettingsPage() {
             {t('settings.addAlternative')}
           </button>
         </section>
+
+        <LanguagesSettings disabled={form.disabledLanguages} onChange={(disabledLanguages) => set({ disabledLanguages })} />
 
         <section className="card c-section" aria-labelledby="set-privacy">
           <h2 id="set-privacy">{t('settings.privacy')}</h2>

@@ -8,6 +8,7 @@ import type { LeaveLetterResponse, ReadLettersResponse } from '../../../src/prot
 import { ReturnCodeInput } from '../ReturnCodeInput.js';
 import { formatOpening } from '../serviceStatus.js';
 import { useFocusOnMount } from '../useFocusOnMount.js';
+import type { VisitorLanguage } from '../../../src/protocol/languageInfo.js';
 
 export type MailboxMode = 'write' | 'read';
 type Failure = 'unknown' | 'tooOften' | 'failed' | 'blocked' | 'tooLong' | 'empty';
@@ -23,11 +24,11 @@ async function post<T>(path: string, body: unknown): Promise<{ ok: true; body: T
   }
 }
 
-export default function MailboxScreen({ mode, language, onMode, onBack }: { mode: MailboxMode; language: 'nl' | 'en'; onMode: (mode: MailboxMode) => void; onBack: () => void }) {
+export default function MailboxScreen({ mode, language, onMode, onBack }: { mode: MailboxMode; language: VisitorLanguage; onMode: (mode: MailboxMode) => void; onBack: () => void }) {
   return mode === 'write' ? <WriteLetter language={language} onRead={() => onMode('read')} onBack={onBack} /> : <ReadAnswers onBack={onBack} />;
 }
 
-function WriteLetter({ language, onRead, onBack }: { language: 'nl' | 'en'; onRead: () => void; onBack: () => void }) {
+function WriteLetter({ language, onRead, onBack }: { language: VisitorLanguage; onRead: () => void; onBack: () => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [text, setText] = useState('');

@@ -3,6 +3,7 @@ import type { AppContext } from '../../appContext.js';
 import type { PublicConfig } from '../../../protocol/staffApi.js';
 import { isVisitorPageDisguised } from '../../../protocol/serviceSettings.js';
 import { currentBranding } from '../branding/brandingRoutes.js';
+import { offeredLanguages } from '../../../protocol/languageInfo.js';
 
 export function healthRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -16,7 +17,8 @@ export function healthRoutes(ctx: AppContext) {
       const settings = await ctx.repos.settings.get();
       return {
         quickExitUrl: settings.quickExitUrl ?? ctx.config.quickExitUrl,
-        languages: ['nl', 'en'],
+        // Only the languages the administrator has not switched off; Dutch always.
+        languages: offeredLanguages(settings.disabledLanguages),
         retentionDays: settings.retentionDays,
         partnerOrigins: ctx.config.partnerOrigins,
         ...(settings.disguiseTitle ? { disguiseTitle: settings.disguiseTitle } : {}),

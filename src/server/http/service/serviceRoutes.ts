@@ -6,8 +6,10 @@ import type { AppContext } from '../../appContext.js';
 import { serviceAvailability } from '../../../app/queue/serviceAvailability.js';
 import { queueAdmission } from '../../../domain/queue/queueLimits.js';
 import { parseBody } from '../errors.js';
+import { languageSchema } from '../../../protocol/common.js';
 
-const languageQuery = z.object({ lang: z.enum(['nl', 'en']).default('nl') });
+// Any visitor language; one we do not know is refused (400), not silently taken for Dutch.
+const languageQuery = z.object({ lang: languageSchema.default('nl') });
 const availabilityPatch = z
   .object({ availability: z.enum(['auto', 'open', 'closed']).optional(), busy: z.boolean().optional() })
   .refine((v) => v.availability !== undefined || v.busy !== undefined, 'nothing to change');
@@ -29,7 +31,9 @@ export function serviceRoutes(ctx: AppContext) {
           name: a.name,
           phone: a.phone,
           url: a.url,
-          description: lang === 'en' ? (a.descriptionEn ?? a.descriptionNl) : (a.descriptionNl ?? a.descriptionEn),
+          // Descriptions are written in Dutch and English: a visitor reading another language
+          // more likely reads English than Dutch.
+          description: lang === 'nl' ? (a.descriptionNl ?? a.descriptionEn) : (a.descriptionEn ?? a.descriptionNl),
         })),
       };
     });

@@ -9,6 +9,7 @@ export function presentStaff(s: StaffMember): StaffMemberDto {
     role: s.role,
     disabled: s.disabled,
     maxChats: s.maxChats,
+    languages: s.languages,
     createdAt: s.createdAt,
     mustChangePassword: s.mustChangePassword,
   };

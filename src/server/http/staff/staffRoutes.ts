@@ -18,7 +18,7 @@ export function staffRoutes(ctx: AppContext) {
       const weak = refuseWeakPassword(reply, input.password, [input.username, input.displayName]);
       if (weak) return weak;
       const created = await ctx.app.staffAccounts.create(
-        { username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), role: input.role, maxChats: input.maxChats },
+        { username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), role: input.role, maxChats: input.maxChats, languages: input.languages },
         request.staffAuth!.staff,
       );
       return reply.code(201).send({ staff: presentStaff(created) });

@@ -1,0 +1,57 @@
+// The anonymous mailbox, Arabic. DRAFT: not yet checked by a native speaker. Same keys as mailbox.nl.ts.
+import type { mailboxNl } from './mailbox.nl.js';
+import type { Translation } from './localeShape.js';
+
+const within = 'سنرد خلال {{count}} يوم عمل. بعد ذلك عد واضغط «اقرأ الرد».';
+const notYet = 'لا يوجد رد بعد. سنرد خلال {{count}} يوم عمل. تحقق لاحقًا.';
+
+export const mailboxAr: Translation<typeof mailboxNl> = {
+  mailbox: {
+    leave: 'اترك رسالة',
+    read: 'اقرأ الرد',
+    cannotWait: 'لا تستطيع الانتظار بأمان؟ اترك رسالة. تقرأ الرد لاحقًا برمز العودة.',
+    closedOffer: 'ما زال بإمكانك إرسال رسالة لنا. تقرأ الرد هنا لاحقًا، برمز العودة.',
+    back: 'رجوع',
+    writeTitle: 'اترك رسالة',
+    writeIntro: 'اكتب ما تريد أن تقوله أو تسأل عنه. سيقرأ مرشد رسالتك ويرد عليك.',
+    noPhone: 'لن تصلك رسالة بريد إلكتروني ولا شيء على هاتفك. تعود إلى هنا لتنظر، برمز العودة.',
+    textLabel: 'رسالتك',
+    textHint: 'لا داعي لكتابة اسمك أو عنوانك.',
+    tooLong: 'رسالتك طويلة جدًا. اجعلها أقصر (الحد الأقصى {{max}} حرفًا).',
+    empty: 'اكتب رسالة أولًا.',
+    haveCode: 'هل لديك رمز عودة بالفعل؟',
+    haveCodeHint: 'عندها يذهب الرد مع دردشاتك السابقة. ليس لديك رمز؟ ستحصل على رمز جديد.',
+    send: 'أرسل الرسالة',
+    sending: 'لحظة من فضلك…',
+    sentTitle: 'تم إرسال رسالتك',
+    sentWithOwnCode: 'اقرأ الرد لاحقًا برمز العودة الخاص بك.',
+    newCodeTitle: 'اكتب هذا الرمز',
+    newCodeExplain: 'بهذا الرمز تقرأ الرد. بدون الرمز لا يستطيع أحد قراءته، ولا أنت. احتفظ به في مكان آمن.',
+    answerWithin_zero: within,
+    answerWithin_one: 'سنرد خلال يوم عمل واحد. بعد ذلك عد واضغط «اقرأ الرد».',
+    answerWithin_two: 'سنرد خلال يومي عمل. بعد ذلك عد واضغط «اقرأ الرد».',
+    answerWithin_few: 'سنرد خلال {{count}} أيام عمل. بعد ذلك عد واضغط «اقرأ الرد».',
+    answerWithin_many: within,
+    answerWithin_other: within,
+    readTitle: 'اقرأ الرد',
+    readIntro: 'أدخل رمز العودة الخاص بك. عندها ترى رسائلك وردنا.',
+    codeLabel: 'رمز العودة الخاص بك',
+    show: 'اعرض',
+    yourLetter: 'رسالتك',
+    sentAt: 'أُرسلت في {{when}}',
+    ourAnswer: 'ردنا',
+    answeredAt: 'تم الرد في {{when}}',
+    notYet_zero: notYet,
+    notYet_one: 'لا يوجد رد بعد. سنرد خلال يوم عمل واحد. تحقق لاحقًا.',
+    notYet_two: 'لا يوجد رد بعد. سنرد خلال يومي عمل. تحقق لاحقًا.',
+    notYet_few: 'لا يوجد رد بعد. سنرد خلال {{count}} أيام عمل. تحقق لاحقًا.',
+    notYet_many: notYet,
+    notYet_other: notYet,
+    none: 'لا توجد رسائل بهذا الرمز. تُحذف الرسائل القديمة بعد فترة.',
+    unknown: 'لا نعرف هذا الرمز (لم يعد صالحًا). تأكد أنك نسخته بشكل صحيح.',
+    tooOften: 'حاولت مرات كثيرة. انتظر قليلًا وحاول لاحقًا.',
+    failed: 'لم ينجح ذلك. حاول مرة أخرى من فضلك.',
+    blocked: 'لا يمكنك إرسال رسالة الآن.',
+    loading: 'جارٍ التحميل…',
+  },
+};
