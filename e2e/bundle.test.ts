@@ -41,11 +41,13 @@ describe('the built visitor page', () => {
       for (const consoleOnly of ['Gebruikersnaam', 'Medewerkers', 'conversation:accept', 'x-csrf-token', 'previously registered']) expect(text, `${file} holds "${consoleOnly}"`).not.toContain(consoleOnly);
     }
     // One chunk of strings per language but Dutch (which is in the main bundle, as the fallback).
-    expect([...lazy].map((f) => /^visitor-strings-([a-z]{2})-/.exec(f)?.[1]).sort()).toEqual(['ar', 'bg', 'en', 'pl', 'ro', 'uk']);
+    // Other lazy chunks are screens she opens on purpose (the mailbox).
+    const languageChunks = [...lazy].filter((f) => f.startsWith('visitor-strings-'));
+    expect(languageChunks.map((f) => /^visitor-strings-([a-z]{2})-/.exec(f)?.[1]).sort()).toEqual(['ar', 'bg', 'en', 'pl', 'ro', 'uk']);
     for (const file of seen) expect(file, 'no other language’s strings load up front').not.toMatch(/^visitor-strings-/);
     const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f))).length;
     const gzipped = [...seen].filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
-    const largestLanguage = Math.max(...[...lazy].map(gz));
+    const largestLanguage = Math.max(...languageChunks.map(gz));
     console.log(`visitor JS, gzip: ${(gzipped / 1024).toFixed(1)} kB, plus at most ${(largestLanguage / 1024).toFixed(1)} kB for another language`);
     // Preact instead of React keeps the page near 50 kB; a cheap phone on 3G loads it in about a second.
     // The cap holds with the largest language's strings added.
