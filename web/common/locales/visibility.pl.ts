@@ -32,7 +32,7 @@ export const visibilityPl: Same<typeof visibilityNl> = {
   },
   privacy: {
     title: 'Jak liczymy, skąd nas znasz',
-    text: 'Czy wszedłeś/weszłaś przez link, plakat albo stronę z kodem? Wtedy liczymy na każdy dzień, jak często ten kod otworzył stronę startową i ile czatów się zaczęło. Tylko te liczby, nie kto to był: kod nie jest zapisywany z twoim czatem. Tak samo z twoją odpowiedzią na „Jak nas znalazłeś/znalazłaś?”.',
+    text: 'Czy trafiłaś tu przez link, plakat albo stronę z kodem? Wtedy liczymy każdego dnia, ile razy ten kod otworzył stronę startową i ile rozmów się zaczęło. Tylko te liczby, nie kto to był: kodu nie zapisujemy przy twojej rozmowie. To samo dotyczy twojej odpowiedzi na pytanie „Jak nas znalazłeś/znalazłaś?”.',
   },
   badge: badgePl,
 };

@@ -31,8 +31,8 @@ export const visibilityRo: Same<typeof visibilityNl> = {
     },
   },
   privacy: {
-    title: 'Cum numărăm de unde ne-ai găsit',
-    text: 'Ai venit printr-un link, un afiș sau un site cu un cod? Atunci numărăm pe zi de câte ori acel cod a deschis pagina de start și câte chaturi au început. Doar aceste numere, nu cine a fost: codul nu se păstrează cu chatul tău. La fel și cu răspunsul tău la „Cum ne-ai găsit?”.',
+    title: 'Cum numărăm cum ne-ai găsit',
+    text: 'Ai venit printr-un link, un afiș sau un site cu un cod? Atunci numărăm pe zi de câte ori codul a deschis pagina de start și câte conversații au început. Doar aceste numere, nu cine a fost: codul nu este păstrat cu conversația ta. La fel și pentru răspunsul tău la „Cum ne-ai găsit?”.',
   },
   badge: badgeRo,
 };
