@@ -34,7 +34,9 @@ describe('warm handover and continuity in the console', () => {
     await page.getByRole('button', { name: 'Overdracht vastleggen' }).click();
     const form = page.getByRole('form', { name: 'Warme overdracht' });
     await form.getByLabel('Met haar toestemming').check();
-    await form.getByLabel('Organisatie').fill('Veilig Thuis Utrecht');
+    // Picked from the referral directory: the name fills in, and stays editable as free text.
+    await form.getByLabel('Uit de sociale kaart').selectOption({ label: 'Veilig Thuis' });
+    expect(await form.getByLabel('Organisatie', { exact: true }).inputValue()).toBe('Veilig Thuis');
     await form.getByLabel('Hoe').selectOption({ label: 'Brief' });
     await form.getByLabel('Haar toestemming, in haar eigen woorden').fill('Ze zei: ja, vertel het ze maar.');
     await form.getByLabel('Wat gedeeld wordt').fill('Zij is 15 en moet thuis werken zonder loon.');
@@ -42,13 +44,16 @@ describe('warm handover and continuity in the console', () => {
     await form.getByRole('button', { name: 'Overdracht vastleggen' }).click();
     await page.getByRole('status').filter({ hasText: 'De overdracht is vastgelegd.' }).waitFor();
     const item = page.locator('[data-handover]');
-    await item.getByText('Veilig Thuis Utrecht').waitFor();
+    await item.getByText('Veilig Thuis', { exact: true }).waitFor();
+    // The handover points at the directory's own entry.
+    const [saved] = await server.app.ctx.repos.handovers.listForConversation(chat.conversationId);
+    expect((await server.app.ctx.repos.directory.get(saved!.directoryEntryId!))?.name).toBe('Veilig Thuis');
     expect(await item.textContent()).toContain('Vastgelegd');
     expect((await server.app.ctx.repos.audit.list({ action: 'handover.recorded', targetId: chat.conversationId })).length).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
     const [letter] = await Promise.all([context.waitForEvent('page'), item.getByRole('link', { name: 'Brief om te printen' }).click()]);
-    await letter.getByRole('heading', { name: 'Overdracht aan Veilig Thuis Utrecht' }).waitFor();
+    await letter.getByRole('heading', { name: 'Overdracht aan Veilig Thuis' }).waitFor();
     const sheet = letter.getByRole('article');
     expect(await sheet.textContent()).toContain('Zij is 15 en moet thuis werken zonder loon.');
     expect(await sheet.textContent()).toContain('Brief');

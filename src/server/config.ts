@@ -108,6 +108,8 @@ const envSchema = z.object({
     .default(9464),
   MASTER_KEY_FILE: z.string().optional(),
   /** Waiting chats one address may have at once (a shelter's wifi may need a few). */
+  /** Days the counsellors' status history (occupancy in the service figures) is kept. */
+  STATUS_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   WAITING_CHATS_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(3),
   /** Sites that may embed the visitor page with the widget (/embed.js). */
   PARTNER_ORIGINS: partnerOrigins.default([]),
@@ -138,6 +140,7 @@ export type Config = {
   metricsListen: { host: string; port: number } | null;
   masterKeyFile: string | undefined;
   waitingChatsPerSource: number;
+  statusHistoryDays: number;
   /** Origins (https://host[:port]) allowed to frame the visitor page; empty: nobody. */
   partnerOrigins: string[];
   /** Local translation of visitors' messages, or null (the default: off). */
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKeyFile: e.MASTER_KEY_FILE,
     partnerOrigins: e.PARTNER_ORIGINS,
     waitingChatsPerSource: e.WAITING_CHATS_PER_SOURCE,
+    statusHistoryDays: e.STATUS_HISTORY_DAYS,
     translation: e.TRANSLATION_MODEL_FILES ? { modelFiles: e.TRANSLATION_MODEL_FILES, targetLanguage: e.TRANSLATION_TARGET_LANGUAGE } : null,
   };
 }

@@ -95,4 +95,26 @@ export class ServiceFiguresRepository {
       .execute();
     return [...before, ...inside].map((r) => ({ staffId: r.staff_id, at: Number(r.at), status: r.status }));
   }
+
+  /**
+   * Retention of the status history: deletes changes older than `before`, except each counsellor's
+   * last one before it, which still says what her status was when a figures period starts there.
+   */
+  async purgeStatusChangesBefore(before: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('counsellor_status_changes as old')
+      .where('old.at', '<', before)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('counsellor_status_changes as later')
+            .select('later.at')
+            .whereRef('later.staff_id', '=', 'old.staff_id')
+            .whereRef('later.at', '>', 'old.at')
+            .where('later.at', '<', before),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -51,6 +51,43 @@ describe.each(['sqlite', 'postgres'] as const)('retention on %s', (dialect) => {
     expect(await ctx.repos.messages.listAfter(open.conversationId, 0)).toHaveLength(1);
   });
 
+  it('deletes counsellor status changes older than 400 days, keeping recent ones and each counsellor’s last old one', async () => {
+    const ctx = server.app.ctx;
+    const rows = [
+      { staff_id: 'sanne', at: now - 500 * day, status: 'available' },
+      { staff_id: 'sanne', at: now - 450 * day, status: 'offline' },
+      { staff_id: 'sanne', at: now - 10 * day, status: 'available' },
+      { staff_id: 'mo', at: now - 600 * day, status: 'break' },
+      { staff_id: 'mo', at: now - 401 * day, status: 'available' },
+      { staff_id: 'mo', at: now - 399 * day, status: 'offline' },
+    ];
+    await ctx.repos.store.db.insertInto('counsellor_status_changes').values(rows).execute();
+    await runRetention(ctx);
+    const left = await ctx.repos.store.db.selectFrom('counsellor_status_changes').select(['staff_id', 'at']).orderBy('staff_id').orderBy('at').execute();
+    // Each counsellor's last change before the cutoff stays: it says her status as a 400-day range begins.
+    expect(left.map((r) => [r.staff_id, (now - Number(r.at)) / day])).toEqual([['mo', 401], ['mo', 399], ['sanne', 450], ['sanne', 10]]);
+    // The service figures over the full range still see Mo on duty from its start.
+    const changes = await ctx.repos.figures.statusChangesBetween(now - 400 * day, now);
+    expect(changes.filter((c) => c.staffId === 'mo').map((c) => c.status)).toEqual(['available', 'offline']);
+  });
+
+  it('follows STATUS_HISTORY_DAYS for the status history', async () => {
+    const short = await startTestServer({ dialect, clock, env: { STATUS_HISTORY_DAYS: '30' } });
+    try {
+      const db = short.app.ctx.repos.store.db;
+      await db.insertInto('counsellor_status_changes').values([
+        { staff_id: 'sanne', at: now - 40 * day, status: 'available' },
+        { staff_id: 'sanne', at: now - 35 * day, status: 'offline' },
+        { staff_id: 'sanne', at: now - 20 * day, status: 'available' },
+      ]).execute();
+      await runRetention(short.app.ctx);
+      const left = await db.selectFrom('counsellor_status_changes').select('at').orderBy('at').execute();
+      expect(left.map((r) => (now - Number(r.at)) / day)).toEqual([35, 20]);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('runs a job once when two nodes’ schedulers tick together', async () => {
     const ctx = server.app.ctx;
     let runs = 0;

@@ -3,7 +3,7 @@ import type { AppContext } from '../appContext.js';
 
 const day = 86_400_000;
 
-export async function runRetention(ctx: Pick<AppContext, 'repos' | 'clock' | 'logger'>) {
+export async function runRetention(ctx: Pick<AppContext, 'repos' | 'clock' | 'logger' | 'config'>) {
   const now = ctx.clock.now();
   const { retentionDays } = await ctx.repos.settings.get();
   // What goes and its audit entry commit together: a failed run leaves both as they were.
@@ -15,6 +15,8 @@ export async function runRetention(ctx: Pick<AppContext, 'repos' | 'clock' | 'lo
     await tx.sessions.deleteExpired(now, now - day);
     // Return codes unused for a year go too.
     await tx.returnCodes.deleteUnusedSince(now - 365 * day);
+    // The status history behind occupancy: kept as long as the figures' longest range (400 days by default).
+    await tx.figures.purgeStatusChangesBefore(now - ctx.config.statusHistoryDays * day);
     if (result.conversations > 0) await tx.audit.append({ at: now, staffId: null, action: 'retention.purge', detail: { ...result, retentionDays } });
     return result;
   });

@@ -14,6 +14,8 @@ export const caseworkEn: typeof caseworkNl = {
       kind: { consent: 'With her consent', emergency: 'Without consent: immediate danger to life' },
       organisation: 'Organisation',
       organisationHint: 'For example the police, Veilig Thuis or a shelter.',
+      fromDirectory: 'From the referral directory',
+      ownOrganisation: 'Type it yourself',
       method: 'How',
       methods: { phone: 'Phone call', letter: 'Letter' },
       consentSummary: 'Her consent, in her own words',

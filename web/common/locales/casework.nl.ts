@@ -12,6 +12,8 @@ export const caseworkNl = {
       kind: { consent: 'Met haar toestemming', emergency: 'Zonder toestemming: direct levensgevaar' },
       organisation: 'Organisatie',
       organisationHint: 'Bijvoorbeeld politie, Veilig Thuis of een opvang.',
+      fromDirectory: 'Uit de sociale kaart',
+      ownOrganisation: 'Zelf invullen',
       method: 'Hoe',
       methods: { phone: 'Telefoongesprek', letter: 'Brief' },
       consentSummary: 'Haar toestemming, in haar eigen woorden',

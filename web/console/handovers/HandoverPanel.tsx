@@ -8,6 +8,7 @@ import type { HandoverKind, HandoverMethod } from '../../../src/domain/handover/
 import { PlainText } from '../../common/PlainText.js';
 import { dateTimeMinutes } from '../../common/time.js';
 import { api, errorKey } from '../api.js';
+import { loadToolkit, useDirectory } from '../toolkit/toolkitData.js';
 
 export const letterPath = (id: string) => `/console/handovers/${id}/letter`;
 
@@ -78,6 +79,10 @@ function HandoverForm({ conversationId, onCancel, onSaved }: { conversationId: s
   const { t } = useTranslation();
   const [kind, setKind] = useState<HandoverKind>('consent');
   const [organisation, setOrganisation] = useState('');
+  // Picked from the referral directory: the entry's id goes with the handover while the name is its own.
+  const [directoryEntry, setDirectoryEntry] = useState<{ id: string; name: string } | null>(null);
+  const { data: entries } = useDirectory();
+  useEffect(() => void loadToolkit('directory').catch(() => undefined), []);
   const [method, setMethod] = useState<HandoverMethod>('phone');
   const [consentSummary, setConsentSummary] = useState('');
   const [shared, setShared] = useState('');
@@ -91,7 +96,7 @@ function HandoverForm({ conversationId, onCancel, onSaved }: { conversationId: s
     event.preventDefault();
     if (!complete) return;
     setBusy(true);
-    const body: RecordHandoverRequest = { conversationId, kind, organisation, method, shared, ...(kind === 'consent' ? { consentSummary } : { reason }) };
+    const body: RecordHandoverRequest = { conversationId, kind, organisation, method, shared, ...(directoryEntry && directoryEntry.name === organisation ? { directoryEntryId: directoryEntry.id } : {}), ...(kind === 'consent' ? { consentSummary } : { reason }) };
     try {
       await api('POST', '/api/handovers', body);
       setError(null);
@@ -116,6 +121,29 @@ function HandoverForm({ conversationId, onCancel, onSaved }: { conversationId: s
           </label>
         ))}
       </fieldset>
+      {entries && entries.length > 0 && (
+        <div className="field">
+          <label htmlFor={id('directory')}>{t('casework.handover.fromDirectory')}</label>
+          <select
+            id={id('directory')}
+            value={directoryEntry && directoryEntry.name === organisation ? directoryEntry.id : ''}
+            onChange={(e) => {
+              const entry = entries.find((x) => x.id === e.target.value);
+              setDirectoryEntry(entry ? { id: entry.id, name: entry.name } : null);
+              if (entry) setOrganisation(entry.name);
+            }}
+          >
+            <option value="">{t('casework.handover.ownOrganisation')}</option>
+            {[...entries]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={id('organisation')}>{t('casework.handover.organisation')}</label>
         <input id={id('organisation')} type="text" maxLength={handoverLimits.organisationChars} value={organisation} onChange={(e) => setOrganisation(e.target.value)} aria-describedby={id('organisation-hint')} />
