@@ -37,7 +37,11 @@ describe('the anonymous mailbox', () => {
     const consoleContext = await newContext(browser, { ...desktop, bypassCSP: true });
     const counsellor = await consoleContext.newPage();
     await signIn(counsellor, server.url, inge.username, inge.password);
-    await counsellor.getByRole('button', { name: 'Postvak' }).click();
+    // The tab tells her one letter waits, in words for a screen reader too.
+    const postvakTab = counsellor.getByRole('button', { name: 'Postvak, onbeantwoorde berichten: 1', exact: true });
+    await postvakTab.waitFor();
+    expect(await postvakTab.textContent()).toBe('Postvak (1)');
+    await postvakTab.click();
     await counsellor.getByRole('heading', { name: 'Postvak' }).waitFor();
     // The list shows no content: reading a message is what the audit log records.
     expect(await counsellor.locator('.c-mailbox').textContent()).not.toContain('paspoort');
@@ -49,6 +53,7 @@ describe('the anonymous mailbox', () => {
     await counsellor.getByRole('button', { name: 'Verstuur antwoord' }).click();
     await counsellor.getByText('Antwoord verstuurd', { exact: false }).waitFor();
     await counsellor.getByText('Er wachten geen berichten.').waitFor();
+    await counsellor.getByRole('button', { name: 'Postvak', exact: true }).waitFor();
     const audited = await server.app.ctx.repos.audit.list({ action: 'transcript.view', staffId: inge.id });
     expect(audited).toHaveLength(1);
 
