@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { TestServer } from '../src/server/testing/testServer.js';
 import { desktop, newContext, phone } from './support/browser.js';
 import { startBrowserAndServer, stopBrowserAndServer } from './support/suite.js';
-import { signIn } from './support/flows.js';
+import { signIn, startVisitorChat } from './support/flows.js';
 import { axeViolations } from './support/axe.js';
 
 describe('the anonymous mailbox', () => {
@@ -37,7 +37,11 @@ describe('the anonymous mailbox', () => {
     const consoleContext = await newContext(browser, { ...desktop, bypassCSP: true });
     const counsellor = await consoleContext.newPage();
     await signIn(counsellor, server.url, inge.username, inge.password);
-    await counsellor.getByRole('button', { name: 'Postvak' }).click();
+    // The tab tells her one letter waits, in words for a screen reader too.
+    const postvakTab = counsellor.getByRole('button', { name: 'Postvak, onbeantwoorde berichten: 1', exact: true });
+    await postvakTab.waitFor();
+    expect(await postvakTab.textContent()).toBe('Postvak (1)');
+    await postvakTab.click();
     await counsellor.getByRole('heading', { name: 'Postvak' }).waitFor();
     // The list shows no content: reading a message is what the audit log records.
     expect(await counsellor.locator('.c-mailbox').textContent()).not.toContain('paspoort');
@@ -49,6 +53,7 @@ describe('the anonymous mailbox', () => {
     await counsellor.getByRole('button', { name: 'Verstuur antwoord' }).click();
     await counsellor.getByText('Antwoord verstuurd', { exact: false }).waitFor();
     await counsellor.getByText('Er wachten geen berichten.').waitFor();
+    await counsellor.getByRole('button', { name: 'Postvak', exact: true }).waitFor();
     const audited = await server.app.ctx.repos.audit.list({ action: 'transcript.view', staffId: inge.id });
     expect(audited).toHaveLength(1);
 
@@ -70,5 +75,38 @@ describe('the anonymous mailbox', () => {
     await visitorContext.close();
     await consoleContext.close();
     await server.app.ctx.repos.settings.update({ availability: 'open' }, null, Date.now());
+  });
+
+  it('lets her stop waiting in the queue, after she confirms, and leave a letter with her own return code', async () => {
+    const visitorContext = await newContext(browser, { ...phone, bypassCSP: true });
+    const visitor = await visitorContext.newPage();
+    await startVisitorChat(visitor, server.url, 'Mira');
+    await visitor.getByRole('button', { name: 'Krijg een terugkomcode' }).click();
+    const code = (await visitor.locator('.v-code').getAttribute('data-code'))!;
+    await visitor.getByRole('button', { name: 'Ik heb hem opgeschreven' }).click();
+    const waitingNow = async () => (await server.app.ctx.repos.conversations.listQueued()).length;
+    expect(await waitingNow()).toBe(1);
+
+    // Saying no keeps her place.
+    await visitor.getByRole('button', { name: 'Kun je niet wachten? Laat een bericht achter' }).click();
+    await visitor.getByText('Dan stopt je plek in de rij.', { exact: false }).waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.getByRole('button', { name: 'Nee, ik wacht' }).click();
+    await visitor.getByRole('heading', { name: 'Je bent in de wachtrij' }).waitFor();
+    expect(await waitingNow()).toBe(1);
+
+    await visitor.getByRole('button', { name: 'Kun je niet wachten? Laat een bericht achter' }).click();
+    await visitor.getByRole('button', { name: 'Ja, stop met wachten' }).click();
+    await visitor.getByRole('heading', { name: 'Een bericht achterlaten' }).waitFor();
+    expect(await waitingNow()).toBe(0);
+    expect(await visitor.getByLabel('Jouw terugkomcode').inputValue()).toBe(code);
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.getByLabel('Jouw bericht').fill('Ik moet weg. Kunnen jullie me later antwoorden?');
+    await visitor.getByRole('button', { name: 'Verstuur bericht' }).click();
+    await visitor.getByRole('heading', { name: 'Je bericht is verstuurd' }).waitFor();
+    // Her letter joins her earlier chat: no new code.
+    await visitor.getByText('Lees het antwoord later met je eigen terugkomcode.').waitFor();
+    expect(await visitor.locator('.v-code').count()).toBe(0);
+    await visitorContext.close();
   });
 });

@@ -100,6 +100,19 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
     else if (!mine && pathTabs.some((p) => location.pathname.startsWith(`/console/${p}`))) history.replaceState(null, '', '/console');
   }, [tab]);
 
+  // The Postvak tab shows how many letters wait, so nobody has to open it to know.
+  const [unanswered, setUnanswered] = useState(0);
+  useEffect(() => {
+    if (!canChat) return;
+    const count = () =>
+      api<{ letters: unknown[] }>('GET', '/api/mailbox')
+        .then((r) => setUnanswered(r.letters.length))
+        .catch(() => undefined);
+    void count();
+    const timer = setInterval(() => void count(), 60_000);
+    return () => clearInterval(timer);
+  }, [canChat]);
+
   const signOut = async () => {
     try {
       await api('POST', '/api/auth/logout');
@@ -120,8 +133,10 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
             </button>
           )}
           {canChat && (
-            <button type="button" className="c-nav-item" aria-current={tab === 'mailbox' ? 'page' : undefined} onClick={() => setTab('mailbox')}>
-              {t('mailboxDesk.nav')}
+            <button type="button" className="c-nav-item" aria-current={tab === 'mailbox' ? 'page' : undefined}
+              aria-label={unanswered ? t('mailboxDesk.navCountLabel', { count: unanswered }) : undefined}
+              onClick={() => setTab('mailbox')}>
+              {unanswered ? t('mailboxDesk.navCount', { count: unanswered }) : t('mailboxDesk.nav')}
             </button>
           )}
           {canManage && (
@@ -188,7 +203,7 @@ function SignedIn({ me, onSessionEnded, onSignedOut }: { me: MeResponse; onSessi
         </div>
       )}
       {canChat && tab === 'chats' ? null : canChat && tab === 'mailbox' ? (
-        <MailboxPage />
+        <MailboxPage onCount={setUnanswered} />
       ) : canManage && tab === 'staff' ? (
         <StaffPage me={me} />
       ) : canSupervise && tab === 'board' ? (

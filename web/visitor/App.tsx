@@ -32,6 +32,8 @@ export function App({ chat }: { chat: VisitorChat }) {
   const [view, setView] = useState<View>(viewFromPath);
   const [service, setService] = useState<ServiceStatus | null>(null);
   const [mailbox, setMailbox] = useState<MailboxMode | null>(null);
+  // Her return code from a chat she left to write a letter, so the letter joins her earlier chats.
+  const [letterCode, setLetterCode] = useState<string | null>(null);
   // Bumped when the public settings arrive, so what depends on them is drawn again.
   const [configVersion, setConfigVersion] = useState(0);
   const configLoaded = configVersion > 0 || isConfigLoaded();
@@ -117,10 +119,28 @@ export function App({ chat }: { chat: VisitorChat }) {
       {view === 'privacy' ? (
         <PrivacyPage onBack={() => go('chat')} />
       ) : state.phase === 'open' || state.phase === 'restoring' ? (
-        <ChatScreen chat={chat} state={state} clickableLinks={getClickableLinks()} />
+        <ChatScreen
+          chat={chat}
+          state={state}
+          clickableLinks={getClickableLinks()}
+          onLeaveLetter={(code) => {
+            setLetterCode(code);
+            setMailbox('write');
+          }}
+        />
       ) : mailbox ? (
         <Suspense fallback={<main className="v-main" aria-busy="true"><p>{t('mailbox.loading')}</p></main>}>
-          <MailboxScreen mode={mailbox} language={language} onMode={setMailbox} onBack={() => setMailbox(null)} />
+          <MailboxScreen
+            mode={mailbox}
+            language={language}
+            returnCode={letterCode}
+            onMode={setMailbox}
+            onBack={() => {
+              setMailbox(null);
+              setLetterCode(null);
+              chat.reset();
+            }}
+          />
         </Suspense>
       ) : state.phase === 'ended' ? (
         <EndedScreen state={state} onAgain={() => chat.reset()} onPrivacy={() => go('privacy')} />

@@ -13,10 +13,12 @@ import { ReturnCodePanel } from './ReturnCodePanel.js';
 
 const warnFrom = limits.messageMaxChars - 400;
 
-export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat; state: VisitorState; clickableLinks: boolean }) {
+/** onLeaveLetter: she stopped waiting to write a letter instead; her return code, if she has one. */
+export function ChatScreen({ chat, state, clickableLinks, onLeaveLetter }: { chat: VisitorChat; state: VisitorState; clickableLinks: boolean; onLeaveLetter: (returnCode: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [confirmLetter, setConfirmLetter] = useState(false);
   const [endError, setEndError] = useState<ErrorCode | null>(null);
   const [codeError, setCodeError] = useState<ErrorCode | null>(null);
   const [codeBusy, setCodeBusy] = useState(false);
@@ -65,6 +67,15 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
     setConfirmEnd(false);
   };
 
+  // Her place in the queue ends only once she said yes; then the letter screen opens.
+  const leaveLetter = async () => {
+    const code = chat.knownReturnCode();
+    const error = await chat.end();
+    setEndError(error);
+    setConfirmLetter(false);
+    if (!error) onLeaveLetter(code);
+  };
+
   return (
     <main className="v-chat">
       <div className="v-chat-status">
@@ -84,6 +95,27 @@ export function ChatScreen({ chat, state, clickableLinks }: { chat: VisitorChat;
               <p>
                 <strong>{t('waiting.danger')}</strong>
               </p>
+            )}
+          </div>
+        )}
+        {waiting && !conversation?.handover && state.phase === 'open' && (
+          <div className="v-wait-letter">
+            {confirmLetter ? (
+              <div role="group" aria-labelledby="wait-letter-confirm">
+                <p id="wait-letter-confirm">{t('mailbox.waitConfirm')}</p>
+                <div className="v-actions">
+                  <button type="button" className="btn btn-small" onClick={() => void leaveLetter()}>
+                    {t('mailbox.waitConfirmYes')}
+                  </button>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmLetter(false)}>
+                    {t('mailbox.waitConfirmNo')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirmLetter(true)}>
+                {t('mailbox.waitLeave')}
+              </button>
             )}
           </div>
         )}

@@ -96,6 +96,8 @@ export class VisitorChat {
   private connection = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private sentTyping = false;
+  /** The return code this chat was started with or got, kept for a letter she may leave instead. */
+  private knownCode: string | null = null;
 
   /**
    * The page is going away (closed, or a reload): while she waits, tell the server, so her
@@ -135,6 +137,7 @@ export class VisitorChat {
     if (this.state.phase !== 'start' && this.state.phase !== 'ended') return;
     this.language = language;
     this.set({ ...initial, phase: 'starting' });
+    this.knownCode = null;
     const socket = this.connect();
     const connected = await waitForConnect(socket, requestTimeoutMs);
     if (!connected) return this.failStart('unavailable');
@@ -159,6 +162,7 @@ export class VisitorChat {
     if (this.getState().phase !== 'starting') return; // quick exit meanwhile
     if (!ack.ok) return this.failStart(ack.error.code);
     this.set({ codeUnknown, dangerNow: preChat?.inDangerNow === 'yes' });
+    if (code && !codeUnknown) this.knownCode = code;
     this.token = ack.data.token;
     writeTabState({ token: ack.data.token, language });
     this.set({ phase: 'open', conversation: ack.data.conversation, sync: opened(ack.data.messages, socket.connected) });
@@ -171,7 +175,13 @@ export class VisitorChat {
     const ack = await visitorCall(socket, requestTimeoutMs, 'returnCode:create');
     if (!ack.ok) return ack.error.code;
     if (this.state.phase === 'open') this.set({ returnCode: ack.data.code });
+    this.knownCode = ack.data.code;
     return null;
+  }
+
+  /** Her return code in this chat (typed at the start or asked for), if she has one. */
+  knownReturnCode(): string | null {
+    return this.knownCode;
   }
 
   /** Hides the return code once she has written it down. */

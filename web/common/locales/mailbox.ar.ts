@@ -8,6 +8,10 @@ const notYet = 'لا يوجد رد بعد. سنرد خلال {{count}} يوم ع
 export const mailboxAr: Translation<typeof mailboxNl> = {
   mailbox: {
     leave: 'اترك رسالة',
+    waitLeave: 'لا تستطيعين الانتظار؟ اتركي رسالة',
+    waitConfirm: 'عندها تفقدين مكانك في الدور. بعد ذلك تكتبين رسالة. هل تريدين ذلك؟',
+    waitConfirmYes: 'نعم، توقفي عن الانتظار',
+    waitConfirmNo: 'لا، سأنتظر',
     read: 'اقرأ الرد',
     cannotWait: 'لا تستطيع الانتظار بأمان؟ اترك رسالة. تقرأ الرد لاحقًا برمز العودة.',
     closedOffer: 'ما زال بإمكانك إرسال رسالة لنا. تقرأ الرد هنا لاحقًا، برمز العودة.',

@@ -5,6 +5,10 @@ import type { Translation } from './localeShape.js';
 export const mailboxBg: Translation<typeof mailboxNl> = {
   mailbox: {
     leave: 'Остави съобщение',
+    waitLeave: 'Не можеш да чакаш? Остави съобщение',
+    waitConfirm: 'Тогава губиш мястото си на опашката. След това пишеш съобщение. Искаш ли това?',
+    waitConfirmYes: 'Да, спирам да чакам',
+    waitConfirmNo: 'Не, ще чакам',
     read: 'Прочети отговора',
     cannotWait: 'Не можеш да чакаш безопасно? Остави съобщение. Ще прочетеш отговора по-късно с кода за връщане.',
     closedOffer: 'Пак можеш да ни пратиш съобщение. Ще прочетеш отговора тук по-късно, с кода за връщане.',

@@ -6,6 +6,10 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const mailboxEn: Shape<typeof mailboxNl> = {
   mailbox: {
     leave: 'Leave a message',
+    waitLeave: 'Can’t wait? Leave a message',
+    waitConfirm: 'Then your place in the queue ends. After that you write a message. Do you want that?',
+    waitConfirmYes: 'Yes, stop waiting',
+    waitConfirmNo: 'No, I will wait',
     read: 'Read my answer',
     cannotWait: 'Can you not wait safely? Leave a message. You read the answer later with your return code.',
     closedOffer: 'You can still send us a message. You read the answer here later, with your return code.',

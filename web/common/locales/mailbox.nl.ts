@@ -3,6 +3,10 @@
 export const mailboxNl = {
   mailbox: {
     leave: 'Laat een bericht achter',
+    waitLeave: 'Kun je niet wachten? Laat een bericht achter',
+    waitConfirm: 'Dan stopt je plek in de rij. Daarna schrijf je een bericht. Wil je dat?',
+    waitConfirmYes: 'Ja, stop met wachten',
+    waitConfirmNo: 'Nee, ik wacht',
     read: 'Lees mijn antwoord',
     cannotWait: 'Kun je niet veilig wachten? Laat een bericht achter. Je leest het antwoord later met je terugkomcode.',
     closedOffer: 'Je kunt ons wel een bericht sturen. Je leest het antwoord later hier, met je terugkomcode.',

@@ -5,6 +5,10 @@ import type { Translation } from './localeShape.js';
 export const mailboxPl: Translation<typeof mailboxNl> = {
   mailbox: {
     leave: 'Zostaw wiadomość',
+    waitLeave: 'Nie możesz czekać? Zostaw wiadomość',
+    waitConfirm: 'Wtedy stracisz miejsce w kolejce. Potem napiszesz wiadomość. Chcesz tego?',
+    waitConfirmYes: 'Tak, przestań czekać',
+    waitConfirmNo: 'Nie, poczekam',
     read: 'Przeczytaj odpowiedź',
     cannotWait: 'Nie możesz bezpiecznie czekać? Zostaw wiadomość. Odpowiedź przeczytasz później z kodem powrotu.',
     closedOffer: 'Nadal możesz wysłać nam wiadomość. Odpowiedź przeczytasz tu później, z kodem powrotu.',

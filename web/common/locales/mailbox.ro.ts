@@ -5,6 +5,10 @@ import type { Translation } from './localeShape.js';
 export const mailboxRo: Translation<typeof mailboxNl> = {
   mailbox: {
     leave: 'Lasă un mesaj',
+    waitLeave: 'Nu poți aștepta? Lasă un mesaj',
+    waitConfirm: 'Atunci îți pierzi locul la rând. Apoi scrii un mesaj. Vrei asta?',
+    waitConfirmYes: 'Da, nu mai aștept',
+    waitConfirmNo: 'Nu, aștept',
     read: 'Citește răspunsul',
     cannotWait: 'Nu poți aștepta în siguranță? Lasă un mesaj. Citești răspunsul mai târziu, cu codul de întoarcere.',
     closedOffer: 'Ne poți trimite totuși un mesaj. Citești răspunsul aici mai târziu, cu codul de întoarcere.',

@@ -5,6 +5,10 @@ import type { Translation } from './localeShape.js';
 export const mailboxUk: Translation<typeof mailboxNl> = {
   mailbox: {
     leave: 'Залишити повідомлення',
+    waitLeave: 'Не можеш чекати? Залиш повідомлення',
+    waitConfirm: 'Тоді ти втратиш місце в черзі. Потім ти напишеш повідомлення. Ти цього хочеш?',
+    waitConfirmYes: 'Так, не чекати',
+    waitConfirmNo: 'Ні, я почекаю',
     read: 'Прочитати відповідь',
     cannotWait: 'Не можеш безпечно чекати? Залиш повідомлення. Відповідь прочитаєш пізніше з кодом повернення.',
     closedOffer: 'Ти все одно можеш надіслати нам повідомлення. Відповідь прочитаєш тут пізніше, з кодом повернення.',

@@ -6,6 +6,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const mailboxDeskEn: Shape<typeof mailboxDeskNl> = {
   mailboxDesk: {
     nav: 'Mailbox',
+    navCount: 'Mailbox ({{count}})',
+    navCountLabel: 'Mailbox, unanswered messages: {{count}}',
     title: 'Mailbox',
     intro: 'Messages from visitors who could not chat. Oldest first. Take a message, write an answer. She reads it with her return code; she gets no notification.',
     empty: 'No messages are waiting.',

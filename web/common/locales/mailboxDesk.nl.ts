@@ -3,6 +3,8 @@
 export const mailboxDeskNl = {
   mailboxDesk: {
     nav: 'Postvak',
+    navCount: 'Postvak ({{count}})',
+    navCountLabel: 'Postvak, onbeantwoorde berichten: {{count}}',
     title: 'Postvak',
     intro: 'Berichten van bezoekers die niet konden chatten. Oudste eerst. Neem een bericht, schrijf een antwoord. Zij leest het met haar terugkomcode; ze krijgt geen melding.',
     empty: 'Er wachten geen berichten.',

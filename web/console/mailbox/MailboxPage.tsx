@@ -7,7 +7,8 @@ import type { LetterDto, LetterSummaryDto } from '../../../src/protocol/mailboxA
 import { dateTimeMinutes } from '../../common/time.js';
 import { api, errorKey } from '../api.js';
 
-export function MailboxPage() {
+/** onCount: told the number of waiting letters after every load, for the count on the Postvak tab. */
+export function MailboxPage({ onCount }: { onCount?: (count: number) => void }) {
   const { t, i18n } = useTranslation();
   const [letters, setLetters] = useState<LetterSummaryDto[] | null>(null);
   const [open, setOpen] = useState<LetterDto | null>(null);
@@ -16,11 +17,13 @@ export function MailboxPage() {
 
   const load = useCallback(async () => {
     try {
-      setLetters((await api<{ letters: LetterSummaryDto[] }>('GET', '/api/mailbox')).letters);
+      const list = (await api<{ letters: LetterSummaryDto[] }>('GET', '/api/mailbox')).letters;
+      setLetters(list);
+      onCount?.(list.length);
     } catch (e) {
       setError(errorKey(e));
     }
-  }, []);
+  }, [onCount]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -24,15 +24,16 @@ async function post<T>(path: string, body: unknown): Promise<{ ok: true; body: T
   }
 }
 
-export default function MailboxScreen({ mode, language, onMode, onBack }: { mode: MailboxMode; language: VisitorLanguage; onMode: (mode: MailboxMode) => void; onBack: () => void }) {
-  return mode === 'write' ? <WriteLetter language={language} onRead={() => onMode('read')} onBack={onBack} /> : <ReadAnswers onBack={onBack} />;
+/** returnCode: the code she already has (from the chat she left to write), filled in for her. */
+export default function MailboxScreen({ mode, language, returnCode, onMode, onBack }: { mode: MailboxMode; language: VisitorLanguage; returnCode?: string | null; onMode: (mode: MailboxMode) => void; onBack: () => void }) {
+  return mode === 'write' ? <WriteLetter language={language} initialCode={returnCode ?? ''} onRead={() => onMode('read')} onBack={onBack} /> : <ReadAnswers onBack={onBack} />;
 }
 
-function WriteLetter({ language, onRead, onBack }: { language: VisitorLanguage; onRead: () => void; onBack: () => void }) {
+function WriteLetter({ language, initialCode, onRead, onBack }: { language: VisitorLanguage; initialCode: string; onRead: () => void; onBack: () => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [text, setText] = useState('');
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [sent, setSent] = useState<LeaveLetterResponse | null>(null);
